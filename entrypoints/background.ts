@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Filled in by the store work: the single writer of IndexedDB.
+});

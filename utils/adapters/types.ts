@@ -1,0 +1,45 @@
+import type { TicketContext } from '../ticket';
+
+/** How well an adapter's selectors fit the page right now (the `adapter-status` test hook). */
+export type AdapterState = 'ok' | 'outdated' | 'no-editor';
+
+export interface AdapterStatus {
+  state: AdapterState;
+  /** What could not be found, in words, e.g. "reply editor (composer)". Empty when ok. */
+  missing: string[];
+}
+
+/** A reply the agent just sent, as the adapter saw it. */
+export interface SentReply {
+  text: string;
+}
+
+/**
+ * The only code that knows a helpdesk's DOM. One implementation per helpdesk under utils/adapters/.
+ * Every method is called with the live document; none keeps references across tickets.
+ */
+export interface HelpdeskAdapter {
+  /** Adapter id, stored with every record ("zendesk", "demo", …). */
+  id: string;
+  /** Human name for messages ("Zendesk"). */
+  name: string;
+  /** Whether this adapter handles the page at this URL (and document, for marker checks). */
+  matches(url: URL, doc: Document): boolean;
+  /** The active ticket's id, or null when the page shows no ticket. Cheap: called on every page mutation batch. */
+  activeTicketId(url: URL, doc: Document): string | null;
+  /** Reads the active ticket. Returns null and a status naming what is missing when a required field is not found. */
+  readTicket(doc: Document): Promise<{ ticket: TicketContext | null; status: AdapterStatus }>;
+  /** The reply editor of the active ticket, or null. */
+  findEditor(doc: Document): HTMLElement | null;
+  /** The draft's plain text: no quoted history, no signature when the adapter can tell. */
+  readDraft(editor: HTMLElement): string;
+  /** Inserts text at the caret (or end) the way the editor's framework notices. */
+  insertText(editor: HTMLElement, text: string): void;
+  /** Whether the composer is on a public reply (true) or an internal note (false). */
+  isPublicReply(doc: Document): boolean;
+  /**
+   * Calls `onSend` once per reply the page actually sends. Listeners must be registered with the
+   * given AbortSignal so they go away with the ticket or the content script.
+   */
+  observeSend(doc: Document, signal: AbortSignal, onSend: (reply: SentReply) => void): void;
+}

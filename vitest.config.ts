@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    environment: 'happy-dom',
+    setupFiles: ['fake-indexeddb/auto'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', '**/*.test.{ts,tsx}'],
+    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],
+  },
+});
