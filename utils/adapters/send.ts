@@ -1,0 +1,92 @@
+import type { SentReply } from './types';
+
+/**
+ * Shared send detection. Helpdesks send through buttons, form submits and Ctrl/Cmd+Enter, and
+ * any of them may refuse the send (a validation error). So a send is two moments: the *intent*
+ * (caught in the capture phase, before the page's own handlers can clear the editor) and the
+ * *confirmation* (the page shows the new message or empties the composer). Only a confirmed send
+ * is reported, once per intent: a double click or a cancelled send records nothing extra.
+ */
+export interface SendWatch {
+  /** Elements whose click means "send" (checked with `closest`). */
+  sendButtonSelector: string;
+  /** Forms whose submit means "send", if the page uses a form. */
+  formSelector?: string;
+  /** The editor, for Ctrl/Cmd+Enter and to read the draft at the moment of intent. */
+  findEditor(): HTMLElement | null;
+  readDraft(editor: HTMLElement): string;
+  /** A cheap fingerprint of the conversation (e.g. the number of messages) taken at the intent. */
+  snapshot(): number;
+  /** Whether the send went through, given the snapshot taken at the intent. */
+  confirmed(before: number, editor: HTMLElement | null): boolean;
+  /** Whether a send right now would be a public reply (internal notes are not recorded). */
+  isPublicReply(): boolean;
+  /** How long the page may take to confirm. */
+  timeoutMs?: number;
+}
+
+const POLL_MS = 100;
+
+export function watchSends(
+  doc: Document,
+  signal: AbortSignal,
+  watch: SendWatch,
+  onSend: (reply: SentReply) => void,
+): void {
+  let pending = false;
+
+  const onIntent = (): void => {
+    if (pending || signal.aborted) return;
+    const editor = watch.findEditor();
+    if (!editor) return;
+    const text = watch.readDraft(editor);
+    // An empty draft is the page's to refuse; nothing to record either way.
+    if (!text.trim() || !watch.isPublicReply()) return;
+    pending = true;
+    const before = watch.snapshot();
+    const deadline = Date.now() + (watch.timeoutMs ?? 8000);
+    const poll = (): void => {
+      if (signal.aborted) return;
+      if (watch.confirmed(before, watch.findEditor())) {
+        pending = false;
+        onSend({ text });
+      } else if (Date.now() > deadline) {
+        pending = false; // the page refused or failed the send
+      } else {
+        setTimeout(poll, POLL_MS);
+      }
+    };
+    setTimeout(poll, POLL_MS);
+  };
+
+  const options = { capture: true, signal } as const;
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest(watch.sendButtonSelector)) onIntent();
+    },
+    options,
+  );
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+      const editor = watch.findEditor();
+      const target = event.target instanceof Node ? event.target : null;
+      if (editor && target && (editor === target || editor.contains(target))) onIntent();
+    },
+    options,
+  );
+  if (watch.formSelector) {
+    const formSelector = watch.formSelector;
+    doc.addEventListener(
+      'submit',
+      (event) => {
+        const target = event.target instanceof Element ? event.target : null;
+        if (target?.matches(formSelector)) onIntent();
+      },
+      options,
+    );
+  }
+}
