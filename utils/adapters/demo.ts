@@ -79,8 +79,8 @@ export const demoAdapter: HelpdeskAdapter = {
 
   readDraft: editorText,
 
-  insertText(editor, text) {
-    insertIntoEditor(editor, text);
+  insertText(editor, text, position) {
+    insertIntoEditor(editor, text, position);
   },
 
   isPublicReply() {

@@ -13,14 +13,18 @@ export function editorText(editor: HTMLElement): string {
   return text.replace(/\u00a0/g, ' ');
 }
 
-/** Puts the caret at the end of a contenteditable when it has no selection inside it. */
-function ensureCaretInside(editor: HTMLElement): void {
+/** Where a snippet goes: greetings at the start, sign-offs at the end, the rest at the caret. */
+export type InsertPosition = 'caret' | 'start' | 'end';
+
+/** Places the caret for an insertion; `caret` keeps the agent's caret when it is inside the editor. */
+function placeCaret(editor: HTMLElement, position: InsertPosition): void {
   const doc = editor.ownerDocument;
   const selection = doc.getSelection();
-  if (selection && selection.rangeCount > 0 && editor.contains(selection.anchorNode)) return;
+  const inside = selection && selection.rangeCount > 0 && editor.contains(selection.anchorNode);
+  if (position === 'caret' && inside) return;
   const range = doc.createRange();
   range.selectNodeContents(editor);
-  range.collapse(false);
+  range.collapse(position === 'start');
   selection?.removeAllRanges();
   selection?.addRange(range);
 }
@@ -29,16 +33,21 @@ function ensureCaretInside(editor: HTMLElement): void {
  * Inserts text at the caret (or at the end) the way the editor's framework notices. Returns
  * whether the editor's text now contains it, so callers can tell the agent when it did not take.
  */
-export function insertIntoEditor(editor: HTMLElement, text: string): boolean {
+export function insertIntoEditor(
+  editor: HTMLElement,
+  text: string,
+  position: InsertPosition = 'caret',
+): boolean {
   const before = editorText(editor);
   editor.focus();
   if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
-    const start = editor.selectionStart ?? editor.value.length;
-    const end = editor.selectionEnd ?? start;
+    const length = editor.value.length;
+    const start = position === 'start' ? 0 : position === 'end' ? length : (editor.selectionStart ?? length);
+    const end = position === 'caret' ? (editor.selectionEnd ?? start) : start;
     editor.setRangeText(text, start, end, 'end');
     editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
   } else {
-    ensureCaretInside(editor);
+    placeCaret(editor, position);
     // Deprecated but still the one call every rich editor listens to through beforeinput.
     const inserted = editor.ownerDocument.execCommand?.('insertText', false, text) ?? false;
     if (!inserted) {

@@ -1,4 +1,5 @@
 import type { TicketContext } from '../ticket';
+import type { InsertPosition } from './editing';
 
 /** How well an adapter's selectors fit the page right now (the `adapter-status` test hook). */
 export type AdapterState = 'ok' | 'outdated' | 'no-editor';
@@ -33,8 +34,11 @@ export interface HelpdeskAdapter {
   findEditor(doc: Document): HTMLElement | null;
   /** The draft's plain text: no quoted history, no signature when the adapter can tell. */
   readDraft(editor: HTMLElement): string;
-  /** Inserts text at the caret (or end) the way the editor's framework notices. */
-  insertText(editor: HTMLElement, text: string): void;
+  /**
+   * Inserts text the way the editor's framework notices: at the start (greetings), the end
+   * (sign-offs) or the agent's caret. The caller reads the draft back to verify.
+   */
+  insertText(editor: HTMLElement, text: string, position?: InsertPosition): void;
   /** Whether the composer is on a public reply (true) or an internal note (false). */
   isPublicReply(doc: Document): boolean;
   /**
