@@ -1,0 +1,13 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, wherever the tests are started from. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where the e2e suite builds Keel (KEEL_OUT_DIR), apart from everyone else's builds. */
+export const E2E_BUILD_DIR = join(PROJECT_ROOT, '.tmp', 'e2e-build');
+/** The unpacked Chrome MV3 extension that the browser loads. */
+export const EXTENSION_DIR = join(E2E_BUILD_DIR, 'chrome-mv3');
+/** Browser profiles, Chromium's temporary files and screenshots, all git-ignored. */
+export const PROFILES_DIR = join(PROJECT_ROOT, '.tmp', 'e2e-profiles');
+export const BROWSER_TMP_DIR = join(PROJECT_ROOT, '.tmp', 'e2e-browser-tmp');
+export const SCREENSHOTS_DIR = join(PROJECT_ROOT, '.tmp', 'screenshots');
