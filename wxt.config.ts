@@ -1,13 +1,26 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/**
+ * The public half of Keel's manifest key: it pins the Chrome extension id to
+ * lfdnbflgnlnalodmjjfldeflbckhgnpj wherever the build is loaded from, so an administrator's
+ * policy (which names the id) and the e2e tests find it. No private key is needed to load it.
+ */
+const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0PeGGBZRLeQvLvLhaPiN+ANCv3XsHRw3Egd0AmYoaEFO5+DqggiOHT8Xx+FR7mUVgycYXOMY8mcPVhnZhFWUNypZj1x0EmhTbjaVhlduT5AR72sgctNU6Cb7bfhMNsHd2HG4OvLSoBvmDaO4vxDEmOLqSyK8sekeGrWRxE4jGbpra+Lhbp07aC1+ygGxjhLg7qizQZS3ZyIAzIdgj4kAwEltr000o3KR4tYisvicLMQFX/O1AZ51Kg5yXBUoDUjx97ipKDTWWe0VSQtVXIbaStlTOAGPKXQWq/SZyBLWLaup6Ua8T5BHDOg24BZZbxKn/33/s/8A+cpuOpUjZLJQBQIDAQAB';
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
   // Tests and tools that build in parallel set KEEL_OUT_DIR so they never share an output folder.
   outDir: process.env.KEEL_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Keel',
-  },
+    description: 'Your team’s reply playbook, checked live in the helpdesk. Statistics stay in your browser.',
+    permissions: ['storage', 'alarms'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'keel@keel.invalid', strict_min_version: '128.0' } } }
+      : { key: CHROME_PUBLIC_KEY }),
+  }),
 });

@@ -1,0 +1,297 @@
+import type { InsertPosition } from '../adapters/editing';
+import type { AdapterStatus, HelpdeskAdapter } from '../adapters/types';
+import { checkReply } from '../checker';
+import type { CheckResult } from '../checker/types';
+import { pickPlaybook } from '../playbook/pick';
+import type { Playbook } from '../playbook/schema';
+import type { ReplyRecord } from '../store/types';
+import type { TicketContext } from '../ticket';
+import { type Observable, observable } from './observable';
+import { debounce, throttle } from './timing';
+
+/** What the sidebar shows; the session is its only writer. */
+export interface SidebarState {
+  adapter: { id: string; name: string };
+  status: AdapterStatus;
+  ticket: TicketContext | null;
+  playbooks: Playbook[];
+  playbook: Playbook | null;
+  /** Why this playbook: the classifier's reason, or "chosen by you". */
+  reason: string;
+  /** Null while the draft is empty: steps show as pending rather than all failing. */
+  result: CheckResult | null;
+  send: SendState;
+  /** Set when a snippet insertion did not take in the editor. */
+  notice: string | null;
+}
+
+export type SendState =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; score: number; at: number }
+  | { state: 'error'; message: string };
+
+export type RecordOutcome = { ok: true } | { ok: false; error: string };
+
+export interface SessionDeps {
+  adapter: HelpdeskAdapter;
+  doc: Document;
+  location: () => URL;
+  loadPlaybooks: () => Promise<Playbook[]>;
+  /** The playbook an agent chose for a ticket, remembered across reloads. */
+  loadChoice: (ticketKey: string) => Promise<string | undefined>;
+  saveChoice: (ticketKey: string, playbookId: string) => Promise<void>;
+  /** Hands a record to the background; resolves once it is stored or definitely failed. */
+  record: (record: ReplyRecord) => Promise<RecordOutcome>;
+  now: () => number;
+  newId: () => string;
+  /** Aborted when the content script goes away (navigation, extension update). */
+  signal: AbortSignal;
+}
+
+/** How long typing must pause before a check: short enough to feel live, long enough to stay off the typing path. */
+export const CHECK_DEBOUNCE_MS = 120;
+/** Page mutations are batched; Zendesk-sized pages mutate constantly. */
+const PAGE_SCAN_THROTTLE_MS = 250;
+
+/** Greetings and openings go first, sign-offs last, anything else where the agent's caret is. */
+export function snippetPosition(check: { kind: string; where?: string }): InsertPosition {
+  if (check.kind === 'greeting' || (check.kind === 'phrase' && check.where === 'opening')) return 'start';
+  if (check.kind === 'closing' || (check.kind === 'phrase' && check.where === 'closing')) return 'end';
+  return 'caret';
+}
+
+export const ticketKey = (ticket: Pick<TicketContext, 'helpdesk' | 'ticketId'>) =>
+  `${ticket.helpdesk}:${ticket.ticketId}`;
+
+/**
+ * One sidebar's life on one page: follows the active ticket, keeps the checklist in step with the
+ * draft, and records sends. Knows nothing of Preact; the UI subscribes to `state`.
+ */
+export class SidebarSession {
+  readonly state: Observable<SidebarState>;
+  private ticketAbort: AbortController | null = null;
+  private currentTicketId: string | null = null;
+  private lastDraft = '';
+  private observedEditorDoc: Document | null = null;
+
+  constructor(private readonly deps: SessionDeps) {
+    this.state = observable<SidebarState>({
+      adapter: { id: deps.adapter.id, name: deps.adapter.name },
+      status: { state: 'ok', missing: [] },
+      ticket: null,
+      playbooks: [],
+      playbook: null,
+      reason: '',
+      result: null,
+      send: { state: 'idle' },
+      notice: null,
+    });
+  }
+
+  /** Starts following the page. Every listener and observer ends with `deps.signal`. */
+  async start(): Promise<void> {
+    const { doc, signal } = this.deps;
+    const playbooks = await this.deps.loadPlaybooks();
+    this.patch({ playbooks });
+    const scan = throttle(() => void this.scanPage(), PAGE_SCAN_THROTTLE_MS, signal);
+    const observer = new MutationObserver((records) => {
+      // Keel's own host element changes when the sidebar renders: not a page change.
+      if (records.every((r) => r.target instanceof Element && r.target.closest('keel-sidebar'))) return;
+      scan();
+    });
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    // SPA helpdesks change tickets through history without reloading.
+    doc.defaultView?.addEventListener('popstate', scan, { signal });
+    await this.scanPage();
+  }
+
+  /** Re-reads playbooks (after the options page saved a change) and re-picks for this ticket. */
+  async reloadPlaybooks(): Promise<void> {
+    const playbooks = await this.deps.loadPlaybooks();
+    this.patch({ playbooks });
+    const ticket = this.state.get().ticket;
+    if (ticket) await this.choosePlaybook(ticket);
+    this.checkNow();
+  }
+
+  /** The agent picked another playbook for this ticket; remembered for this ticket only. */
+  async switchPlaybook(playbookId: string): Promise<void> {
+    const { ticket, playbooks } = this.state.get();
+    const playbook = playbooks.find((p) => p.id === playbookId);
+    if (!ticket || !playbook) return;
+    this.patch({ playbook, reason: 'chosen by you for this ticket' });
+    this.checkNow();
+    await this.deps.saveChoice(ticketKey(ticket), playbookId);
+  }
+
+  /** Inserts a step's snippet (variables filled) where its check looks, and re-checks at once. */
+  insertSnippet(stepId: string): void {
+    const { playbook } = this.state.get();
+    const step = playbook?.steps.find((s) => s.id === stepId);
+    const snippet = this.filledSnippet(stepId);
+    const editor = this.deps.adapter.findEditor(this.deps.doc);
+    if (!step || !snippet || !editor) return;
+    const position = snippetPosition(step.check);
+    const hasText = this.deps.adapter.readDraft(editor).trim() !== '';
+    const text = !hasText
+      ? snippet
+      : position === 'start'
+        ? `${snippet}\n`
+        : position === 'end'
+          ? `\n${snippet}`
+          : snippet;
+    const before = this.deps.adapter.readDraft(editor);
+    this.deps.adapter.insertText(editor, text, position);
+    const after = this.deps.adapter.readDraft(editor);
+    this.patch({
+      notice: after === before ? `The editor did not take the snippet. Paste it by hand: ${snippet}` : null,
+    });
+    this.checkNow();
+  }
+
+  /** Records the current draft by hand (for helpdesks whose send Keel cannot see). */
+  async logReplyByHand(): Promise<void> {
+    const editor = this.deps.adapter.findEditor(this.deps.doc);
+    const text = editor ? this.deps.adapter.readDraft(editor) : '';
+    if (!text.trim()) {
+      this.patch({ send: { state: 'error', message: 'Nothing to record: the reply is empty.' } });
+      return;
+    }
+    await this.recordSend(text);
+  }
+
+  /** Checks the current draft now (no debounce). */
+  checkNow(): void {
+    const { ticket, playbook } = this.state.get();
+    const editor = this.deps.adapter.findEditor(this.deps.doc);
+    const draft = editor ? this.deps.adapter.readDraft(editor) : '';
+    this.lastDraft = draft;
+    if (!ticket || !playbook) return;
+    this.patch({ result: draft.trim() ? checkReply(draft, ticket, playbook) : null });
+  }
+
+  private filledSnippet(stepId: string): string | undefined {
+    const { ticket, playbook, result } = this.state.get();
+    const fromResult = result?.steps.find((s) => s.stepId === stepId)?.snippet;
+    if (fromResult || !ticket || !playbook) return fromResult;
+    // With an empty draft there is no result yet: check the empty text to get the filled snippet.
+    return checkReply('', ticket, playbook).steps.find((s) => s.stepId === stepId)?.snippet;
+  }
+
+  private patch(change: Partial<SidebarState>): void {
+    this.state.update((current) => ({ ...current, ...change }));
+  }
+
+  /** Called on page mutations (throttled): follows ticket switches and the editor coming and going. */
+  private async scanPage(): Promise<void> {
+    const { adapter, doc } = this.deps;
+    const ticketId = adapter.activeTicketId(this.deps.location(), doc);
+    if (ticketId !== this.currentTicketId) {
+      await this.openTicket(ticketId);
+      return;
+    }
+    this.watchEditorDocument();
+    const editorFound = adapter.findEditor(doc) !== null;
+    const { status } = this.state.get();
+    if (status.state === 'no-editor' && editorFound) this.patch({ status: { state: 'ok', missing: [] } });
+    if (status.state === 'ok' && !editorFound && this.state.get().ticket) {
+      this.patch({ status: { state: 'no-editor', missing: ['reply editor'] } });
+    }
+    this.scheduleCheck();
+  }
+
+  private async openTicket(ticketId: string | null): Promise<void> {
+    this.ticketAbort?.abort();
+    this.currentTicketId = ticketId;
+    this.lastDraft = '';
+    if (ticketId === null) {
+      this.patch({ ticket: null, playbook: null, result: null, status: { state: 'ok', missing: [] } });
+      return;
+    }
+    const abort = new AbortController();
+    this.ticketAbort = abort;
+    this.deps.signal.addEventListener('abort', () => abort.abort(), { once: true, signal: abort.signal });
+    const { ticket, status } = await this.deps.adapter.readTicket(this.deps.doc);
+    if (abort.signal.aborted) return;
+    this.patch({ ticket, status, result: null, send: { state: 'idle' }, notice: null });
+    if (!ticket) return;
+    await this.choosePlaybook(ticket);
+    if (abort.signal.aborted) return;
+    this.deps.adapter.observeSend(this.deps.doc, abort.signal, (reply) => void this.recordSend(reply.text));
+    this.observedEditorDoc = null;
+    this.watchEditorDocument();
+    this.checkNow();
+  }
+
+  private async choosePlaybook(ticket: TicketContext): Promise<void> {
+    const { playbooks } = this.state.get();
+    if (playbooks.length === 0) {
+      this.patch({ playbook: null, reason: 'No playbooks: add one on the options page.' });
+      return;
+    }
+    const chosenId = await this.deps.loadChoice(ticketKey(ticket));
+    const chosen = chosenId ? playbooks.find((p) => p.id === chosenId) : undefined;
+    if (chosen) {
+      this.patch({ playbook: chosen, reason: 'chosen by you for this ticket' });
+      return;
+    }
+    const { playbook, reason } = pickPlaybook(ticket, playbooks);
+    this.patch({ playbook, reason });
+  }
+
+  /**
+   * Typing in an editor inside an iframe (Request Tracker's CKEditor 4) does not mutate the page's
+   * own document, so listen for input on the editor's document too.
+   */
+  private watchEditorDocument(): void {
+    const editor = this.deps.adapter.findEditor(this.deps.doc);
+    const editorDoc = editor?.ownerDocument;
+    if (!editorDoc || !this.ticketAbort || editorDoc === this.observedEditorDoc) return;
+    this.observedEditorDoc = editorDoc;
+    const schedule = debounce(() => this.checkIfChanged(), CHECK_DEBOUNCE_MS, this.ticketAbort.signal);
+    this.scheduleCheck = schedule;
+    const options = { capture: true, signal: this.ticketAbort.signal };
+    editorDoc.addEventListener('input', schedule, options);
+    editorDoc.addEventListener('keyup', schedule, options);
+  }
+
+  /** Replaced by a debounced check bound to the ticket once its editor is watched. */
+  private scheduleCheck: () => void = () => this.checkIfChanged();
+
+  private checkIfChanged(): void {
+    const editor = this.deps.adapter.findEditor(this.deps.doc);
+    const draft = editor ? this.deps.adapter.readDraft(editor) : '';
+    if (draft !== this.lastDraft) this.checkNow();
+  }
+
+  private async recordSend(text: string): Promise<void> {
+    const { ticket, playbook } = this.state.get();
+    if (!ticket || !playbook) return;
+    const result = checkReply(text, ticket, playbook);
+    const record: ReplyRecord = {
+      id: this.deps.newId(),
+      time: this.deps.now(),
+      helpdesk: ticket.helpdesk,
+      ticketId: ticket.ticketId,
+      playbookId: playbook.id,
+      playbookVersion: playbook.version,
+      agent: ticket.agentName ?? '',
+      score: result.score,
+      fullAdherence: result.fullAdherence,
+      steps: result.steps.map((s) => ({ id: s.stepId, status: s.status })),
+      wordCount: result.wordCount,
+      origin: 'local',
+    };
+    this.patch({ send: { state: 'saving' } });
+    const outcome = await this.deps.record(record);
+    this.patch({
+      send: outcome.ok
+        ? { state: 'saved', score: record.score, at: record.time }
+        : { state: 'error', message: outcome.error },
+      result: null,
+    });
+    this.lastDraft = '';
+  }
+}
