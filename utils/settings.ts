@@ -76,10 +76,8 @@ export async function saveTicketChoice(
   const choices = { ...(await ticketChoicesItem.getValue()), [ticketKey]: { playbookId, at: now } };
   const keys = Object.keys(choices);
   if (keys.length > MAX_TICKET_CHOICES) {
-    keys
-      .sort((a, b) => (choices[a]?.at ?? 0) - (choices[b]?.at ?? 0))
-      .slice(0, keys.length - MAX_TICKET_CHOICES)
-      .forEach((key) => delete choices[key]);
+    const oldest = keys.sort((a, b) => (choices[a]?.at ?? 0) - (choices[b]?.at ?? 0));
+    for (const key of oldest.slice(0, keys.length - MAX_TICKET_CHOICES)) delete choices[key];
   }
   await ticketChoicesItem.setValue(choices);
 }
