@@ -1,3 +1,5 @@
+import { startBackground } from '../utils/background/main';
+
 export default defineBackground(() => {
-  // Filled in by the store work: the single writer of IndexedDB.
+  startBackground();
 });

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../../utils/store/migrations';
+import { openKeelDB } from '../../../utils/store/open';
+import { rollupsOf } from '../../../utils/store/rollups';
+import { freshDbName, makeRecord } from './fixtures';
+
+describe('schema migrations', () => {
+  it('v1 creates the replies store with indexes by time, playbook, agent and ticket', async () => {
+    const db = await openKeelDB(freshDbName(), 1);
+    expect([...db.objectStoreNames]).toEqual(['replies']);
+    const indexes = [...db.transaction('replies').store.indexNames].sort();
+    expect(indexes).toEqual(['by-agent', 'by-playbook', 'by-ticket', 'by-time']);
+    db.close();
+  });
+
+  it('v1 → v2 keeps every record and backfills rollups from them', async () => {
+    const name = freshDbName();
+    const records = [
+      makeRecord({ agent: 'Ana', score: 50, fullAdherence: false, steps: [{ id: 'greet', status: 'fail' }] }),
+      makeRecord({ agent: 'Ana', score: 100 }),
+      makeRecord({ agent: 'Ben', playbookId: 'shipping', score: 80 }),
+    ];
+    const v1 = await openKeelDB(name, 1);
+    for (const record of records) await v1.put('replies', record);
+    v1.close();
+
+    const v2 = await openKeelDB(name, 2);
+    expect(await v2.count('replies')).toBe(records.length);
+    for (const record of records) expect(await v2.get('replies', record.id)).toEqual(record);
+    const rollups = await v2.getAll('rollups');
+    expect(rollups.sort((a, b) => a.key.localeCompare(b.key))).toEqual(
+      [...rollupsOf(records).values()].sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    const ana = rollups.find((rollup) => rollup.agent === 'Ana');
+    expect(ana).toMatchObject({ count: 2, scoreSum: 150, fullCount: 1 });
+    expect(ana?.steps.greet).toEqual({ applicable: 2, misses: 1 });
+    v2.close();
+  });
+
+  it('v1 → v2 does nothing on an empty database', async () => {
+    const name = freshDbName();
+    (await openKeelDB(name, 1)).close();
+    const v2 = await openKeelDB(name, 2);
+    expect(await v2.count('replies')).toBe(0);
+    expect(await v2.count('rollups')).toBe(0);
+    v2.close();
+  });
+
+  it('v2 → v3 adds the imports store and keeps every record and rollup', async () => {
+    const name = freshDbName();
+    const records = [makeRecord(), makeRecord({ agent: 'Ben' })];
+    const v1 = await openKeelDB(name, 1);
+    for (const record of records) await v1.put('replies', record);
+    v1.close();
+    const v2 = await openKeelDB(name, 2);
+    const rollupsBefore = await v2.getAll('rollups');
+    v2.close();
+
+    const v3 = await openKeelDB(name, 3);
+    expect(v3.objectStoreNames.contains('imports')).toBe(true);
+    expect(await v3.getAll('replies')).toEqual([...records].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await v3.getAll('rollups')).toEqual(rollupsBefore);
+    v3.close();
+  });
+
+  it('a fresh install reaches the newest version with all stores', async () => {
+    const db = await openKeelDB(freshDbName());
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['imports', 'replies', 'rollups']);
+    db.close();
+  });
+});

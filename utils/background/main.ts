@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { type KeelDatabase, openKeelDB } from '../store/open';
+import { createMessageHandler } from './handlers';
+import { RETENTION_ALARM, runRetention, scheduleRetention } from './retention';
+import { readStatsSettings } from './settings';
+
+/**
+ * Starts the background: the single writer of IndexedDB. Registers the ONE message listener and
+ * the alarm listener synchronously, so a message that wakes the service worker finds them.
+ */
+export function startBackground(dbName?: string): void {
+  let database: Promise<KeelDatabase> | null = null;
+  const db = (): Promise<KeelDatabase> => {
+    database ??= openKeelDB(dbName, undefined, () => {
+      database = null;
+    }).catch((error: unknown) => {
+      database = null;
+      throw error;
+    });
+    return database;
+  };
+
+  const handle = createMessageHandler({
+    db,
+    runtimeId: () => browser.runtime.id,
+    extensionOrigin: () => browser.runtime.getURL('/'),
+    appVersion: () => browser.runtime.getManifest().version,
+    agentName: async () => (await readStatsSettings()).agentName,
+  });
+
+  // sendResponse + `return true` works in Chrome, Firefox and the test fake alike.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    handle(message, sender).then(sendResponse);
+    return true;
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== RETENTION_ALARM) return;
+    db()
+      .then((opened) => runRetention(opened))
+      .catch((error: unknown) => console.error('Keel: retention failed', error));
+  });
+  scheduleRetention().catch((error: unknown) => console.error('Keel: could not schedule retention', error));
+}

@@ -1,0 +1,142 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import type { FileImportOutcome } from './store/files';
+import { PERIODS, type Period, type Summary } from './store/summary';
+import type { ReplyRecord } from './store/types';
+import { ReplyRecordSchema } from './store/validation';
+
+/**
+ * Every message the background answers. Content scripts may send only `reply.sent`; the popup and
+ * options pages send the rest.
+ */
+export type KeelMessage =
+  | { type: 'reply.sent'; record: ReplyRecord }
+  | { type: 'stats.summary'; period: Period }
+  | { type: 'stats.exportTeam' }
+  | { type: 'stats.exportCsv'; period: Period }
+  | { type: 'stats.exportBackup' }
+  | { type: 'stats.importTeam'; files: { name: string; text: string }[] }
+  | { type: 'stats.restoreBackup'; name: string; text: string }
+  | { type: 'stats.clear' };
+
+/** A refusal or failure. `quota` is set when the browser has no room left (show it, don't hide it). */
+export interface Failure {
+  ok: false;
+  error: string;
+  quota?: boolean;
+}
+
+/** A file for the user to save. */
+export interface Download {
+  fileName: string;
+  mimeType: string;
+  text: string;
+  records: number;
+}
+
+/** What the background answers to each message type. */
+export interface KeelResponses {
+  'reply.sent': { ok: true; added: boolean } | Failure;
+  'stats.summary': { ok: true; summary: Summary } | Failure;
+  'stats.exportTeam': ({ ok: true } & Download) | Failure;
+  'stats.exportCsv': ({ ok: true } & Download) | Failure;
+  'stats.exportBackup': ({ ok: true } & Download) | Failure;
+  'stats.importTeam': { ok: true; files: FileImportOutcome[] } | Failure;
+  'stats.restoreBackup': { ok: true; records: number } | Failure;
+  'stats.clear': { ok: true } | Failure;
+}
+
+export type KeelResponse<T extends KeelMessage> = KeelResponses[T['type']];
+
+/** Message types a content script (a helpdesk page's context) may send. */
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<KeelMessage['type']> = new Set(['reply.sent']);
+
+const PeriodSchema = v.picklist(PERIODS);
+const MAX_FILE_CHARS = 200_000_000;
+
+/** Validates messages at the background. Unknown fields are dropped. */
+export const KeelMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('reply.sent'), record: ReplyRecordSchema }),
+  v.object({ type: v.literal('stats.summary'), period: PeriodSchema }),
+  v.object({ type: v.literal('stats.exportTeam') }),
+  v.object({ type: v.literal('stats.exportCsv'), period: PeriodSchema }),
+  v.object({ type: v.literal('stats.exportBackup') }),
+  v.object({
+    type: v.literal('stats.importTeam'),
+    files: v.pipe(
+      v.array(
+        v.object({
+          name: v.pipe(v.string(), v.maxLength(500)),
+          text: v.pipe(v.string(), v.maxLength(MAX_FILE_CHARS)),
+        }),
+      ),
+      v.minLength(1),
+    ),
+  }),
+  v.object({
+    type: v.literal('stats.restoreBackup'),
+    name: v.pipe(v.string(), v.maxLength(500)),
+    text: v.pipe(v.string(), v.maxLength(MAX_FILE_CHARS)),
+  }),
+  v.object({ type: v.literal('stats.clear') }),
+]);
+
+// The schema and the KeelMessage type must describe the same messages.
+const sameMessages: v.InferOutput<typeof KeelMessageSchema> extends KeelMessage
+  ? KeelMessage extends v.InferOutput<typeof KeelMessageSchema>
+    ? true
+    : false
+  : false = true;
+void sameMessages;
+
+/**
+ * Sends a message to the background and resolves its typed answer. Rejects when nobody answers
+ * (the service worker could not be reached); see sendWithRetry for messages that must arrive.
+ */
+export async function sendMessage<T extends KeelMessage>(message: T): Promise<KeelResponse<T>> {
+  const response: unknown = await browser.runtime.sendMessage(message);
+  if (typeof response !== 'object' || response === null || !('ok' in response)) {
+    throw new Error('Keel’s background did not answer.');
+  }
+  return response as KeelResponse<T>;
+}
+
+export interface RetryOptions {
+  /** Tries in all, at least 1. */
+  attempts: number;
+  /** Wait before the second try; doubles each time after. */
+  delayMs: number;
+  /** For tests: how to wait. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends until the background acknowledges. The service worker may be asleep or restarting, so a send
+ * can throw or go unanswered; it is tried again. Safe for `reply.sent` because the record's id is made
+ * at send time: a retry of a write that did land changes nothing. A definite answer (ok, or a
+ * refusal such as a quota error) is returned at once, never retried.
+ */
+export async function sendWithRetry<T extends KeelMessage>(
+  message: T,
+  { attempts, delayMs, sleep = wait }: RetryOptions,
+): Promise<KeelResponse<T>> {
+  let lastError = 'no answer';
+  let delay = delayMs;
+  for (let attempt = 1; attempt <= Math.max(1, attempts); attempt++) {
+    try {
+      return await sendMessage(message);
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+    if (attempt < attempts) {
+      await sleep(delay);
+      delay *= 2;
+    }
+  }
+  return {
+    ok: false,
+    error: `Keel could not reach its background after ${attempts} tries (${lastError}).`,
+  } satisfies Failure as KeelResponse<T>;
+}

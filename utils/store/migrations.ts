@@ -1,0 +1,87 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { rollupsOf } from './rollups';
+import type { KeelDB } from './schema';
+import type { ReplyRecord } from './types';
+
+type UpgradeTransaction = IDBPTransaction<KeelDB, StoreNames<KeelDB>[], 'versionchange'>;
+
+/**
+ * One step up the schema ladder. `schema` runs synchronously inside the upgrade event (stores and
+ * indexes can only be made then); `data` runs after every schema step of this upgrade, in the same
+ * versionchange transaction, and awaits only IndexedDB requests.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  schema(db: IDBPDatabase<KeelDB>, tx: UpgradeTransaction): void;
+  data?(tx: UpgradeTransaction): Promise<void>;
+}
+
+/** v1: one record per sent reply, indexed by time, playbook, agent and ticket. */
+export const migrationV1: Migration = {
+  version: 1,
+  description: 'replies store with indexes by time, playbook, agent, ticket',
+  schema(db) {
+    const replies = db.createObjectStore('replies', { keyPath: 'id' });
+    replies.createIndex('by-time', 'time');
+    replies.createIndex('by-playbook', 'playbookId');
+    replies.createIndex('by-agent', 'agent');
+    replies.createIndex('by-ticket', 'ticketId');
+  },
+};
+
+/** v2: rollups per day × playbook × agent, backfilled from the replies already stored. */
+export const migrationV2: Migration = {
+  version: 2,
+  description: 'rollups store, backfilled from existing replies',
+  schema(db) {
+    const rollups = db.createObjectStore('rollups', { keyPath: 'key' });
+    rollups.createIndex('by-day', 'day');
+  },
+  async data(tx) {
+    const records: ReplyRecord[] = [];
+    let cursor = await tx.objectStore('replies').openCursor();
+    while (cursor) {
+      records.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    const rollups = tx.objectStore('rollups');
+    await Promise.all([...rollupsOf(records).values()].map((rollup) => rollups.put(rollup)));
+  },
+};
+
+/** v3: hashes of imported team files, so importing the same file twice adds nothing. */
+export const migrationV3: Migration = {
+  version: 3,
+  description: 'imports store (hashes of merged team files)',
+  schema(db) {
+    db.createObjectStore('imports', { keyPath: 'hash' });
+  },
+};
+
+/** Every migration, in order. The database's version is the last one's. */
+export const MIGRATIONS: readonly Migration[] = [migrationV1, migrationV2, migrationV3];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/**
+ * Runs the migrations between `oldVersion` and `newVersion`: all schema steps now (synchronously,
+ * while the upgrade event is active), then their data steps in order. A failing data step aborts the
+ * upgrade, so the database stays at its old version with every record.
+ */
+export function runMigrations(
+  db: IDBPDatabase<KeelDB>,
+  oldVersion: number,
+  newVersion: number,
+  tx: UpgradeTransaction,
+): void {
+  const pending = MIGRATIONS.filter((m) => m.version > oldVersion && m.version <= newVersion);
+  for (const migration of pending) migration.schema(db, tx);
+  const runData = async () => {
+    for (const migration of pending) await migration.data?.(tx);
+  };
+  runData().catch((error: unknown) => {
+    console.error('Keel: database upgrade failed; keeping the old version', error);
+    tx.abort();
+  });
+}

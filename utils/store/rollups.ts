@@ -1,0 +1,88 @@
+import type { Rollup } from './schema';
+import type { ReplyRecord } from './types';
+
+/** The local calendar day of an epoch-millisecond time, `YYYY-MM-DD`. */
+export function dayOf(time: number): string {
+  const date = new Date(time);
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
+}
+
+/** Epoch milliseconds of local midnight starting `day` (`YYYY-MM-DD`). */
+export function startOfDay(day: string): number {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1).getTime();
+}
+
+/** Epoch milliseconds of local midnight ending `day`. */
+export function endOfDay(day: string): number {
+  const start = new Date(startOfDay(day));
+  start.setDate(start.getDate() + 1);
+  return start.getTime();
+}
+
+export function rollupKey(day: string, playbookId: string, agent: string): string {
+  return `${day}|${playbookId}|${agent}`;
+}
+
+export function emptyRollup(day: string, playbookId: string, agent: string): Rollup {
+  return {
+    key: rollupKey(day, playbookId, agent),
+    day,
+    playbookId,
+    agent,
+    count: 0,
+    scoreSum: 0,
+    fullCount: 0,
+    steps: {},
+  };
+}
+
+/** Adds one record to `rollups` (keyed by rollup key), creating its rollup when missing. */
+export function tallyRecord(rollups: Map<string, Rollup>, record: ReplyRecord): void {
+  const day = dayOf(record.time);
+  const key = rollupKey(day, record.playbookId, record.agent);
+  let rollup = rollups.get(key);
+  if (!rollup) {
+    rollup = emptyRollup(day, record.playbookId, record.agent);
+    rollups.set(key, rollup);
+  }
+  rollup.count += 1;
+  rollup.scoreSum += record.score;
+  if (record.fullAdherence) rollup.fullCount += 1;
+  for (const step of record.steps) {
+    if (step.status === 'na') continue;
+    const tally = rollup.steps[step.id] ?? { applicable: 0, misses: 0 };
+    tally.applicable += 1;
+    if (step.status === 'fail') tally.misses += 1;
+    rollup.steps[step.id] = tally;
+  }
+}
+
+/** Rollups of a list of records, from nothing. */
+export function rollupsOf(records: Iterable<ReplyRecord>): Map<string, Rollup> {
+  const rollups = new Map<string, Rollup>();
+  for (const record of records) tallyRecord(rollups, record);
+  return rollups;
+}
+
+/** `stored + delta`, as a new rollup (either may be missing a step the other has). */
+export function mergeRollup(stored: Rollup | undefined, delta: Rollup): Rollup {
+  if (!stored) return delta;
+  const steps: Record<string, { applicable: number; misses: number }> = {};
+  for (const [id, tally] of Object.entries(stored.steps)) steps[id] = { ...tally };
+  for (const [id, tally] of Object.entries(delta.steps)) {
+    const sum = steps[id] ?? { applicable: 0, misses: 0 };
+    sum.applicable += tally.applicable;
+    sum.misses += tally.misses;
+    steps[id] = sum;
+  }
+  return {
+    ...stored,
+    count: stored.count + delta.count,
+    scoreSum: stored.scoreSum + delta.scoreSum,
+    fullCount: stored.fullCount + delta.fullCount,
+    steps,
+  };
+}

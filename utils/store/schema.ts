@@ -1,0 +1,57 @@
+import type { DBSchema } from 'idb';
+import type { ReplyRecord } from './types';
+
+/** How one step fared over the replies of one rollup. */
+export interface StepTally {
+  /** Replies where the step applied (status pass or fail). */
+  applicable: number;
+  /** Replies where the step failed. */
+  misses: number;
+}
+
+/**
+ * Totals for one local day × playbook × agent. Summaries read only these, so the popup costs the
+ * same with 100 or 100,000 records.
+ */
+export interface Rollup {
+  /** `${day}|${playbookId}|${agent}` */
+  key: string;
+  /** Local calendar day, `YYYY-MM-DD`. */
+  day: string;
+  playbookId: string;
+  agent: string;
+  count: number;
+  scoreSum: number;
+  fullCount: number;
+  steps: Record<string, StepTally>;
+}
+
+/** A team file already merged, by the SHA-256 of its text, so importing it again adds nothing. */
+export interface ImportEntry {
+  hash: string;
+  /** The file name the lead picked, for the record. */
+  name: string;
+  agent: string;
+  importedAt: number;
+  records: number;
+}
+
+/** The database `keel` at its newest version. Older versions hold a subset of these stores. */
+export interface KeelDB extends DBSchema {
+  replies: {
+    key: string;
+    value: ReplyRecord;
+    indexes: { 'by-time': number; 'by-playbook': string; 'by-agent': string; 'by-ticket': string };
+  };
+  rollups: {
+    key: string;
+    value: Rollup;
+    indexes: { 'by-day': string };
+  };
+  imports: {
+    key: string;
+    value: ImportEntry;
+  };
+}
+
+export const DB_NAME = 'keel';

@@ -1,0 +1,153 @@
+import type { KeelDatabase } from './open';
+import { dayOf } from './rollups';
+import type { Rollup } from './schema';
+
+export type Period = '7d' | '30d' | '90d' | 'all';
+export const PERIODS: readonly Period[] = ['7d', '30d', '90d', 'all'];
+
+export interface PlaybookFigures {
+  playbookId: string;
+  count: number;
+  /** Mean score, 0–100, one decimal. */
+  adherence: number;
+  /** Share of replies with full adherence, percent, one decimal. */
+  fullAdherenceRate: number;
+}
+
+export interface AgentFigures {
+  agent: string;
+  count: number;
+  adherence: number;
+  fullAdherenceRate: number;
+}
+
+export interface MissedStep {
+  playbookId: string;
+  stepId: string;
+  misses: number;
+  applicable: number;
+}
+
+export interface DayFigures {
+  day: string;
+  count: number;
+  adherence: number;
+}
+
+/** What the popup shows for a period. Built from rollups only. */
+export interface Summary {
+  /** First day counted (`YYYY-MM-DD`), or null for all time. */
+  sinceDay: string | null;
+  total: number;
+  /** Mean score, 0–100, one decimal; 0 when there are no replies. */
+  adherence: number;
+  /** Percent of replies where every applicable step passed, one decimal. */
+  fullAdherenceRate: number;
+  /** Most replies first. */
+  byPlaybook: PlaybookFigures[];
+  /** Most misses first, only steps missed at least once. */
+  missedSteps: MissedStep[];
+  /** Most replies first. */
+  byAgent: AgentFigures[];
+  /** Days with replies, oldest first. */
+  daily: DayFigures[];
+}
+
+/** The first day of `period` ending today (`7d` is today and the six days before), or undefined for all. */
+export function sinceDayFor(period: Period, now: number = Date.now()): string | undefined {
+  if (period === 'all') return undefined;
+  const days = Number.parseInt(period, 10);
+  const start = new Date(now);
+  start.setDate(start.getDate() - (days - 1));
+  return dayOf(start.getTime());
+}
+
+const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
+
+interface Totals {
+  count: number;
+  scoreSum: number;
+  fullCount: number;
+}
+
+function add(totals: Map<string, Totals>, key: string, rollup: Rollup): void {
+  const sum = totals.get(key) ?? { count: 0, scoreSum: 0, fullCount: 0 };
+  sum.count += rollup.count;
+  sum.scoreSum += rollup.scoreSum;
+  sum.fullCount += rollup.fullCount;
+  totals.set(key, sum);
+}
+
+const adherenceOf = (t: Totals): number => (t.count === 0 ? 0 : oneDecimal(t.scoreSum / t.count));
+const fullRateOf = (t: Totals): number => (t.count === 0 ? 0 : oneDecimal((t.fullCount / t.count) * 100));
+
+/** Folds rollups into a summary. Pure, so the popup's numbers are testable without a database. */
+export function summarizeRollups(rollups: readonly Rollup[], sinceDay: string | null = null): Summary {
+  const overall: Totals = { count: 0, scoreSum: 0, fullCount: 0 };
+  const byPlaybook = new Map<string, Totals>();
+  const byAgent = new Map<string, Totals>();
+  const byDay = new Map<string, Totals>();
+  const steps = new Map<string, MissedStep>();
+
+  for (const rollup of rollups) {
+    overall.count += rollup.count;
+    overall.scoreSum += rollup.scoreSum;
+    overall.fullCount += rollup.fullCount;
+    add(byPlaybook, rollup.playbookId, rollup);
+    add(byAgent, rollup.agent, rollup);
+    add(byDay, rollup.day, rollup);
+    for (const [stepId, tally] of Object.entries(rollup.steps)) {
+      const key = `${rollup.playbookId}\u0000${stepId}`;
+      const step = steps.get(key) ?? { playbookId: rollup.playbookId, stepId, misses: 0, applicable: 0 };
+      step.misses += tally.misses;
+      step.applicable += tally.applicable;
+      steps.set(key, step);
+    }
+  }
+
+  return {
+    sinceDay,
+    total: overall.count,
+    adherence: adherenceOf(overall),
+    fullAdherenceRate: fullRateOf(overall),
+    byPlaybook: [...byPlaybook]
+      .map(([playbookId, t]) => ({
+        playbookId,
+        count: t.count,
+        adherence: adherenceOf(t),
+        fullAdherenceRate: fullRateOf(t),
+      }))
+      .sort((a, b) => b.count - a.count || a.playbookId.localeCompare(b.playbookId)),
+    missedSteps: [...steps.values()]
+      .filter((step) => step.misses > 0)
+      .sort(
+        (a, b) =>
+          b.misses - a.misses ||
+          b.misses / b.applicable - a.misses / a.applicable ||
+          a.stepId.localeCompare(b.stepId),
+      ),
+    byAgent: [...byAgent]
+      .map(([agent, t]) => ({
+        agent,
+        count: t.count,
+        adherence: adherenceOf(t),
+        fullAdherenceRate: fullRateOf(t),
+      }))
+      .sort((a, b) => b.count - a.count || a.agent.localeCompare(b.agent)),
+    daily: [...byDay]
+      .map(([day, t]) => ({ day, count: t.count, adherence: adherenceOf(t) }))
+      .sort((a, b) => a.day.localeCompare(b.day)),
+  };
+}
+
+/**
+ * The popup's summary from `sinceDay` (inclusive, `YYYY-MM-DD`) on, or of all time. Reads only
+ * rollups: its cost follows days × playbooks × agents, not the number of records.
+ */
+export async function summarize(db: KeelDatabase, options: { sinceDay?: string } = {}): Promise<Summary> {
+  const rollups =
+    options.sinceDay === undefined
+      ? await db.getAll('rollups')
+      : await db.getAllFromIndex('rollups', 'by-day', IDBKeyRange.lowerBound(options.sinceDay));
+  return summarizeRollups(rollups, options.sinceDay ?? null);
+}
