@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { findChromium, installAdvice } from '../tools/ensure-chromium.mjs';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { extensionIdOf, launchChromiumWithExtension } from './chromium.mjs';
 import { BROWSER_TMP_DIR, EXTENSION_DIR, PROFILES_DIR, SCREENSHOTS_DIR } from './paths';
 
 export { startDemoHelpdesk } from '../demo-helpdesk/server.mjs';
@@ -32,39 +32,21 @@ export function extensionIdFor(extensionDir: string): string {
 }
 
 /**
- * Launches Debian's Chromium with the e2e build of Keel (see toolchain.md for why each flag is
- * there). Without `profileDir` the browser gets a fresh profile.
+ * Launches Debian's Chromium (new headless mode) with the e2e build of Keel. Without `profileDir`
+ * the browser gets a fresh profile.
  */
 export async function launchKeel(options: { profileDir?: string } = {}): Promise<KeelBrowser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(installAdvice());
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `No Keel build at ${EXTENSION_DIR}. Run the suite through vitest.e2e.config.ts (its globalSetup builds it).`,
     );
   }
   mkdirSync(PROFILES_DIR, { recursive: true });
-  mkdirSync(BROWSER_TMP_DIR, { recursive: true });
   const profileDir = options.profileDir ?? mkdtempSync(join(PROFILES_DIR, 'profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath,
-    headless: false,
-    viewport: { width: 1440, height: 900 },
-    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
-    env: { ...process.env, TMPDIR: BROWSER_TMP_DIR },
+  const context = await launchChromiumWithExtension({
+    extensionDir: EXTENSION_DIR,
+    profileDir,
+    tmpDir: BROWSER_TMP_DIR,
   });
   try {
     const extensionId = await extensionIdOf(context);
@@ -83,18 +65,6 @@ export async function launchKeel(options: { profileDir?: string } = {}): Promise
     await context.close();
     throw error;
   }
-}
-
-/** The id from Keel's running service worker, which also proves the extension loaded. */
-async function extensionIdOf(context: BrowserContext): Promise<string> {
-  const isKeelWorker = (url: string) => url.startsWith('chrome-extension://');
-  const worker =
-    context.serviceWorkers().find((candidate) => isKeelWorker(candidate.url())) ??
-    (await context.waitForEvent('serviceworker', {
-      predicate: (candidate) => isKeelWorker(candidate.url()),
-      timeout: 15_000,
-    }));
-  return new URL(worker.url()).host;
 }
 
 /**
