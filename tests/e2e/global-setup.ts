@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from '../tools/ensure-chromium.mjs';
-import { E2E_BUILD_DIR, EXTENSION_DIR, PROJECT_ROOT } from './paths';
+import { E2E_BUILD_DIR, EXTENSION_DIR, PROFILES_DIR, PROJECT_ROOT } from './paths';
 
 /**
  * Runs once before the e2e files: finds Chromium and builds the extension into .tmp/e2e-build, so
@@ -11,6 +11,7 @@ import { E2E_BUILD_DIR, EXTENSION_DIR, PROJECT_ROOT } from './paths';
  */
 export default function setup(): void {
   ensureChromium({ install: false });
+  removeOldProfiles();
   if (process.env.KEEL_SKIP_BUILD === '1' && existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
   const wxt = join(PROJECT_ROOT, 'node_modules', '.bin', 'wxt');
   const result = spawnSync(wxt, ['build'], {
@@ -33,4 +34,17 @@ function buildErrors(output: string): string {
   const lines = output.split('\n').filter((line) => !/^\s+(at |❯ )/.test(line));
   const text = lines.join('\n').trim();
   return text.length > 6000 ? `${text.slice(0, 6000)}\n…` : text;
+}
+
+/**
+ * Profiles of earlier runs are never reused; drop those over an hour old (younger ones may belong
+ * to a run still going in the same checkout).
+ */
+function removeOldProfiles(): void {
+  if (!existsSync(PROFILES_DIR)) return;
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  for (const name of readdirSync(PROFILES_DIR)) {
+    const path = join(PROFILES_DIR, name);
+    if (statSync(path).mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
+  }
 }
