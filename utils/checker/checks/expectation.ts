@@ -1,0 +1,288 @@
+import type { StepCheck } from '../../playbook/schema';
+import { isNegated, matchText } from '../phrases';
+import { QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../text';
+import type { CheckContext, CheckOutcome } from './context';
+
+/**
+ * A concrete time commitment: a duration with a lead-in ("within 24 hours", "in 2–3 business
+ * days", "allow 5 working days") or a point in time ("by Friday", "by March 5", "on 12/03",
+ * "by tomorrow", "later today", "it will ship today", "by end of day", "by 5pm"). Vague timing
+ * ("soon", "shortly", "a few days", "as soon as possible") is not a commitment.
+ */
+
+const UNITS = new Set([
+  'minute',
+  'minutes',
+  'min',
+  'mins',
+  'hour',
+  'hours',
+  'hr',
+  'hrs',
+  'h',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'wk',
+  'wks',
+  'month',
+  'months',
+]);
+const UNIT_MODIFIERS = new Set(['business', 'working', 'calendar', 'full', 'more', 'extra', 'additional']);
+const COMPACT_DURATION = /^\d+(?:h|hrs?|hours?|d|days?|mins?|wks?)$/;
+const NUMBER_WORDS = new Set([
+  'a',
+  'an',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'fourteen',
+  'fifteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'ninety',
+]);
+const DURATION_LEADS = new Set([
+  'within',
+  'in',
+  'under',
+  'inside',
+  'next',
+  'takes',
+  'take',
+  'taking',
+  'allow',
+  'than',
+  'to',
+  'about',
+  'around',
+  'approximately',
+  'roughly',
+  'max',
+  'maximum',
+]);
+const AFTER_DURATION_NOT_PROMISE = new Set(['ago', 'late', 'since', 'old', 'overdue', 'delay', 'delayed']);
+const POINT_LEADS = new Set([
+  'by',
+  'on',
+  'before',
+  'until',
+  'till',
+  'than',
+  'around',
+  'this',
+  'next',
+  'coming',
+]);
+const WEEKDAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+]);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+const RELATIVE_DAYS = new Set(['today', 'tomorrow', 'tonight']);
+const DAY_PARTS = new Set(['morning', 'afternoon', 'evening']);
+const END_OF = new Set(['day', 'week', 'month', 'business', 'today', 'tomorrow']);
+const DEADLINE_SHORTHAND = new Set(['eod', 'eow', 'cob', 'noon', 'midday', 'midnight']);
+const CLOCK = /^\d{1,2}(?:am|pm)$/;
+const DAY_OF_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?$/;
+/** Words that make a following "today"/"tomorrow" a commitment: "it will ship today". */
+const FUTURE_MARKERS =
+  /^(?:will|shall|going|expect\w*|should|arriv\w*|ship\w*|deliver\w*|dispatch\w*|send|hear|receive|process\w*|refund\w*|credit\w*|post\w*|reach|resolv\w*|fix\w*|back|updat\w*|\w+'ll)$/;
+
+const isNumber = (word: string | undefined) =>
+  word !== undefined && (/^\d+(?:[.,]\d+)?$/.test(word) || NUMBER_WORDS.has(word));
+
+const isDayOfMonth = (word: string | undefined) => {
+  const match = word === undefined ? null : DAY_OF_MONTH.exec(word);
+  return match !== null && Number(match[1]) >= 1 && Number(match[1]) <= 31;
+};
+
+/** If a duration ends at word `i` (its unit), the word index where the commitment starts. */
+function durationStartingBefore(reply: TextAnalysis, i: number): number | undefined {
+  const { words } = reply;
+  const word = words[i] as string;
+  let j: number;
+  if (COMPACT_DURATION.test(word)) j = i;
+  else if (UNITS.has(word)) {
+    j = i - 1;
+    if (UNIT_MODIFIERS.has(words[j] as string)) j--;
+    if (words[j] === 'of' && words[j - 1] === 'couple') j--;
+    else if (words[j] === 'the' && words[j - 1] === 'within' && word.endsWith('r')) return j - 1; // within the hour
+    if (!isNumber(words[j]) && words[j] !== 'couple') return undefined;
+    if (words[j] === 'couple' && words[j - 1] === 'a') j--;
+    // Ranges and compound numbers: "2-3", "2 to 3", "2 or 3", "twenty four".
+    while (j > 0) {
+      if (isNumber(words[j - 1]) && words[j - 1] !== 'a') j--;
+      else if ((words[j - 1] === 'to' || words[j - 1] === 'or') && isNumber(words[j - 2])) j -= 2;
+      else break;
+    }
+  } else return undefined;
+  if (AFTER_DURATION_NOT_PROMISE.has(words[i + 1] as string)) return undefined;
+  const lead = words[j - 1];
+  if (lead !== undefined && DURATION_LEADS.has(lead)) return j - 1;
+  if (lead === 'the' && DURATION_LEADS.has(words[j - 2] as string)) return j - 2;
+  return undefined;
+}
+
+function futureMarkerBefore(reply: TextAnalysis, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+    if (FUTURE_MARKERS.test(reply.words[k] as string)) return true;
+    if (((reply.flags[k] as number) & SENTENCE_BREAK) !== 0) return false;
+  }
+  return false;
+}
+
+/** If a point in time is named at word `i`, the word index where the commitment starts. */
+function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
+  const { words, text, starts, ends } = reply;
+  const word = words[i] as string;
+  const previous = words[i - 1];
+  const hasLead = previous !== undefined && POINT_LEADS.has(previous);
+  if (WEEKDAYS.has(word)) return hasLead ? i - 1 : undefined;
+  if (RELATIVE_DAYS.has(word)) {
+    if (previous === 'by' || previous === 'before' || previous === 'until' || previous === 'later')
+      return i - 1;
+    return futureMarkerBefore(reply, i) ? i : undefined;
+  }
+  if (DAY_PARTS.has(word) && previous === 'this') return futureMarkerBefore(reply, i - 1) ? i - 1 : undefined;
+  if (DEADLINE_SHORTHAND.has(word) || CLOCK.test(word)) {
+    return previous === 'by' || previous === 'before' || previous === 'until' ? i - 1 : undefined;
+  }
+  if (/^\d{1,2}$/.test(word) && (words[i + 1] === 'am' || words[i + 1] === 'pm')) {
+    return previous === 'by' || previous === 'before' ? i - 1 : undefined;
+  }
+  // "by end of day", "before the end of the week", "by close of business".
+  if ((word === 'end' || word === 'close') && words[i + 1] === 'of') {
+    const lead = previous === 'the' ? words[i - 2] : previous;
+    const what = words[i + 2] === 'the' ? words[i + 3] : words[i + 2];
+    if ((lead === 'by' || lead === 'before' || lead === 'until') && what !== undefined && END_OF.has(what)) {
+      return previous === 'the' ? i - 2 : i - 1;
+    }
+    return undefined;
+  }
+  // "by March 5", "on 5 March", "by the 5th of March", "before the 12th".
+  if (MONTHS.has(word)) {
+    const dayAfter = isDayOfMonth(words[i + 1]);
+    const dayBefore = isDayOfMonth(words[i - 1]) || (words[i - 1] === 'of' && isDayOfMonth(words[i - 2]));
+    if (!dayAfter && !dayBefore) return undefined;
+    if (dayAfter && hasLead && previous !== 'this' && previous !== 'next') return i - 1;
+    if (dayBefore) {
+      let first = words[i - 1] === 'of' ? i - 2 : i - 1;
+      if (words[first - 1] === 'the') first--;
+      const lead = words[first - 1];
+      if (lead !== undefined && POINT_LEADS.has(lead)) return first - 1;
+    }
+    return undefined;
+  }
+  if (isDayOfMonth(word) && /\d(?:st|nd|rd|th)$/.test(word) && previous === 'the') {
+    const lead = words[i - 2];
+    return lead === 'by' || lead === 'on' || lead === 'before' || lead === 'until' ? i - 2 : undefined;
+  }
+  // Numeric dates: "by 12/03", "on 2026-03-05", "before 05.03." (words joined by one separator).
+  if (/^\d{1,4}$/.test(word) && hasLead && previous !== 'this' && previous !== 'next') {
+    const next = words[i + 1];
+    const separator = text.charAt(ends[i] as number);
+    if (
+      next !== undefined &&
+      /^\d{1,4}$/.test(next) &&
+      (separator === '/' || separator === '-' || separator === '.') &&
+      starts[i + 1] === (ends[i] as number) + 1
+    ) {
+      return i - 1;
+    }
+  }
+  return undefined;
+}
+
+export function findExpectations(reply: TextAnalysis): { start: number; end: number; negated: boolean }[] {
+  const found: { start: number; end: number; negated: boolean }[] = [];
+  const { words, flags } = reply;
+  for (let i = 0; i < words.length; i++) {
+    const start = durationStartingBefore(reply, i) ?? pointStartingAt(reply, i);
+    if (start === undefined || start < 0) continue;
+    if (((flags[start] as number) & QUOTED) !== 0) continue;
+    found.push({ start, end: i + 1, negated: isNegated(reply, start, i + 1) });
+  }
+  return found;
+}
+
+export function checkExpectation(
+  context: CheckContext,
+  _check: Extract<StepCheck, { kind: 'expectation' }>,
+): CheckOutcome {
+  const found = findExpectations(context.reply);
+  const counted = found.filter((entry) => !entry.negated);
+  if (counted.length > 0) {
+    return {
+      status: 'pass',
+      evidence: counted.map((entry) => ({
+        start: context.reply.starts[entry.start] as number,
+        end: context.reply.ends[entry.end - 1] as number,
+      })),
+    };
+  }
+  const negated = found[0];
+  if (negated) {
+    return {
+      status: 'fail',
+      reason: `"${matchText(context.reply, { start: Math.max(0, negated.start - 2), end: negated.end })}" is negated — give a time you can commit to`,
+      evidence: [],
+    };
+  }
+  return {
+    status: 'fail',
+    reason: 'No concrete time commitment (e.g. "within 2 business days", "by Friday")',
+    evidence: [],
+  };
+}

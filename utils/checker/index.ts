@@ -1,0 +1,188 @@
+/**
+ * The reply checker: `checkReply(text, ticket, playbook) → CheckResult`. Pure: no DOM, no
+ * `browser`, no clock. A playbook's phrases are compiled once (and cached per playbook object), so
+ * checking on every keystroke costs one pass over the reply.
+ */
+import type { Playbook, PlaybookStep } from '../playbook/schema';
+import type { TicketContext } from '../ticket';
+import { checkClosing, DEFAULT_CLOSING_WORDS } from './checks/closing';
+import type { CheckContext, CheckOutcome, CompiledStep } from './checks/context';
+import { checkExpectation } from './checks/expectation';
+import { checkForbid } from './checks/forbid';
+import { checkGreeting, DEFAULT_GREETING_WORDS } from './checks/greeting';
+import { checkLength } from './checks/length';
+import { checkLink } from './checks/link';
+import { checkMention } from './checks/mention';
+import { checkPhrase } from './checks/phrase';
+import { checkPlaceholders } from './checks/placeholders';
+import { whyNotApplicable } from './checks/when';
+import { matchPhrases, type PhraseMatch, type PhraseSet, PhraseSetBuilder } from './phrases';
+import { maskNonReply } from './reply';
+import { analyseText, type TextAnalysis } from './text';
+import type { CheckResult, StepResult } from './types';
+import { fillTemplate, ticketVariables } from './variables';
+
+export { htmlToText } from './html';
+export { extractReplyText, nonReplyRanges } from './reply';
+export { fillTemplate, findOrderNumber, ticketVariables } from './variables';
+
+export interface CompiledPlaybook {
+  readonly compiled: true;
+  playbook: Playbook;
+  steps: CompiledStep[];
+  /** Phrases looked for in the reply: step phrases, greeting and closing words. */
+  replyPhrases: PhraseSet;
+  /** `when.keywords`, looked for in the ticket's subject and customer message. */
+  ticketPhrases: PhraseSet;
+}
+
+/** Compiles a playbook's phrases into word tries. Call once per playbook; `checkReply` caches it. */
+export function compilePlaybook(playbook: Playbook): CompiledPlaybook {
+  const replyPhrases = new PhraseSetBuilder();
+  const ticketPhrases = new PhraseSetBuilder();
+  const steps = playbook.steps.map((step): CompiledStep => {
+    const check = step.check;
+    let words: string[] = [];
+    if (check.kind === 'greeting') words = check.words ?? DEFAULT_GREETING_WORDS;
+    else if (check.kind === 'closing') words = check.words ?? DEFAULT_CLOSING_WORDS;
+    else if (check.kind === 'phrase' || check.kind === 'forbid') words = check.any;
+    return {
+      step,
+      phraseIds: words.map((phrase) => replyPhrases.add(phrase)),
+      whenKeywordIds: (step.when?.keywords ?? []).map((keyword) => ticketPhrases.add(keyword)),
+    };
+  });
+  return {
+    compiled: true,
+    playbook,
+    steps,
+    replyPhrases: replyPhrases.build(),
+    ticketPhrases: ticketPhrases.build(),
+  };
+}
+
+const compiledCache = new WeakMap<Playbook, CompiledPlaybook>();
+
+function compiledFor(playbook: Playbook | CompiledPlaybook): CompiledPlaybook {
+  if ('compiled' in playbook) return playbook;
+  let compiled = compiledCache.get(playbook);
+  if (!compiled) {
+    compiled = compilePlaybook(playbook);
+    compiledCache.set(playbook, compiled);
+  }
+  return compiled;
+}
+
+// The ticket text rarely changes between keystrokes: analyse it once per distinct text.
+let lastTicketText: string | undefined;
+let lastTicketAnalysis: TextAnalysis | undefined;
+function ticketAnalysis(ticket: TicketContext): TextAnalysis {
+  const text = `${ticket.subject}\n${ticket.customerMessage}`;
+  if (text !== lastTicketText || !lastTicketAnalysis) {
+    lastTicketAnalysis = analyseText(text);
+    lastTicketText = text;
+  }
+  return lastTicketAnalysis;
+}
+
+function runCheck(context: CheckContext, compiled: CompiledStep): CheckOutcome {
+  const check = compiled.step.check;
+  switch (check.kind) {
+    case 'greeting':
+      return checkGreeting(context, compiled, check);
+    case 'closing':
+      return checkClosing(context, compiled, check);
+    case 'phrase':
+      return checkPhrase(context, compiled, check);
+    case 'forbid':
+      return checkForbid(context, compiled, check);
+    case 'mention':
+      return checkMention(context, check);
+    case 'expectation':
+      return checkExpectation(context, check);
+    case 'link':
+      return checkLink(context, check);
+    case 'length':
+      return checkLength(context, check);
+    case 'placeholders':
+      return checkPlaceholders(context, check);
+  }
+}
+
+/**
+ * Scores the way QA scorecards do: the weighted share of applicable steps that passed, 0–100;
+ * `na` steps leave the score alone; a failed critical step makes it 0 (auto-fail). Full adherence
+ * means every applicable critical and required step passed: recommended steps lower the score when
+ * missed but never block full adherence (DESIGN.md: "counts, never blocks"). A reply with no
+ * applicable weight scores 100.
+ */
+export function scoreSteps(
+  steps: StepResult[],
+): Pick<CheckResult, 'score' | 'fullAdherence' | 'criticalMiss'> {
+  let total = 0;
+  let passed = 0;
+  let criticalMiss = false;
+  let fullAdherence = true;
+  for (const step of steps) {
+    if (step.status === 'na') continue;
+    total += step.weight;
+    if (step.status === 'pass') passed += step.weight;
+    else {
+      if (step.severity === 'critical') criticalMiss = true;
+      if (step.severity !== 'recommended') fullAdherence = false;
+    }
+  }
+  const score = criticalMiss ? 0 : total === 0 ? 100 : Math.round((passed / total) * 100);
+  return { score, fullAdherence, criticalMiss };
+}
+
+function snippetFor(step: PlaybookStep, variables: Record<string, string>): string | undefined {
+  return step.snippet === undefined ? undefined : fillTemplate(step.snippet, variables);
+}
+
+/**
+ * Checks a draft reply against a playbook. `text` is the editor's plain text (use `htmlToText`
+ * first for rich editors); quoted history and the signature are ignored, and every span refers to
+ * offsets in `text` itself.
+ */
+export function checkReply(
+  text: string,
+  ticket: TicketContext,
+  playbook: Playbook | CompiledPlaybook,
+): CheckResult {
+  const compiled = compiledFor(playbook);
+  const variables = ticketVariables(ticket);
+  // Quoted history and the signature become spaces: offsets into the masked text are offsets into `text`.
+  const reply = analyseText(maskNonReply(text));
+  let ticketMatches: (PhraseMatch[] | undefined)[] | undefined;
+  const getTicketMatches = () => {
+    ticketMatches ??= matchPhrases(ticketAnalysis(ticket), compiled.ticketPhrases, variables);
+    return ticketMatches;
+  };
+  const context: CheckContext = {
+    reply,
+    phrases: compiled.replyPhrases,
+    matches: matchPhrases(reply, compiled.replyPhrases, variables),
+    variables,
+    ticket,
+  };
+  const steps = compiled.steps.map((compiledStep): StepResult => {
+    const { step } = compiledStep;
+    const base = {
+      stepId: step.id,
+      title: step.title,
+      severity: step.severity,
+      weight: step.weight,
+    };
+    const snippet = snippetFor(step, variables);
+    const notApplicable = whyNotApplicable(step.when, ticket, compiledStep.whenKeywordIds, getTicketMatches);
+    const outcome: CheckOutcome = notApplicable
+      ? { status: 'na', reason: notApplicable, evidence: [] }
+      : runCheck(context, compiledStep);
+    const result: StepResult = { ...base, status: outcome.status, evidence: outcome.evidence };
+    if (outcome.reason !== undefined) result.reason = outcome.reason;
+    if (snippet !== undefined) result.snippet = snippet;
+    return result;
+  });
+  return { ...scoreSteps(steps), steps, wordCount: reply.words.length };
+}

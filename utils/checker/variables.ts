@@ -1,0 +1,82 @@
+import type { TicketContext, TicketVariables } from '../ticket';
+
+/** Order references: "order #A1234", "order number: 123456", "Order 55-1234". */
+const ORDER_AFTER_WORD =
+  /\border(?:\s+(?:number|no\.?|num|id|ref(?:erence)?))?\s*[:#]?\s*#?\s*([a-z]{0,4}-?\d[\w-]{2,24})\b/i;
+/** A bare "#A1234" that is not a ticket or case number. */
+const HASH_REFERENCE = /(?<!\b(?:ticket|case|request|issue)\s?)#([a-z]{0,4}-?\d[\w-]{2,24})\b/i;
+
+function splitName(fullName: string): { first: string; last: string } {
+  const name = fullName.trim().replace(/\s+/g, ' ');
+  // "Garcia, Maria" is last name first.
+  const comma = name.indexOf(',');
+  if (comma > 0) {
+    const first =
+      name
+        .slice(comma + 1)
+        .trim()
+        .split(' ')[0] ?? '';
+    return { first, last: name.slice(0, comma).trim() };
+  }
+  const parts = name.split(' ').filter((part) => !/^(mr|mrs|ms|miss|dr|prof)\.?$/i.test(part));
+  return { first: parts[0] ?? '', last: parts.length > 1 ? (parts[parts.length - 1] as string) : '' };
+}
+
+/** An order number the customer gave in the subject or their message, without "#". */
+export function findOrderNumber(ticket: Pick<TicketContext, 'subject' | 'customerMessage'>): string {
+  for (const source of [ticket.subject, ticket.customerMessage]) {
+    const match = ORDER_AFTER_WORD.exec(source) ?? HASH_REFERENCE.exec(source);
+    if (match?.[1]) return match[1].toUpperCase();
+  }
+  return '';
+}
+
+/**
+ * The variables a playbook can use as `{{name}}`. Only variables the ticket actually has are set,
+ * so an unknown name stays visible instead of turning into "Hi ,".
+ */
+export function ticketVariables(ticket: TicketContext): TicketVariables {
+  const variables: TicketVariables = {};
+  const set = (key: string, value: string | undefined) => {
+    const trimmed = value?.trim();
+    if (trimmed) variables[key] = trimmed;
+  };
+  const customerName = ticket.requester.name?.trim() ?? '';
+  if (customerName && !customerName.includes('@')) {
+    const { first, last } = splitName(customerName);
+    set('customer.name', customerName);
+    set('customer.firstName', first);
+    set('customer.lastName', last);
+  }
+  set('customer.email', ticket.requester.email);
+  set('ticket.id', ticket.ticketId);
+  set('ticket.subject', ticket.subject);
+  set('ticket.type', ticket.type);
+  const agentName = ticket.agentName?.trim() ?? '';
+  if (agentName) {
+    set('agent.name', agentName);
+    set('agent.firstName', splitName(agentName).first);
+  }
+  set('order.number', findOrderNumber(ticket));
+  return variables;
+}
+
+const TEMPLATE_VARIABLE = /\{\{\s*([a-zA-Z][\w.]*)\s*(?:\|([^{}]*))?\}\}/g;
+
+/**
+ * Fills `{{name}}` and `{{name|fallback}}` from `variables`. Unknown variables without a fallback
+ * stay as written (the placeholders check then flags them), or become '' with `missing: 'empty'`.
+ */
+export function fillTemplate(
+  template: string,
+  variables: Record<string, string>,
+  options: { missing?: 'keep' | 'empty' } = {},
+): string {
+  if (!template.includes('{{')) return template;
+  return template.replace(TEMPLATE_VARIABLE, (whole, name: string, fallback: string | undefined) => {
+    const value = variables[name];
+    if (value) return value;
+    if (fallback !== undefined) return fallback.trim();
+    return options.missing === 'empty' ? '' : whole;
+  });
+}

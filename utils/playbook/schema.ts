@@ -1,0 +1,301 @@
+import * as v from 'valibot';
+
+/** The only file format this version reads and writes. */
+export const PLAYBOOK_FORMAT = 'keel.playbooks/1';
+
+const CHECK_KINDS = [
+  'greeting',
+  'closing',
+  'phrase',
+  'forbid',
+  'mention',
+  'expectation',
+  'link',
+  'length',
+  'placeholders',
+] as const;
+
+const text = (what: string) =>
+  v.pipe(v.string(`${what} must be text`), v.trim(), v.minLength(1, `${what} must not be empty`));
+
+const id = (what: string) =>
+  v.pipe(
+    text(what),
+    v.maxLength(64, `${what} must be at most 64 characters`),
+    v.regex(/^[a-z0-9][a-z0-9._-]*$/, `${what} may use only a-z, 0-9, ".", "_" and "-"`),
+  );
+
+/** Words or short phrases, never regular expressions: see utils/checker/phrases.ts. */
+const phrase = v.pipe(
+  text('a phrase'),
+  v.maxLength(200, 'a phrase must be at most 200 characters'),
+  v.regex(/[\p{L}\p{N}]/u, 'a phrase needs at least one letter or digit'),
+);
+const phraseList = v.pipe(
+  v.array(phrase, 'must be a list of phrases'),
+  v.minLength(1, 'needs at least one phrase'),
+  v.maxLength(200, 'at most 200 phrases'),
+);
+const optionalPhraseList = v.optional(v.array(phrase, 'must be a list of phrases'));
+const lowerList = v.optional(
+  v.array(v.pipe(text('an entry'), v.toLowerCase()), 'must be a list of text entries'),
+  [],
+);
+
+const GreetingCheckSchema = v.strictObject({
+  kind: v.literal('greeting'),
+  /** Also require the customer's first or last name in the greeting line. */
+  useName: v.optional(v.boolean('useName must be true or false'), false),
+  /** Greeting words that count; defaults to hi, hello, dear, good morning, … */
+  words: optionalPhraseList,
+});
+
+const ClosingCheckSchema = v.strictObject({
+  kind: v.literal('closing'),
+  /** Sign-off words that count; defaults to best, regards, thanks, cheers, … */
+  words: optionalPhraseList,
+});
+
+const PhraseCheckSchema = v.strictObject({
+  kind: v.literal('phrase'),
+  any: phraseList,
+  where: v.optional(
+    v.picklist(['opening', 'closing', 'anywhere'], 'where must be "opening", "closing" or "anywhere"'),
+    'anywhere',
+  ),
+});
+
+const ForbidCheckSchema = v.strictObject({
+  kind: v.literal('forbid'),
+  any: phraseList,
+});
+
+const MentionCheckSchema = v.strictObject({
+  kind: v.literal('mention'),
+  /** A ticket variable, e.g. `customer.firstName`, `ticket.id`, `order.number`. */
+  variable: v.pipe(
+    text('variable'),
+    v.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'variable looks like "order.number"'),
+  ),
+});
+
+const ExpectationCheckSchema = v.strictObject({
+  kind: v.literal('expectation'),
+});
+
+const LinkCheckSchema = v.strictObject({
+  kind: v.literal('link'),
+  /** When given, only links to these hosts (or their subdomains) count. */
+  hosts: v.optional(v.array(v.pipe(text('a host'), v.toLowerCase()), 'hosts must be a list of host names')),
+});
+
+const wordCount = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(0, 'must be 0 or more'),
+);
+const LengthCheckSchema = v.pipe(
+  v.strictObject({
+    kind: v.literal('length'),
+    min: v.optional(wordCount),
+    max: v.optional(wordCount),
+  }),
+  v.check(
+    (check) => check.min === undefined || check.max === undefined || check.min <= check.max,
+    'min must not be greater than max',
+  ),
+);
+
+const PlaceholdersCheckSchema = v.strictObject({
+  kind: v.literal('placeholders'),
+});
+
+export const StepCheckSchema = v.variant(
+  'kind',
+  [
+    GreetingCheckSchema,
+    ClosingCheckSchema,
+    PhraseCheckSchema,
+    ForbidCheckSchema,
+    MentionCheckSchema,
+    ExpectationCheckSchema,
+    LinkCheckSchema,
+    LengthCheckSchema,
+    PlaceholdersCheckSchema,
+  ],
+  (issue) =>
+    issue.input === undefined
+      ? `needs a kind (one of ${CHECK_KINDS.join(', ')})`
+      : `unknown kind ${issue.received}`,
+);
+
+/**
+ * When a step applies. Lists are alternatives: the step applies when the ticket's type is one of
+ * `types`, OR it has one of `tags`, OR the customer's message (or subject) contains one of
+ * `keywords`. A `when` with no entries always holds.
+ */
+export const StepWhenSchema = v.strictObject({
+  types: lowerList,
+  tags: lowerList,
+  keywords: v.optional(v.array(phrase, 'must be a list of phrases'), []),
+});
+
+export const PlaybookStepSchema = v.strictObject({
+  id: id('step id'),
+  title: text('title'),
+  guidance: v.optional(v.string('guidance must be text')),
+  severity: v.optional(
+    v.picklist(
+      ['critical', 'required', 'recommended'],
+      'severity must be "critical", "required" or "recommended"',
+    ),
+    'required',
+  ),
+  weight: v.optional(
+    v.pipe(v.number('weight must be a number'), v.minValue(0, 'weight must be 0 or more'), v.maxValue(100)),
+    1,
+  ),
+  when: v.optional(StepWhenSchema),
+  check: StepCheckSchema,
+  snippet: v.optional(v.string('snippet must be text')),
+});
+
+export const PlaybookMatchSchema = v.strictObject({
+  types: lowerList,
+  tags: lowerList,
+  keywords: v.optional(v.array(phrase, 'must be a list of phrases'), []),
+  priority: v.optional(v.pipe(v.number('priority must be a number'), v.integer()), 0),
+});
+
+export const PlaybookSchema = v.strictObject({
+  id: id('playbook id'),
+  name: text('name'),
+  description: v.optional(v.string('description must be text')),
+  version: v.optional(
+    v.pipe(v.number('version must be a number'), v.integer('version must be a whole number'), v.minValue(1)),
+    1,
+  ),
+  locale: v.optional(text('locale'), 'en'),
+  match: v.optional(PlaybookMatchSchema, { types: [], tags: [], keywords: [], priority: 0 }),
+  steps: v.pipe(
+    v.array(PlaybookStepSchema, 'steps must be a list'),
+    v.minLength(1, 'a playbook needs at least one step'),
+    v.maxLength(100, 'a playbook has at most 100 steps'),
+  ),
+});
+
+export const PlaybookFileSchema = v.strictObject({
+  format: v.literal(PLAYBOOK_FORMAT, `format must be "${PLAYBOOK_FORMAT}"`),
+  playbooks: v.pipe(
+    v.array(PlaybookSchema, 'playbooks must be a list'),
+    v.maxLength(500, 'at most 500 playbooks'),
+  ),
+});
+
+export type StepCheck = v.InferOutput<typeof StepCheckSchema>;
+export type CheckKind = StepCheck['kind'];
+export type StepWhen = v.InferOutput<typeof StepWhenSchema>;
+export type PlaybookStep = v.InferOutput<typeof PlaybookStepSchema>;
+export type PlaybookMatch = v.InferOutput<typeof PlaybookMatchSchema>;
+export type Playbook = v.InferOutput<typeof PlaybookSchema>;
+export type PlaybookFile = v.InferOutput<typeof PlaybookFileSchema>;
+/** What a playbook author writes: defaults (weight, severity, …) may be left out. */
+export type PlaybookInput = v.InferInput<typeof PlaybookSchema>;
+
+export interface PlaybookProblem {
+  /** Where the problem is, e.g. `playbooks[2].steps[0].check.kind`; '' for the whole file. */
+  path: string;
+  message: string;
+}
+
+export type ParsePlaybookResult = { ok: true; file: PlaybookFile } | { ok: false; errors: PlaybookProblem[] };
+
+function formatPath(path: v.IssuePathItem[] | undefined): string {
+  let out = '';
+  for (const item of path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'variant') return issue.message;
+  // Keys that are not part of the format: name the key itself, not its parent.
+  if (issue.type === 'strict_object' && issue.path?.length) {
+    return `unknown field "${String(issue.path[issue.path.length - 1]?.key)}"`;
+  }
+  if (issue.input === undefined && issue.kind === 'schema') return 'is missing';
+  return issue.message;
+}
+
+/**
+ * Validates a parsed playbook file. Every problem comes with its path; nothing is returned on
+ * failure, so a bad file never replaces good playbooks.
+ */
+export function parsePlaybookFile(input: unknown): ParsePlaybookResult {
+  const parsed = v.safeParse(PlaybookFileSchema, input, { abortPipeEarly: true });
+  if (!parsed.success) {
+    const errors = parsed.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: describeIssue(issue),
+    }));
+    return { ok: false, errors };
+  }
+  const errors: PlaybookProblem[] = [];
+  const playbookIds = new Map<string, number>();
+  parsed.output.playbooks.forEach((playbook, index) => {
+    const first = playbookIds.get(playbook.id);
+    if (first !== undefined) {
+      errors.push({
+        path: `playbooks[${index}].id`,
+        message: `duplicate playbook id "${playbook.id}" (also playbooks[${first}])`,
+      });
+    } else playbookIds.set(playbook.id, index);
+    const stepIds = new Map<string, number>();
+    playbook.steps.forEach((step, stepIndex) => {
+      const firstStep = stepIds.get(step.id);
+      if (firstStep !== undefined) {
+        errors.push({
+          path: `playbooks[${index}].steps[${stepIndex}].id`,
+          message: `duplicate step id "${step.id}" (also steps[${firstStep}])`,
+        });
+      } else stepIds.set(step.id, stepIndex);
+    });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, file: parsed.output };
+}
+
+/** Parses and validates the text of a playbook file; JSON syntax errors name the line and column. */
+export function parsePlaybookFileText(text: string): ParsePlaybookResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return { ok: false, errors: [{ path: '', message: describeJsonError(text, error) }] };
+  }
+  return parsePlaybookFile(data);
+}
+
+function describeJsonError(text: string, error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  if (text.trim() === '') return 'the file is empty: expected a JSON playbook file';
+  const lineColumn = /line (\d+) column (\d+)/.exec(raw);
+  if (lineColumn) return `not valid JSON at line ${lineColumn[1]}, column ${lineColumn[2]}: ${raw}`;
+  const position = /position (\d+)/.exec(raw);
+  if (position) {
+    const offset = Number(position[1]);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return `not valid JSON at line ${line}, column ${column}: ${raw.replace(/ in JSON at position \d+.*$/, '')}`;
+  }
+  return `not valid JSON: ${raw}`;
+}
+
+/** A human-readable line for one problem, as DESIGN.md shows it. */
+export function formatProblem(problem: PlaybookProblem): string {
+  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
+}
