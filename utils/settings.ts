@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { loadManagedPolicy, type ManagedSettings } from './managed';
 import { DEFAULT_PLAYBOOKS } from './playbook/library';
 import type { Playbook } from './playbook/schema';
 
@@ -32,6 +34,8 @@ export interface Settings {
   retentionDays: number;
   /** Ask before sending a reply whose critical step fails. Off: Keel never blocks a send otherwise. */
   sendGate: boolean;
+  /** Built-in helpdesk adapter ids Keel stays off on (absent: on everywhere). */
+  disabledHelpdesks?: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = { agentName: '', retentionDays: 365, sendGate: false };
@@ -60,8 +64,77 @@ export function mergePlaybooks(
   return [...team, ...builtIn.filter((p) => !teamIds.has(p.id))];
 }
 
+/** Where a playbook in force comes from; the first source that has an id wins. */
+export type PlaybookSource = 'managed' | 'team' | 'built-in';
+
+/**
+ * The playbooks in force with their source: the administrator's (managed) first, then the team's,
+ * then built-in ones neither has replaced.
+ */
+export function mergePlaybookSources(
+  managed: readonly Playbook[],
+  team: readonly Playbook[],
+  builtIn: readonly Playbook[] = DEFAULT_PLAYBOOKS,
+): { playbook: Playbook; source: PlaybookSource }[] {
+  const seen = new Set<string>();
+  const out: { playbook: Playbook; source: PlaybookSource }[] = [];
+  const add = (list: readonly Playbook[], source: PlaybookSource) => {
+    for (const playbook of list) {
+      if (seen.has(playbook.id)) continue;
+      seen.add(playbook.id);
+      out.push({ playbook, source });
+    }
+  };
+  add(managed, 'managed');
+  add(team, 'team');
+  add(builtIn, 'built-in');
+  return out;
+}
+
+/** The playbooks in force: managed, then team, then built-in (see mergePlaybookSources). */
 export async function loadPlaybooks(): Promise<Playbook[]> {
-  return mergePlaybooks(await teamPlaybooksItem.getValue());
+  const [policy, team] = await Promise.all([loadManagedPolicy(), teamPlaybooksItem.getValue()]);
+  return mergePlaybookSources(policy.playbooks, team).map((entry) => entry.playbook);
+}
+
+/**
+ * Calls `callback` when the playbooks in force may have changed: the team's were saved (options
+ * page, import) or the administrator's policy changed. Returns the function that stops watching.
+ */
+export function watchPlaybooks(callback: () => void): () => void {
+  const unwatchTeam = teamPlaybooksItem.watch(() => callback());
+  const onChanged = (_changes: unknown, areaName: string) => {
+    if (areaName === 'managed') callback();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => {
+    unwatchTeam();
+    browser.storage.onChanged.removeListener(onChanged);
+  };
+}
+
+/** Local settings with the administrator's settings on top (those win and are read-only). */
+export function applyManagedSettings(local: Settings, managed: ManagedSettings): Settings {
+  const merged: Settings = { ...DEFAULT_SETTINGS, ...local };
+  if (managed.retentionDays !== undefined) merged.retentionDays = managed.retentionDays;
+  if (managed.sendGate !== undefined) merged.sendGate = managed.sendGate;
+  if (managed.disabledHelpdesks !== undefined) {
+    merged.disabledHelpdesks = [
+      ...new Set([...(local.disabledHelpdesks ?? []), ...managed.disabledHelpdesks]),
+    ];
+  }
+  return merged;
+}
+
+/** The settings in force: defaults, then the agent's own, then the administrator's. */
+export async function loadSettings(): Promise<Settings> {
+  const [policy, local] = await Promise.all([loadManagedPolicy(), settingsItem.getValue()]);
+  return applyManagedSettings(local, policy.settings);
+}
+
+/** Whether Keel runs on a helpdesk (adapter id), by the settings in force. */
+export function isHelpdeskEnabled(settings: Settings, helpdeskId: string): boolean {
+  return !(settings.disabledHelpdesks ?? []).includes(helpdeskId);
 }
 
 export async function loadTicketChoice(ticketKey: string): Promise<string | undefined> {

@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadManagedPlaybooks, parseManagedPolicy, readManagedStorage } from '@/utils/managed';
+
+const goodFile = {
+  format: 'keel.playbooks/1',
+  playbooks: [
+    {
+      id: 'escalation',
+      name: 'Escalation',
+      steps: [{ id: 'expect', title: 'Say when we get back', check: { kind: 'expectation' } }],
+    },
+  ],
+};
+
+describe('managed policy parsing', () => {
+  it('accepts a playbook file given as an object', () => {
+    const policy = parseManagedPolicy({ playbooks: goodFile });
+    expect(policy.problems).toEqual([]);
+    expect(policy.playbooks.map((p) => p.id)).toEqual(['escalation']);
+    // Defaults are filled in exactly as for an imported file.
+    expect(policy.playbooks[0]?.steps[0]?.severity).toBe('required');
+  });
+
+  it('accepts the same file given as JSON text', () => {
+    const policy = parseManagedPolicy({ playbooks: JSON.stringify(goodFile) });
+    expect(policy.problems).toEqual([]);
+    expect(policy.playbooks[0]?.name).toBe('Escalation');
+  });
+
+  it('drops a bad playbook file entirely and names every problem under playbooks', () => {
+    const bad = structuredClone(goodFile) as { playbooks: { steps: { check: { kind: string } }[] }[] };
+    const step = bad.playbooks[0]?.steps[0];
+    if (step) step.check.kind = 'phrse';
+    const policy = parseManagedPolicy({ playbooks: bad });
+    expect(policy.playbooks).toEqual([]);
+    expect(policy.problems).toEqual([
+      { path: 'playbooks.playbooks[0].steps[0].check.kind', message: 'unknown kind "phrse"' },
+    ]);
+  });
+
+  it('reads valid settings and reports the invalid ones without applying them', () => {
+    const policy = parseManagedPolicy({
+      settings: { sendGate: true, retentionDays: -3, disabledHelpdesks: ['Zendesk'], colour: 'red' },
+    });
+    expect(policy.settings).toEqual({ sendGate: true, disabledHelpdesks: ['zendesk'] });
+    expect(policy.problems.map((p) => p.path)).toEqual(['settings.retentionDays', 'settings.colour']);
+  });
+
+  it('treats an empty policy as nothing pushed', () => {
+    expect(parseManagedPolicy({})).toEqual({ playbooks: [], settings: {}, problems: [] });
+  });
+});
+
+describe('reading storage.managed', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('resolves to nothing when the browser throws because no policy exists', async () => {
+    const managed = fakeBrowser.storage.managed;
+    const original = managed.get;
+    managed.get = () => Promise.reject(new Error('Managed storage manifest not found'));
+    try {
+      expect(await readManagedStorage()).toEqual({});
+      expect(await loadManagedPlaybooks()).toEqual([]);
+    } finally {
+      managed.get = original;
+    }
+  });
+
+  it('loads the playbooks an administrator pushed', async () => {
+    await fakeBrowser.storage.managed.set({ playbooks: goodFile });
+    expect((await loadManagedPlaybooks()).map((p) => p.id)).toEqual(['escalation']);
+  });
+});

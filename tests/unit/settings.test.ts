@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
+import { type Playbook, parsePlaybookFile } from '@/utils/playbook/schema';
+import {
+  applyManagedSettings,
+  DEFAULT_SETTINGS,
+  isHelpdeskEnabled,
+  loadPlaybooks,
+  loadSettings,
+  mergePlaybookSources,
+  mergePlaybooks,
+  settingsItem,
+  teamPlaybooksItem,
+  watchPlaybooks,
+} from '@/utils/settings';
+
+function playbook(id: string, name = id): Playbook {
+  const result = parsePlaybookFile({
+    format: 'keel.playbooks/1',
+    playbooks: [{ id, name, steps: [{ id: 'greet', title: 'Greet', check: { kind: 'greeting' } }] }],
+  });
+  if (!result.ok || !result.file.playbooks[0]) throw new Error('fixture is invalid');
+  return result.file.playbooks[0];
+}
+
+describe('playbook merge order', () => {
+  it('lets managed beat team and team beat built-in for the same id', () => {
+    const merged = mergePlaybookSources(
+      [playbook('refund', 'Managed refund')],
+      [playbook('refund', 'Team refund'), playbook('vip', 'Team vip')],
+      [playbook('refund', 'Built-in refund'), playbook('vip', 'Built-in vip'), playbook('general')],
+    );
+    expect(merged.map((entry) => [entry.playbook.name, entry.source])).toEqual([
+      ['Managed refund', 'managed'],
+      ['Team vip', 'team'],
+      ['general', 'built-in'],
+    ]);
+  });
+
+  it('keeps mergePlaybooks as team then built-in', () => {
+    expect(
+      mergePlaybooks([playbook('general', 'Mine')], [playbook('general'), playbook('x')]).map((p) => p.name),
+    ).toEqual(['Mine', 'x']);
+  });
+});
+
+describe('loading from storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('loads managed, team and built-in playbooks together', async () => {
+    await teamPlaybooksItem.setValue([playbook('team-only')]);
+    await fakeBrowser.storage.managed.set({
+      playbooks: { format: 'keel.playbooks/1', playbooks: [playbook('general', 'Policy general')] },
+    });
+    const ids = (await loadPlaybooks()).map((p) => `${p.id}:${p.name}`);
+    expect(ids.slice(0, 2)).toEqual(['general:Policy general', 'team-only:team-only']);
+    expect(ids).toHaveLength(DEFAULT_PLAYBOOKS.length + 1);
+  });
+
+  it('fires the playbook watcher for team saves and for policy changes', async () => {
+    let calls = 0;
+    const unwatch = watchPlaybooks(() => calls++);
+    await teamPlaybooksItem.setValue([playbook('a')]);
+    await fakeBrowser.storage.managed.set({ settings: { sendGate: true } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toBe(2);
+    unwatch();
+    await teamPlaybooksItem.setValue([]);
+    expect(calls).toBe(2);
+  });
+
+  it('applies the administrator’s settings over the agent’s', async () => {
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
+      agentName: 'Sam',
+      sendGate: false,
+      retentionDays: 30,
+    });
+    await fakeBrowser.storage.managed.set({ settings: { sendGate: true } });
+    expect(await loadSettings()).toEqual({ agentName: 'Sam', sendGate: true, retentionDays: 30 });
+  });
+});
+
+describe('helpdesks on and off', () => {
+  it('adds the administrator’s disabled helpdesks to the agent’s', () => {
+    const settings = applyManagedSettings(
+      { ...DEFAULT_SETTINGS, disabledHelpdesks: ['front'] },
+      { disabledHelpdesks: ['zendesk'] },
+    );
+    expect(isHelpdeskEnabled(settings, 'zendesk')).toBe(false);
+    expect(isHelpdeskEnabled(settings, 'front')).toBe(false);
+    expect(isHelpdeskEnabled(settings, 'freshdesk')).toBe(true);
+  });
+});
