@@ -127,7 +127,8 @@ async function walkThrough(helpdesk) {
     await settle();
     await shoot(page, '04-refund-draft-passes', 'the reply after following the playbook');
 
-    await page.click('.hd-send');
+    // Agents send with the keyboard shortcut the composer advertises.
+    await page.keyboard.press('Control+Enter');
     await page.locator('.hd-message[data-author=agent]').last().waitFor();
     await pause(500);
     await shoot(page, '05-refund-sent', 'sent: the reply is in the conversation and recorded');
@@ -145,7 +146,7 @@ async function walkThrough(helpdesk) {
       "I'm sorry for the trouble. We will email you an update by Friday. Thanks for your patience, Sam",
     ]);
     await settle();
-    await page.click('.hd-send');
+    await page.keyboard.press('Control+Enter');
     await page.locator('.hd-message[data-author=agent]').last().waitFor();
     await pause(500);
 
