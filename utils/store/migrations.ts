@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { rollupsOf } from './rollups';
+import { dayTotalsOf, rollupsOf } from './rollups';
 import type { KeelDB } from './schema';
 import type { ReplyRecord } from './types';
 
@@ -59,8 +59,36 @@ export const migrationV3: Migration = {
   },
 };
 
+/**
+ * v4: monthly rollups and per-day totals, so a summary over months reads a few hundred rows instead
+ * of one per day × playbook × agent. Backfilled from the replies already stored.
+ */
+export const migrationV4: Migration = {
+  version: 4,
+  description: 'monthly rollups and per-day totals, backfilled from existing replies',
+  schema(db) {
+    const monthly = db.createObjectStore('monthly', { keyPath: 'key' });
+    monthly.createIndex('by-month', 'day');
+    db.createObjectStore('days', { keyPath: 'day' });
+  },
+  async data(tx) {
+    const records: ReplyRecord[] = [];
+    let cursor = await tx.objectStore('replies').openCursor();
+    while (cursor) {
+      records.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    const monthly = tx.objectStore('monthly');
+    const days = tx.objectStore('days');
+    await Promise.all([
+      ...[...rollupsOf(records, true).values()].map((rollup) => monthly.put(rollup)),
+      ...[...dayTotalsOf(records).values()].map((total) => days.put(total)),
+    ]);
+  },
+};
+
 /** Every migration, in order. The database's version is the last one's. */
-export const MIGRATIONS: readonly Migration[] = [migrationV1, migrationV2, migrationV3];
+export const MIGRATIONS: readonly Migration[] = [migrationV1, migrationV2, migrationV3, migrationV4];
 
 export const DB_VERSION = MIGRATIONS.length;
 

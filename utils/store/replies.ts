@@ -1,7 +1,18 @@
 import { toStoreError } from './errors';
 import type { KeelDatabase } from './open';
-import { dayOf, endOfDay, mergeRollup, rollupsOf, startOfDay, tallyRecord } from './rollups';
-import type { ImportEntry, Rollup } from './schema';
+import {
+  dayOf,
+  dayTotalsOf,
+  endOfDay,
+  mergeDayTotal,
+  mergeRollup,
+  monthOf,
+  rollupsOf,
+  startOfDay,
+  tallyDay,
+  tallyRecord,
+} from './rollups';
+import type { DayTotal, ImportEntry, Rollup } from './schema';
 import type { ReplyRecord } from './types';
 
 /** Records to write together; with `source`, they come from a team file identified by its hash. */
@@ -30,13 +41,17 @@ export async function writeBatches(
   now: number = Date.now(),
 ): Promise<BatchOutcome[]> {
   try {
-    const tx = db.transaction(['replies', 'rollups', 'imports'], 'readwrite');
+    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'imports'], 'readwrite');
     const replies = tx.objectStore('replies');
     const rollups = tx.objectStore('rollups');
+    const monthly = tx.objectStore('monthly');
+    const days = tx.objectStore('days');
     const imports = tx.objectStore('imports');
     const writes: Promise<unknown>[] = [];
     const outcomes: BatchOutcome[] = [];
     const deltas = new Map<string, Rollup>();
+    const monthDeltas = new Map<string, Rollup>();
+    const dayDeltas = new Map<string, DayTotal>();
     const seen = new Set<string>();
 
     for (const batch of batches) {
@@ -54,6 +69,8 @@ export async function writeBatches(
         seen.add(record.id);
         added += 1;
         tallyRecord(deltas, record);
+        tallyRecord(monthDeltas, record, true);
+        tallyDay(dayDeltas, record);
         writes.push(replies.put(record));
       });
       if (batch.source && hash !== undefined) {
@@ -63,12 +80,20 @@ export async function writeBatches(
       outcomes.push({ added, duplicates: batch.records.length - added, alreadyImported: false });
     }
 
-    const keys = [...deltas.keys()];
-    const stored = await Promise.all(keys.map((key) => rollups.get(key)));
-    keys.forEach((key, index) => {
-      const delta = deltas.get(key);
-      if (delta) writes.push(rollups.put(mergeRollup(stored[index], delta)));
-    });
+    const [storedDaily, storedMonthly, storedDays] = await Promise.all([
+      Promise.all([...deltas.keys()].map((key) => rollups.get(key))),
+      Promise.all([...monthDeltas.keys()].map((key) => monthly.get(key))),
+      Promise.all([...dayDeltas.keys()].map((day) => days.get(day))),
+    ]);
+    for (const [i, delta] of [...deltas.values()].entries()) {
+      writes.push(rollups.put(mergeRollup(storedDaily[i], delta)));
+    }
+    for (const [i, delta] of [...monthDeltas.values()].entries()) {
+      writes.push(monthly.put(mergeRollup(storedMonthly[i], delta)));
+    }
+    for (const [i, delta] of [...dayDeltas.values()].entries()) {
+      writes.push(days.put(mergeDayTotal(storedDays[i], delta)));
+    }
     await Promise.all([...writes, tx.done]);
     return outcomes;
   } catch (error) {
@@ -102,9 +127,11 @@ export function repliesSince(db: KeelDatabase, since: number): Promise<ReplyReco
  */
 export async function pruneBefore(db: KeelDatabase, time: number): Promise<number> {
   try {
-    const tx = db.transaction(['replies', 'rollups'], 'readwrite');
+    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days'], 'readwrite');
     const byTime = tx.objectStore('replies').index('by-time');
     const rollups = tx.objectStore('rollups');
+    const monthly = tx.objectStore('monthly');
+    const days = tx.objectStore('days');
     const touchedDays = new Set<string>();
     const deletes: Promise<unknown>[] = [];
     let cursor = await byTime.openCursor(IDBKeyRange.upperBound(time, true));
@@ -120,8 +147,21 @@ export async function pruneBefore(db: KeelDatabase, time: number): Promise<numbe
         rollups.index('by-day').getAllKeys(day),
         byTime.getAll(IDBKeyRange.bound(startOfDay(day), endOfDay(day), false, true)),
       ]);
-      await Promise.all(oldKeys.map((key) => rollups.delete(key)));
-      await Promise.all([...rollupsOf(remaining).values()].map((rollup) => rollups.put(rollup)));
+      await Promise.all([...oldKeys.map((key) => rollups.delete(key)), days.delete(day)]);
+      await Promise.all([
+        ...[...rollupsOf(remaining).values()].map((rollup) => rollups.put(rollup)),
+        ...[...dayTotalsOf(remaining).values()].map((total) => days.put(total)),
+      ]);
+    }
+    for (const month of new Set([...touchedDays].map(monthOf))) {
+      const nextMonth = new Date(startOfDay(`${month}-01`));
+      nextMonth.setMonth(nextMonth.getMonth() + 1);
+      const [oldKeys, remaining] = await Promise.all([
+        monthly.index('by-month').getAllKeys(month),
+        byTime.getAll(IDBKeyRange.bound(startOfDay(`${month}-01`), nextMonth.getTime(), false, true)),
+      ]);
+      await Promise.all(oldKeys.map((key) => monthly.delete(key)));
+      await Promise.all([...rollupsOf(remaining, true).values()].map((rollup) => monthly.put(rollup)));
     }
     await tx.done;
     return deletes.length;
@@ -132,11 +172,6 @@ export async function pruneBefore(db: KeelDatabase, time: number): Promise<numbe
 
 /** Deletes every record, rollup and import hash. */
 export async function clearAll(db: KeelDatabase): Promise<void> {
-  const tx = db.transaction(['replies', 'rollups', 'imports'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('replies').clear(),
-    tx.objectStore('rollups').clear(),
-    tx.objectStore('imports').clear(),
-    tx.done,
-  ]);
+  const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'imports'], 'readwrite');
+  await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()).concat(tx.done));
 }

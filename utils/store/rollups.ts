@@ -1,4 +1,4 @@
-import type { Rollup } from './schema';
+import type { DayTotal, Rollup } from './schema';
 import type { ReplyRecord } from './types';
 
 /** The local calendar day of an epoch-millisecond time, `YYYY-MM-DD`. */
@@ -39,9 +39,17 @@ export function emptyRollup(day: string, playbookId: string, agent: string): Rol
   };
 }
 
-/** Adds one record to `rollups` (keyed by rollup key), creating its rollup when missing. */
-export function tallyRecord(rollups: Map<string, Rollup>, record: ReplyRecord): void {
-  const day = dayOf(record.time);
+/** The month of a day, `YYYY-MM`: monthly rollups use it where daily ones use the day. */
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+/**
+ * Adds one record to `rollups` (keyed by rollup key), creating its rollup when missing. With
+ * `monthly`, the rollup is the record's month's (`day` holds `YYYY-MM`).
+ */
+export function tallyRecord(rollups: Map<string, Rollup>, record: ReplyRecord, monthly = false): void {
+  const day = monthly ? monthOf(dayOf(record.time)) : dayOf(record.time);
   const key = rollupKey(day, record.playbookId, record.agent);
   let rollup = rollups.get(key);
   if (!rollup) {
@@ -60,11 +68,38 @@ export function tallyRecord(rollups: Map<string, Rollup>, record: ReplyRecord): 
   }
 }
 
-/** Rollups of a list of records, from nothing. */
-export function rollupsOf(records: Iterable<ReplyRecord>): Map<string, Rollup> {
+/** Rollups of a list of records, from nothing (daily, or monthly). */
+export function rollupsOf(records: Iterable<ReplyRecord>, monthly = false): Map<string, Rollup> {
   const rollups = new Map<string, Rollup>();
-  for (const record of records) tallyRecord(rollups, record);
+  for (const record of records) tallyRecord(rollups, record, monthly);
   return rollups;
+}
+
+/** Adds one record to per-day totals. */
+export function tallyDay(days: Map<string, DayTotal>, record: ReplyRecord): void {
+  const day = dayOf(record.time);
+  const total = days.get(day) ?? { day, count: 0, scoreSum: 0, fullCount: 0 };
+  total.count += 1;
+  total.scoreSum += record.score;
+  if (record.fullAdherence) total.fullCount += 1;
+  days.set(day, total);
+}
+
+/** Per-day totals of a list of records, from nothing. */
+export function dayTotalsOf(records: Iterable<ReplyRecord>): Map<string, DayTotal> {
+  const days = new Map<string, DayTotal>();
+  for (const record of records) tallyDay(days, record);
+  return days;
+}
+
+export function mergeDayTotal(stored: DayTotal | undefined, delta: DayTotal): DayTotal {
+  if (!stored) return delta;
+  return {
+    day: stored.day,
+    count: stored.count + delta.count,
+    scoreSum: stored.scoreSum + delta.scoreSum,
+    fullCount: stored.fullCount + delta.fullCount,
+  };
 }
 
 /** `stored + delta`, as a new rollup (either may be missing a step the other has). */

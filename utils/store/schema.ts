@@ -52,6 +52,25 @@ export interface KeelDB extends DBSchema {
     key: string;
     value: ImportEntry;
   };
+  /** The same totals per calendar month × playbook × agent; `day` holds the month, `YYYY-MM`. */
+  monthly: {
+    key: string;
+    value: Rollup;
+    indexes: { 'by-month': string };
+  };
+  /** Totals per day over every playbook and agent: the popup's trend, a few hundred rows a year. */
+  days: {
+    key: string;
+    value: DayTotal;
+  };
+}
+
+/** Totals of one local day. */
+export interface DayTotal {
+  day: string;
+  count: number;
+  scoreSum: number;
+  fullCount: number;
 }
 
 export const DB_NAME = 'keel';

@@ -1,6 +1,6 @@
 import type { KeelDatabase } from './open';
-import { dayOf } from './rollups';
-import type { Rollup } from './schema';
+import { dayOf, monthOf, startOfDay } from './rollups';
+import type { DayTotal, Rollup } from './schema';
 
 export type Period = '7d' | '30d' | '90d' | 'all';
 export const PERIODS: readonly Period[] = ['7d', '30d', '90d', 'all'];
@@ -81,12 +81,18 @@ function add(totals: Map<string, Totals>, key: string, rollup: Rollup): void {
 const adherenceOf = (t: Totals): number => (t.count === 0 ? 0 : oneDecimal(t.scoreSum / t.count));
 const fullRateOf = (t: Totals): number => (t.count === 0 ? 0 : oneDecimal((t.fullCount / t.count) * 100));
 
-/** Folds rollups into a summary. Pure, so the popup's numbers are testable without a database. */
-export function summarizeRollups(rollups: readonly Rollup[], sinceDay: string | null = null): Summary {
+/**
+ * Folds rollups (daily or monthly, any mix that covers the period once) and per-day totals into a
+ * summary. Pure, so the popup's numbers are testable without a database.
+ */
+export function summarizeRollups(
+  rollups: readonly Rollup[],
+  dayTotals: readonly DayTotal[],
+  sinceDay: string | null = null,
+): Summary {
   const overall: Totals = { count: 0, scoreSum: 0, fullCount: 0 };
   const byPlaybook = new Map<string, Totals>();
   const byAgent = new Map<string, Totals>();
-  const byDay = new Map<string, Totals>();
   const steps = new Map<string, MissedStep>();
 
   for (const rollup of rollups) {
@@ -95,7 +101,6 @@ export function summarizeRollups(rollups: readonly Rollup[], sinceDay: string | 
     overall.fullCount += rollup.fullCount;
     add(byPlaybook, rollup.playbookId, rollup);
     add(byAgent, rollup.agent, rollup);
-    add(byDay, rollup.day, rollup);
     for (const [stepId, tally] of Object.entries(rollup.steps)) {
       const key = `${rollup.playbookId}\u0000${stepId}`;
       const step = steps.get(key) ?? { playbookId: rollup.playbookId, stepId, misses: 0, applicable: 0 };
@@ -134,20 +139,42 @@ export function summarizeRollups(rollups: readonly Rollup[], sinceDay: string | 
         fullAdherenceRate: fullRateOf(t),
       }))
       .sort((a, b) => b.count - a.count || a.agent.localeCompare(b.agent)),
-    daily: [...byDay]
-      .map(([day, t]) => ({ day, count: t.count, adherence: adherenceOf(t) }))
+    daily: dayTotals
+      .filter((t) => t.count > 0)
+      .map((t) => ({ day: t.day, count: t.count, adherence: adherenceOf(t) }))
       .sort((a, b) => a.day.localeCompare(b.day)),
   };
 }
 
+function nextMonth(month: string): string {
+  const date = new Date(startOfDay(`${month}-01`));
+  date.setMonth(date.getMonth() + 1);
+  return monthOf(dayOf(date.getTime()));
+}
+
 /**
- * The popup's summary from `sinceDay` (inclusive, `YYYY-MM-DD`) on, or of all time. Reads only
- * rollups: its cost follows days × playbooks × agents, not the number of records.
+ * The popup's summary from `sinceDay` (inclusive, `YYYY-MM-DD`) on, or of all time. Reads monthly
+ * rollups for whole months, daily rollups only for the days before the first whole month, and the
+ * per-day totals: its cost follows months × playbooks × agents, not the number of records.
  */
 export async function summarize(db: KeelDatabase, options: { sinceDay?: string } = {}): Promise<Summary> {
-  const rollups =
-    options.sinceDay === undefined
-      ? await db.getAll('rollups')
-      : await db.getAllFromIndex('rollups', 'by-day', IDBKeyRange.lowerBound(options.sinceDay));
-  return summarizeRollups(rollups, options.sinceDay ?? null);
+  const { sinceDay } = options;
+  const tx = db.transaction(['rollups', 'monthly', 'days'], 'readonly');
+  const monthly = tx.objectStore('monthly');
+  const days = tx.objectStore('days');
+  if (sinceDay === undefined) {
+    const [rollups, totals] = await Promise.all([monthly.getAll(), days.getAll(), tx.done]);
+    return summarizeRollups(rollups, totals, null);
+  }
+  const firstWholeMonth = sinceDay.endsWith('-01') ? monthOf(sinceDay) : nextMonth(monthOf(sinceDay));
+  const [edgeDays, wholeMonths, totals] = await Promise.all([
+    tx
+      .objectStore('rollups')
+      .index('by-day')
+      .getAll(IDBKeyRange.bound(sinceDay, `${firstWholeMonth}-01`, false, true)),
+    monthly.index('by-month').getAll(IDBKeyRange.lowerBound(firstWholeMonth)),
+    days.getAll(IDBKeyRange.lowerBound(sinceDay)),
+    tx.done,
+  ]);
+  return summarizeRollups([...edgeDays, ...wholeMonths], totals, sinceDay);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../../utils/store/migrations';
 import { openKeelDB } from '../../../utils/store/open';
-import { rollupsOf } from '../../../utils/store/rollups';
+import { dayTotalsOf, rollupsOf } from '../../../utils/store/rollups';
+import { summarize } from '../../../utils/store/summary';
 import { freshDbName, makeRecord } from './fixtures';
 
 describe('schema migrations', () => {
@@ -63,10 +64,33 @@ describe('schema migrations', () => {
     v3.close();
   });
 
+  it('v3 → v4 keeps every record and backfills monthly rollups and day totals', async () => {
+    const name = freshDbName();
+    const records = [
+      makeRecord({ time: new Date(2025, 0, 31, 9).getTime(), score: 40, fullAdherence: false }),
+      makeRecord({ time: new Date(2025, 1, 1, 9).getTime(), agent: 'Ben' }),
+      makeRecord({ time: new Date(2025, 1, 14, 9).getTime() }),
+    ];
+    const v3 = await openKeelDB(name, 3);
+    for (const record of records) await v3.put('replies', record);
+    v3.close();
+
+    const v4 = await openKeelDB(name, 4);
+    expect(await v4.count('replies')).toBe(records.length);
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect((await v4.getAll('monthly')).sort(byKey)).toEqual(
+      [...rollupsOf(records, true).values()].sort(byKey),
+    );
+    expect((await v4.getAll('monthly')).map((r) => r.day).sort()).toEqual(['2025-01', '2025-02', '2025-02']);
+    expect(await v4.getAll('days')).toEqual([...dayTotalsOf(records).values()]);
+    expect((await summarize(v4)).total).toBe(3);
+    v4.close();
+  });
+
   it('a fresh install reaches the newest version with all stores', async () => {
     const db = await openKeelDB(freshDbName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['imports', 'replies', 'rollups']);
+    expect([...db.objectStoreNames].sort()).toEqual(['days', 'imports', 'monthly', 'replies', 'rollups']);
     db.close();
   });
 });

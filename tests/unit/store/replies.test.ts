@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreQuotaError } from '../../../utils/store/errors';
 import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
 import { addReply, pruneBefore } from '../../../utils/store/replies';
-import { dayOf, rollupsOf } from '../../../utils/store/rollups';
-import { sinceDayFor, summarize } from '../../../utils/store/summary';
+import { dayOf, dayTotalsOf, rollupsOf } from '../../../utils/store/rollups';
+import { sinceDayFor, summarize, summarizeRollups } from '../../../utils/store/summary';
 import { freshDbName, makeRecord } from './fixtures';
 
 let db: KeelDatabase;
@@ -119,6 +119,31 @@ describe('summarize', () => {
     expect(summary.sinceDay).toBe(dayOf(day(9)));
   });
 
+  it('gives the same figures from monthly rollups as from every record', async () => {
+    const records = Array.from({ length: 60 }, (_, i) =>
+      makeRecord({
+        time: new Date(2025, 0, 5 + i * 2, 9).getTime(),
+        agent: i % 3 === 0 ? 'Ana' : 'Ben',
+        playbookId: i % 2 === 0 ? 'refund' : 'shipping',
+        score: (i * 37) % 101,
+        fullAdherence: i % 4 === 0,
+        steps: [{ id: 'greet', status: i % 5 === 0 ? 'fail' : 'pass' }],
+      }),
+    );
+    for (const record of records) await addReply(db, record);
+    const sinceDay = '2025-02-10';
+    const inPeriod = records.filter((r) => dayOf(r.time) >= sinceDay);
+    const expected = summarizeRollups(
+      [...rollupsOf(inPeriod).values()],
+      [...dayTotalsOf(inPeriod).values()],
+      sinceDay,
+    );
+    expect(await summarize(db, { sinceDay })).toEqual(expected);
+    expect(await summarize(db)).toEqual(
+      summarizeRollups([...rollupsOf(records).values()], [...dayTotalsOf(records).values()]),
+    );
+  });
+
   it('is all zeros on an empty database', async () => {
     expect(await summarize(db)).toMatchObject({ total: 0, adherence: 0, fullAdherenceRate: 0, daily: [] });
   });
@@ -138,6 +163,8 @@ describe('pruneBefore (retention)', () => {
     expect(rollups).toEqual(
       [...rollupsOf([sameDayKept, newer]).values()].sort((a, b) => a.key.localeCompare(b.key)),
     );
+    expect(await db.getAll('monthly')).toEqual([...rollupsOf([sameDayKept, newer], true).values()]);
+    expect(await db.getAll('days')).toEqual([...dayTotalsOf([sameDayKept, newer]).values()]);
   });
 
   it('drops a day’s rollup when no record of that day remains', async () => {
