@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import type { CustomSite } from './adapters/custom';
 import { loadManagedPolicy, type ManagedSettings } from './managed';
 import { DEFAULT_PLAYBOOKS } from './playbook/library';
 import type { Playbook } from './playbook/schema';
@@ -44,6 +45,20 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
+
+/**
+ * Helpdesks the user set up on the options page (validated with customSiteSchema before saving).
+ * Each has a content script registered at runtime under the id `customSiteScriptId(site.id)`.
+ */
+export const customSitesItem = storage.defineItem<CustomSite[]>('local:customSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** The registered content script's id for a custom site. */
+export function customSiteScriptId(siteId: string): string {
+  return `keel-custom-${siteId}`;
+}
 
 /** The sidebar's own layout, remembered across pages. */
 export interface SidebarLayout {

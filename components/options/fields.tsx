@@ -1,0 +1,85 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useState } from 'preact/hooks';
+
+/** A label, its control and the validation message beside it. */
+export function Field(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: (id: string, describedBy: string | undefined) => ComponentChildren;
+  wide?: boolean;
+}) {
+  const id = useId();
+  const messageId = `${id}-message`;
+  const describedBy = props.error || props.hint ? messageId : undefined;
+  return (
+    <div class={`field${props.error ? ' field-invalid' : ''}${props.wide ? ' field-wide' : ''}`}>
+      <label for={id}>{props.label}</label>
+      {props.children(id, describedBy)}
+      {props.error ? (
+        <p class="field-error" id={messageId} data-testid="field-error">
+          {props.error}
+        </p>
+      ) : props.hint ? (
+        <p class="field-hint" id={messageId}>
+          {props.hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A text area edited as a list, one entry per line. It keeps the raw text while the author types
+ * (blank lines included) and only takes the list from outside when that list really changed.
+ */
+export function ListInput(props: {
+  id: string;
+  describedBy?: string | undefined;
+  value: readonly string[];
+  onChange: (list: string[]) => void;
+  parse: (text: string) => string[];
+  separator: string;
+  rows?: number;
+  disabled?: boolean;
+  placeholder?: string;
+}) {
+  const [text, setText] = useState(props.value.join(props.separator));
+  const joined = props.value.join('\u0000');
+  useEffect(() => {
+    if (props.parse(text).join('\u0000') !== joined) setText(props.value.join(props.separator));
+  }, [joined]);
+  const onInput = (next: string) => {
+    setText(next);
+    props.onChange(props.parse(next));
+  };
+  if (props.separator === '\n') {
+    return (
+      <textarea
+        id={props.id}
+        aria-describedby={props.describedBy}
+        rows={props.rows ?? 3}
+        value={text}
+        disabled={props.disabled}
+        placeholder={props.placeholder}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+    );
+  }
+  return (
+    <input
+      id={props.id}
+      aria-describedby={props.describedBy}
+      type="text"
+      value={text}
+      disabled={props.disabled}
+      placeholder={props.placeholder}
+      onInput={(event) => onInput(event.currentTarget.value)}
+    />
+  );
+}
+
+/** A number input whose empty value means "not set". */
+export function parseNumberInput(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text);
+}
