@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { matchPatternToRegExp } from '@/utils/adapters/custom';
+import { ADAPTERS, findAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
+import type { SelectorRegistry } from '@/utils/adapters/selectors';
+import { fixtureHtml, fixtureNames, fixtureUrl, loadFixture } from './fixtures';
+
+// Every adapter module exports its registry as `<id>Selectors` from utils/adapters/<id>.ts.
+const modules = import.meta.glob<Record<string, unknown>>('../../../utils/adapters/*.ts', { eager: true });
+
+function registryOf(adapterId: string): SelectorRegistry | undefined {
+  const module = modules[`../../../utils/adapters/${adapterId}.ts`];
+  return module?.[`${adapterId}Selectors`] as SelectorRegistry | undefined;
+}
+
+/**
+ * An adapter's fixtures: `<id>.html`, or `<id>-<page>.html` when the helpdesk has several pages
+ * (Request Tracker's display and update pages). `-outdated` fixtures miss selectors on purpose.
+ */
+function fixturesOf(adapterId: string): string[] {
+  return fixtureNames().filter(
+    (name) => (name === adapterId || name.startsWith(`${adapterId}-`)) && !name.endsWith('-outdated'),
+  );
+}
+
+describe('adapter conventions', () => {
+  const ids = ADAPTERS.map((adapter) => [adapter.id]);
+
+  it.each(ids)('%s has a fixture, a selector registry, and claims its fixtures', (id) => {
+    expect(fixturesOf(id), `tests/fixtures/${id}.html or ${id}-<page>.html`).not.toEqual([]);
+    expect(registryOf(id), `utils/adapters/${id}.ts exports ${id}Selectors`).toBeDefined();
+    for (const name of fixturesOf(id)) {
+      const { url } = loadFixture(name);
+      expect(findAdapter(url, document)?.id, name).toBe(id);
+    }
+  });
+
+  it.each(ids)('every selector key of %s matches on its fixtures', (id) => {
+    const adapter = ADAPTERS.find((candidate) => candidate.id === id);
+    const unmatched = new Set(Object.keys(registryOf(id) ?? {}));
+    for (const name of fixturesOf(id)) {
+      const { url } = loadFixture(name);
+      const ticketId = adapter?.activeTicketId(url, document) ?? '';
+      for (const [key, fallbacks] of Object.entries(registryOf(id) ?? {})) {
+        const found = fallbacks.some(
+          (fallback) => document.querySelector(fallback.css.replaceAll('{id}', ticketId)) !== null,
+        );
+        if (found) unmatched.delete(key);
+      }
+    }
+    expect([...unmatched]).toEqual([]);
+  });
+
+  it.each(fixtureNames().map((name) => [name]))('fixture %s is headed by what it imitates', (name) => {
+    const html = fixtureHtml(name);
+    // A comment first thing (before or after the doctype) says what the page imitates or captures.
+    expect(html).toMatch(/^\s*(<!doctype html>\s*)?<!--[^]{40,}?-->/i);
+  });
+
+  it('covers every fixture URL with a manifest match pattern', () => {
+    const patterns = HELPDESK_MATCHES.map(matchPatternToRegExp);
+    const adapterFixtures = ADAPTERS.flatMap((adapter) => fixturesOf(adapter.id));
+    for (const name of adapterFixtures) {
+      const url = new URL(fixtureUrl(fixtureHtml(name)));
+      const target = `${url.protocol}//${url.hostname}${url.pathname}`;
+      expect(
+        patterns.some((pattern) => pattern.test(target)),
+        `${name}: ${url}`,
+      ).toBe(true);
+    }
+  });
+
+  it('claims no page outside the helpdesks', () => {
+    document.open();
+    document.write('<!doctype html><html><body><textarea></textarea></body></html>');
+    document.close();
+    expect(findAdapter(new URL('https://example.com/tickets/1'), document)).toBeNull();
+    expect(findAdapter(new URL('http://localhost/tickets/1'), document)).toBeNull();
+  });
+});

@@ -1,0 +1,277 @@
+import type { TicketContext } from '../ticket';
+import { editorText, type InsertPosition, insertIntoEditor } from './editing';
+import { queryAllFirst, queryFirst, type SelectorFallback, textOf } from './selectors';
+import { watchSends } from './send';
+import type { AdapterStatus, HelpdeskAdapter } from './types';
+
+/**
+ * What the helpdesks we know little about have in common: a rich-text editor from one of a few
+ * frameworks. Rich editors first; a bare textarea only when it is the page's only one, because a
+ * guess that lands in a search box would check the wrong text (fail closed instead).
+ */
+export const genericEditorSelectors = [
+  { css: '.ProseMirror[contenteditable="true"]', variant: 'ProseMirror (Intercom, Front, Tiptap)' },
+  { css: '.ck-editor__editable[contenteditable="true"]', variant: 'CKEditor 5' },
+  { css: '.ql-editor[contenteditable="true"]', variant: 'Quill' },
+  { css: '.public-DraftEditor-content[contenteditable="true"]', variant: 'Draft.js (holds [data-contents])' },
+  { css: '.fr-element[contenteditable="true"]', variant: 'Froala' },
+  { css: '.redactor-editor[contenteditable="true"], .redactor_editor', variant: 'Redactor' },
+] as const satisfies readonly SelectorFallback[];
+
+/** Text fields of a form that are plausibly a reply box: visible, editable, not a search. */
+const TEXTAREA_CSS = 'textarea:not([readonly]):not([disabled]):not([type="search"]):not([hidden])';
+
+/**
+ * The reply editor inside `root` found by framework markers alone, or null when there is none or
+ * the guess would be ambiguous. Draft.js marks its content with `[data-contents]` inside the
+ * editable; that editable is the one to use.
+ */
+export function detectEditor(root: ParentNode): { element: HTMLElement; variant: string } | null {
+  const rich = queryFirst(root, genericEditorSelectors);
+  if (rich) return rich;
+  const draft = root
+    .querySelector('[data-contents="true"]')
+    ?.closest<HTMLElement>('[contenteditable="true"]');
+  if (draft) return { element: draft, variant: 'Draft.js ([data-contents])' };
+  const textareas = root.querySelectorAll<HTMLTextAreaElement>(TEXTAREA_CSS);
+  if (textareas.length === 1 && textareas[0]) return { element: textareas[0], variant: 'single textarea' };
+  return null;
+}
+
+/** Joins fallbacks into one selector list, for `closest` checks of send buttons. */
+export function anyOf(fallbacks: readonly SelectorFallback[]): string {
+  return fallbacks.map((fallback) => fallback.css).join(', ');
+}
+
+/**
+ * Text of a field that may be an input (subject boxes are often inputs or textareas). By tag
+ * name, not `instanceof`: elements from another frame have their own classes.
+ */
+export function valueOrText(element: Element | null | undefined): string {
+  const tag = element?.tagName;
+  if (tag === 'INPUT' || tag === 'TEXTAREA') {
+    return (element as HTMLInputElement).value.replace(/\s+/g, ' ').trim();
+  }
+  if (tag === 'SELECT') {
+    const select = element as HTMLSelectElement;
+    return textOf(select.selectedOptions[0]) || select.value;
+  }
+  return textOf(element);
+}
+
+/** The first path segment of `url` after `marker` ("tickets" in /a/tickets/123), if it looks like an id. */
+export function segmentAfter(url: URL, marker: string): string | null {
+  const segments = url.pathname.split('/').filter(Boolean);
+  const index = segments.indexOf(marker);
+  const id = index >= 0 ? segments[index + 1] : undefined;
+  return id && /^[\w-]+$/.test(id) ? decodeURIComponent(id) : null;
+}
+
+/** Tells editors that sync their selection asynchronously (CKEditor 5) where the caret now is. */
+function placeCaretFor(editor: HTMLElement, position: InsertPosition): void {
+  const doc = editor.ownerDocument;
+  const selection = doc.getSelection();
+  const inside = selection && selection.rangeCount > 0 && editor.contains(selection.anchorNode);
+  if (position === 'caret' && inside) return;
+  const range = doc.createRange();
+  range.selectNodeContents(editor);
+  range.collapse(position === 'start');
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  doc.dispatchEvent(new Event('selectionchange'));
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Insertion for editors that keep a model and re-render from it (CKEditor 5): first the
+ * `beforeinput` event they handle for typing, then a synthetic paste, each verified by reading the
+ * editor back; the browser's own editing command last. Stops at the first that takes, so the text
+ * is never inserted twice. Returns whether the editor now holds the text.
+ */
+export function insertThroughEditorEvents(
+  editor: HTMLElement,
+  text: string,
+  position: InsertPosition,
+): boolean {
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
+    return insertIntoEditor(editor, text, position);
+  }
+  const before = editorText(editor);
+  const took = () => {
+    const after = editorText(editor);
+    return after !== before && normalise(after).includes(normalise(text));
+  };
+  editor.focus();
+  placeCaretFor(editor, position);
+  editor.dispatchEvent(
+    new InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: text }),
+  );
+  if (took()) return true;
+  if (editorText(editor) !== before) return false; // something changed but not as asked: do not pile on
+  const View = editor.ownerDocument.defaultView;
+  if (View && typeof View.DataTransfer === 'function' && typeof View.ClipboardEvent === 'function') {
+    const data = new View.DataTransfer();
+    data.setData('text/plain', text);
+    placeCaretFor(editor, position);
+    editor.dispatchEvent(
+      new View.ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }),
+    );
+    if (took()) return true;
+    if (editorText(editor) !== before) return false;
+  }
+  return insertIntoEditor(editor, text, position);
+}
+
+/** Everything a helpdesk adapter built from selectors needs to know about one helpdesk. */
+export interface SiteSpec {
+  id: string;
+  name: string;
+  matches(url: URL, doc: Document): boolean;
+  /** The ticket id from the page's URL (or document), null when the page is no ticket. */
+  ticketId(url: URL, doc: Document): string | null;
+  /** Fields read from the page; the registry object of the adapter supplies each list. */
+  fields: {
+    /** Scope for every other lookup (the ticket's panel); the whole document when absent. */
+    root?: readonly SelectorFallback[];
+    /** Absent: the document's title stands in. */
+    subject?: readonly SelectorFallback[];
+    type?: readonly SelectorFallback[];
+    tags?: readonly SelectorFallback[];
+    requester?: readonly SelectorFallback[];
+    /** The customer's messages; the last one is the message being answered. */
+    customerMessages?: readonly SelectorFallback[];
+    /** Every message of the conversation, counted to confirm a send. */
+    messages?: readonly SelectorFallback[];
+    agent?: readonly SelectorFallback[];
+    /** The helpdesk's own editor; generic detection runs only when this is absent or `detectIn` says where. */
+    editor?: readonly SelectorFallback[];
+    /** Where generic editor detection may look when `editor` finds nothing (the composer). */
+    detectIn?: readonly SelectorFallback[];
+    send?: readonly SelectorFallback[];
+    /** Present when the composer is in internal-note mode. */
+    noteMode?: readonly SelectorFallback[];
+  };
+  /** Whether generic detection may search the whole scope when `detectIn` is not given. */
+  detectAnywhere?: boolean;
+  /**
+   * Whether a subject selector that finds nothing means the page changed (known selectors) or
+   * only that this ticket shows none (assumed ones; the page title stands in).
+   */
+  subjectRequired?: boolean;
+}
+
+/** Lower-cased, de-duplicated tag texts. */
+function tagList(elements: Element[]): string[] {
+  return [...new Set(elements.map((element) => valueOrText(element).toLowerCase()).filter(Boolean))];
+}
+
+/**
+ * An adapter built from a `SiteSpec`: the helpdesks whose pages we know by a handful of
+ * selectors, and the sites a user configures. Zendesk, with its tabs and API, has its own.
+ */
+export function createSiteAdapter(spec: SiteSpec): HelpdeskAdapter {
+  const { fields } = spec;
+  const location = (doc: Document) => new URL(doc.location?.href ?? 'about:blank');
+  const scope = (doc: Document): ParentNode | null =>
+    fields.root ? (queryFirst(doc, fields.root)?.element ?? null) : doc;
+
+  const findEditor = (doc: Document): HTMLElement | null => {
+    const root = scope(doc);
+    if (!root) return null;
+    const own = fields.editor && queryFirst(root, fields.editor);
+    if (own) return own.element;
+    if (fields.detectIn) {
+      const composer = queryFirst(root, fields.detectIn)?.element;
+      return composer ? (detectEditor(composer)?.element ?? null) : null;
+    }
+    return !fields.editor || spec.detectAnywhere ? (detectEditor(root)?.element ?? null) : null;
+  };
+
+  const countMessages = (doc: Document): number => {
+    const root = scope(doc);
+    return root && fields.messages ? queryAllFirst(root, fields.messages).length : 0;
+  };
+
+  const adapter: HelpdeskAdapter = {
+    id: spec.id,
+    name: spec.name,
+    matches: spec.matches,
+    activeTicketId: spec.ticketId,
+
+    async readTicket(doc) {
+      const missing: string[] = [];
+      const ticketId = spec.ticketId(location(doc), doc);
+      if (!ticketId) missing.push('ticket id');
+      const root = scope(doc);
+      if (!root) missing.push('ticket panel');
+      const subjectElement = root && fields.subject ? queryFirst(root, fields.subject)?.element : null;
+      if (root && fields.subject && !subjectElement && spec.subjectRequired !== false)
+        missing.push('subject');
+      if (!ticketId || !root || missing.length > 0) {
+        return { ticket: null, status: { state: 'outdated', missing } satisfies AdapterStatus };
+      }
+      const read = (fallbacks?: readonly SelectorFallback[]) =>
+        fallbacks ? valueOrText(queryFirst(root, fallbacks)?.element) : '';
+      const requester = fields.requester ? queryFirst(root, fields.requester)?.element : undefined;
+      const customerMessages = fields.customerMessages ? queryAllFirst(root, fields.customerMessages) : [];
+      const agent = fields.agent ? queryFirst(doc, fields.agent)?.element : undefined;
+      const ticket: TicketContext = {
+        helpdesk: spec.id,
+        ticketId,
+        subject: subjectElement ? valueOrText(subjectElement) : doc.title.trim(),
+        type: read(fields.type).toLowerCase() || undefined,
+        tags: fields.tags ? tagList(queryAllFirst(root, fields.tags)) : [],
+        requester: {
+          name: valueOrText(requester) || undefined,
+          email: (requester instanceof HTMLElement && requester.dataset.email) || undefined,
+        },
+        customerMessage: valueOrText(customerMessages.at(-1)),
+        agentName:
+          (agent instanceof HTMLElement && (agent.dataset.agentName || valueOrText(agent))) || undefined,
+      };
+      const editor = findEditor(doc);
+      // The helpdesk's own editor selector missed while its composer is there: the page changed.
+      const composerThere = fields.detectIn ? queryFirst(root, fields.detectIn) !== null : false;
+      const status: AdapterStatus = editor
+        ? { state: 'ok', missing: [] }
+        : composerThere
+          ? { state: 'outdated', missing: ['reply editor'] }
+          : { state: 'no-editor', missing: ['reply editor'] };
+      return { ticket, status };
+    },
+
+    findEditor,
+    readDraft: editorText,
+
+    // The browser's editing command: trusted events that ProseMirror, Froala, Draft.js and
+    // textareas all follow.
+    insertText(editor, text, position = 'caret') {
+      insertIntoEditor(editor, text, position);
+    },
+
+    isPublicReply(doc) {
+      const root = scope(doc);
+      return !(root && fields.noteMode && queryFirst(root, fields.noteMode));
+    },
+
+    observeSend(doc, signal, onSend) {
+      watchSends(
+        doc,
+        signal,
+        {
+          // A selector that matches nothing when the site has no known send button: Ctrl/Cmd+Enter remains.
+          sendButtonSelector: fields.send ? anyOf(fields.send) : 'keel-no-send-button',
+          findEditor: () => findEditor(doc),
+          readDraft: editorText,
+          snapshot: () => countMessages(doc),
+          confirmed: (before, editor) =>
+            countMessages(doc) > before || (editor !== null && editorText(editor).trim() === ''),
+          isPublicReply: () => adapter.isPublicReply(doc),
+        },
+        onSend,
+      );
+    },
+  };
+  return adapter;
+}
