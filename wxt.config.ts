@@ -14,11 +14,20 @@ export default defineConfig({
   srcDir: '.',
   // Tests and tools that build in parallel set KEEL_OUT_DIR so they never share an output folder.
   outDir: process.env.KEEL_OUT_DIR ?? '.output',
+  // Copied as-is into the build: _locales (UI text through browser.i18n) and the icons.
+  publicDir: 'assets/public',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Keel',
-    description: 'Your team’s reply playbook, checked live in the helpdesk. Statistics stay in your browser.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandToggleSidebar__',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'keel@keel.invalid', strict_min_version: '128.0' } } }
       : { key: CHROME_PUBLIC_KEY }),

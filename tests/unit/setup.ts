@@ -1,0 +1,16 @@
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import en from '@/assets/public/_locales/en/messages.json';
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/** The fake browser has no i18n: answer from the English messages the way Chrome resolves them. */
+fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
+  const entry = (en as Messages)[key];
+  if (!entry) return '';
+  const values = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
+  const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '');
+  return entry.message.replace(/\$([A-Za-z_]+)\$/g, (_, name: string) =>
+    fill(entry.placeholders?.[name.toLowerCase()]?.content ?? ''),
+  );
+}) as typeof fakeBrowser.i18n.getMessage;

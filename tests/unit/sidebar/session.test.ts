@@ -1,0 +1,184 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { demoAdapter } from '@/utils/adapters/demo';
+import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
+import { type RecordOutcome, SidebarSession, snippetPosition } from '@/utils/sidebar/session';
+import type { ReplyRecord } from '@/utils/store/types';
+
+/** A demo helpdesk ticket page, to the DOM contract of tests/demo-helpdesk/server.mjs. */
+function renderTicket(id: string, type: string, subject: string, customerMessage: string): void {
+  document.documentElement.dataset.helpdesk = 'keel-demo';
+  document.body.innerHTML = `
+    <header><span class="hd-agent" data-agent-name="Sam Rivera">Sam Rivera</span></header>
+    <main class="hd-ticket" data-ticket-id="${id}">
+      <h1 class="hd-subject">${subject}</h1>
+      <dl class="hd-fields">
+        <dd data-field="type">${type}</dd>
+        <dd data-field="requester" data-email="maria@example.com">María García</dd>
+        <dd data-field="tags"><span class="hd-tag">${type}</span></dd>
+      </dl>
+      <ol class="hd-conversation">
+        <li class="hd-message" data-author="customer"><div class="hd-message-body">${customerMessage}</div></li>
+      </ol>
+      <form class="hd-composer">
+        <div class="hd-editor" contenteditable="true" role="textbox"></div>
+        <button type="submit" class="hd-send">Send</button>
+      </form>
+    </main>`;
+  // The demo page appends the reply to the conversation when it sends.
+  document.querySelector('form')?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const editor = document.querySelector<HTMLElement>('.hd-editor');
+    if (!editor?.textContent?.trim()) return;
+    const item = document.createElement('li');
+    item.className = 'hd-message';
+    item.dataset.author = 'agent';
+    item.textContent = editor.textContent;
+    document.querySelector('.hd-conversation')?.append(item);
+    editor.textContent = '';
+  });
+}
+
+function typeDraft(text: string): void {
+  const editor = document.querySelector<HTMLElement>('.hd-editor');
+  if (!editor) throw new Error('no editor');
+  editor.textContent = text;
+  editor.dispatchEvent(new InputEvent('input', { bubbles: true }));
+}
+
+const stepStatus = (session: SidebarSession, stepId: string) =>
+  session.state.get().result?.steps.find((s) => s.stepId === stepId)?.status ?? 'pending';
+
+describe('SidebarSession on the demo helpdesk', () => {
+  let abort: AbortController;
+  let records: ReplyRecord[];
+  let choices: Map<string, string>;
+
+  function startSession(outcome: RecordOutcome = { ok: true }) {
+    const session = new SidebarSession({
+      adapter: demoAdapter,
+      doc: document,
+      location: () => new URL('http://127.0.0.1:4173/tickets/1042'),
+      loadPlaybooks: async () => DEFAULT_PLAYBOOKS,
+      loadChoice: async (key) => choices.get(key),
+      saveChoice: async (key, id) => void choices.set(key, id),
+      record: async (record) => {
+        records.push(record);
+        return outcome;
+      },
+      now: () => 1_700_000_000_000,
+      newId: () => `reply-${records.length + 1}`,
+      signal: abort.signal,
+    });
+    return session;
+  }
+
+  beforeEach(() => {
+    abort = new AbortController();
+    records = [];
+    choices = new Map();
+    renderTicket('1042', 'refund', 'Refund for order #A10234', 'I would like my money back for order #A10234.');
+  });
+
+  afterEach(() => abort.abort());
+
+  it('reads the ticket and picks the refund playbook, with every step pending before any typing', async () => {
+    const session = startSession();
+    await session.start();
+    const state = session.state.get();
+    expect(state.ticket?.ticketId).toBe('1042');
+    expect(state.ticket?.requester.name).toBe('María García');
+    expect(state.playbook?.id).toBe('refund');
+    expect(state.reason).toContain('refund');
+    expect(state.result).toBeNull();
+    expect(state.status.state).toBe('ok');
+  });
+
+  it('turns the greeting step from fail to pass as the agent adds the name', async () => {
+    const session = startSession();
+    await session.start();
+    typeDraft('Thanks for writing in about your refund.');
+    await vi.waitFor(() => expect(stepStatus(session, 'greet')).toBe('fail'));
+    typeDraft('Hi María, thanks for writing in about your refund.');
+    await vi.waitFor(() => expect(stepStatus(session, 'greet')).toBe('pass'));
+  });
+
+  it('inserts a greeting snippet at the start of the draft with the first name filled', async () => {
+    const session = startSession();
+    await session.start();
+    typeDraft('Your refund is on its way.');
+    session.checkNow();
+    session.insertSnippet('greet');
+    const text = document.querySelector('.hd-editor')?.textContent ?? '';
+    expect(text.startsWith('Hi María,')).toBe(true);
+    expect(stepStatus(session, 'greet')).toBe('pass');
+  });
+
+  it('records one reply per confirmed send, without the reply text', async () => {
+    const session = startSession();
+    await session.start();
+    typeDraft('Hi María, your refund for order #A10234 is on its way.');
+    const send = document.querySelector<HTMLButtonElement>('.hd-send');
+    send?.click();
+    send?.click(); // a double click records once
+    await vi.waitFor(() => expect(session.state.get().send.state).toBe('saved'));
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ ticketId: '1042', playbookId: 'refund', agent: 'Sam Rivera', origin: 'local' });
+    expect(JSON.stringify(records[0])).not.toContain('on its way');
+  });
+
+  it('records nothing when the page refuses an empty send', async () => {
+    const session = startSession();
+    await session.start();
+    typeDraft('   ');
+    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(records).toHaveLength(0);
+    expect(session.state.get().send.state).toBe('idle');
+  });
+
+  it('shows the background’s error when a record cannot be stored', async () => {
+    const session = startSession({ ok: false, error: 'The browser has no room left for Keel’s statistics.' });
+    await session.start();
+    typeDraft('Hi María, all sorted.');
+    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
+    await vi.waitFor(() => expect(session.state.get().send).toMatchObject({ state: 'error' }));
+  });
+
+  it('remembers a playbook the agent chose for this ticket', async () => {
+    const session = startSession();
+    await session.start();
+    await session.switchPlaybook('billing');
+    expect(session.state.get().playbook?.id).toBe('billing');
+    expect(choices.get('demo:1042')).toBe('billing');
+    const again = startSession();
+    await again.start();
+    expect(again.state.get().playbook?.id).toBe('billing');
+  });
+
+  it('follows a switch to another ticket on the same page', async () => {
+    const session = startSession();
+    await session.start();
+    renderTicket('1043', 'bug', 'The app crashes on login', 'The app crashes every time I log in.');
+    await vi.waitFor(() => expect(session.state.get().ticket?.ticketId).toBe('1043'));
+    expect(session.state.get().playbook?.id).toBe('bug');
+  });
+
+  it('says the editor is missing rather than checking another box', async () => {
+    document.querySelector('.hd-composer')?.remove();
+    const session = startSession();
+    await session.start();
+    expect(session.state.get().status).toEqual({ state: 'no-editor', missing: ['reply editor'] });
+  });
+});
+
+describe('snippetPosition', () => {
+  it.each([
+    [{ kind: 'greeting' }, 'start'],
+    [{ kind: 'phrase', where: 'opening' }, 'start'],
+    [{ kind: 'closing' }, 'end'],
+    [{ kind: 'phrase', where: 'closing' }, 'end'],
+    [{ kind: 'expectation' }, 'caret'],
+  ])('puts a %o snippet at the %s', (check, position) => {
+    expect(snippetPosition(check)).toBe(position);
+  });
+});
