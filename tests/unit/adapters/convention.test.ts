@@ -53,7 +53,7 @@ describe('adapter conventions', () => {
   it.each(fixtureNames().map((name) => [name]))('fixture %s is headed by what it imitates', (name) => {
     const html = fixtureHtml(name);
     // A comment first thing (before or after the doctype) says what the page imitates or captures.
-    expect(html).toMatch(/^\s*(<!doctype html>\s*)?<!--[^]{40,}?-->/i);
+    expect(html).toMatch(/^\s*(<!doctype html>\s*)?<!--[\s\S]{40,}?-->/i);
   });
 
   it('covers every fixture URL with a manifest match pattern', () => {

@@ -1,0 +1,155 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import {
+  type CustomSite,
+  createCustomSiteAdapter,
+  customSiteMatches,
+  customSiteSchema,
+  customTicketId,
+  matchPatternToRegExp,
+  parseCustomSite,
+  testSelectors,
+} from '@/utils/adapters/custom';
+import { findAdapter } from '@/utils/adapters/registry';
+import { navigateTo } from './fixtures';
+
+const acme: CustomSite = {
+  id: 'acme-desk',
+  name: 'Acme Desk',
+  urlPattern: 'https://support.acme.com/*',
+  ticketId: { pathSegment: 1 },
+  selectors: {
+    subject: 'h1.case-title',
+    tags: '.case-tags li',
+    requester: '.case-customer',
+    customerMessage: '.case-thread .from-customer',
+    editor: '#reply-body',
+    send: 'button.send-reply',
+  },
+};
+
+function loadAcmePage(url = 'https://support.acme.com/cases/5150'): void {
+  navigateTo(url);
+  document.open();
+  document.write(`<!doctype html><html><head><title>Case 5150</title></head><body>
+    <h1 class="case-title">Login loop on the mobile app</h1>
+    <ul class="case-tags"><li>Bug</li><li>mobile</li></ul>
+    <span class="case-customer" data-email="kim@example.com">Kim Lee</span>
+    <div class="case-thread"><p class="from-customer">It keeps asking me to log in again.</p></div>
+    <textarea id="reply-body"></textarea><textarea id="internal-notes"></textarea>
+    <button class="send-reply">Send</button></body></html>`);
+  document.close();
+}
+
+describe('custom site schema', () => {
+  it('accepts a site with only the editor selector and a ticket id rule', () => {
+    const minimal = { ...acme, selectors: { editor: '#reply-body' } };
+    expect(v.safeParse(customSiteSchema, minimal).success).toBe(true);
+  });
+
+  it('names the first problem by its path', () => {
+    expect(parseCustomSite({ ...acme, selectors: { subject: 'h1' } })).toEqual({
+      ok: false,
+      error: 'selectors.editor: Invalid key: Expected "editor" but received undefined',
+    });
+    expect(parseCustomSite({ ...acme, urlPattern: 'support.acme.com' })).toMatchObject({
+      ok: false,
+      error: 'urlPattern: is not a match pattern like https://support.example.com/*',
+    });
+    expect(parseCustomSite({ ...acme, ticketId: {} })).toMatchObject({
+      ok: false,
+      error: 'ticketId: needs a path segment or a query parameter',
+    });
+    expect(parseCustomSite({ ...acme, selectors: { editor: 'div[[' } })).toMatchObject({
+      ok: false,
+      error: 'selectors.editor: is not a CSS selector: div[[',
+    });
+  });
+
+  it('rejects an id that cannot name a record', () => {
+    expect(parseCustomSite({ ...acme, id: 'Acme Desk!' }).ok).toBe(false);
+  });
+});
+
+describe('match patterns and ticket ids', () => {
+  it('matches hosts and paths as extension match patterns do', () => {
+    expect(matchPatternToRegExp('https://*.acme.com/tickets/*').test('https://eu.acme.com/tickets/9')).toBe(
+      true,
+    );
+    expect(matchPatternToRegExp('https://*.acme.com/tickets/*').test('https://acme.com/tickets/9')).toBe(
+      true,
+    );
+    expect(matchPatternToRegExp('https://*.acme.com/tickets/*').test('https://evilacme.com/tickets/9')).toBe(
+      false,
+    );
+    expect(matchPatternToRegExp('*://help.acme.com/*').test('http://help.acme.com/x')).toBe(true);
+    expect(customSiteMatches(acme, new URL('https://support.acme.com.evil.test/cases/1'))).toBe(false);
+  });
+
+  it('takes the id from a path segment, counting from the end when negative, or from a query parameter', () => {
+    const url = new URL('https://support.acme.com/cases/5150/reply?case=77');
+    expect(customTicketId(acme, url)).toBe('5150');
+    expect(customTicketId({ ...acme, ticketId: { pathSegment: -2 } }, url)).toBe('5150');
+    expect(customTicketId({ ...acme, ticketId: { queryParam: 'case', pathSegment: 1 } }, url)).toBe('77');
+    expect(customTicketId({ ...acme, ticketId: { queryParam: 'missing' } }, url)).toBeNull();
+  });
+});
+
+describe('custom site adapter', () => {
+  it('reads the ticket with the user selectors only', async () => {
+    loadAcmePage();
+    const adapter = findAdapter(new URL(location.href), document, [acme]);
+    expect(adapter?.id).toBe('custom:acme-desk');
+    const { ticket, status } = await (adapter as NonNullable<typeof adapter>).readTicket(document);
+    expect(status.state).toBe('ok');
+    expect(ticket).toMatchObject({
+      helpdesk: 'custom:acme-desk',
+      ticketId: '5150',
+      subject: 'Login loop on the mobile app',
+      tags: ['bug', 'mobile'],
+      requester: { name: 'Kim Lee', email: 'kim@example.com' },
+      customerMessage: 'It keeps asking me to log in again.',
+    });
+    expect(adapter?.findEditor(document)?.id).toBe('reply-body');
+  });
+
+  it('reports no editor when the editor selector misses, never another text box', async () => {
+    loadAcmePage();
+    const adapter = createCustomSiteAdapter({ ...acme, selectors: { ...acme.selectors, editor: '#gone' } });
+    expect(adapter.findEditor(document)).toBeNull();
+    expect((await adapter.readTicket(document)).status).toEqual({
+      state: 'no-editor',
+      missing: ['reply editor'],
+    });
+  });
+
+  it('falls back to the page title when no subject selector is set', async () => {
+    loadAcmePage();
+    const adapter = createCustomSiteAdapter({ ...acme, selectors: { editor: '#reply-body' } });
+    expect((await adapter.readTicket(document)).ticket?.subject).toBe('Case 5150');
+  });
+});
+
+describe('testSelectors', () => {
+  it('shows what each selector finds on the open tab', () => {
+    loadAcmePage();
+    expect(testSelectors(document, acme)).toEqual([
+      { key: 'ticketId', count: 1, sample: '5150' },
+      { key: 'subject', count: 1, sample: 'Login loop on the mobile app' },
+      { key: 'tags', count: 2, sample: 'Bug' },
+      { key: 'requester', count: 1, sample: 'Kim Lee' },
+      { key: 'customerMessage', count: 1, sample: 'It keeps asking me to log in again.' },
+      { key: 'editor', count: 1, sample: '' },
+      { key: 'send', count: 1, sample: 'Send' },
+    ]);
+  });
+
+  it('reports a selector that cannot run instead of throwing', () => {
+    loadAcmePage('https://support.acme.com/');
+    const broken = { ...acme, selectors: { editor: 'textarea:nth-child(' } } as CustomSite;
+    const probes = testSelectors(document, broken);
+    expect(probes[0]).toEqual({ key: 'ticketId', count: 0, sample: '' });
+    expect(probes[1]).toMatchObject({ key: 'editor', count: 0, sample: '' });
+    expect(probes[1]?.error).toBeTruthy();
+  });
+});
