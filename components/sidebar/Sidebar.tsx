@@ -1,47 +1,52 @@
-import { useState } from 'preact/hooks';
 import type { StepStatus } from '@/utils/checker/types';
-import type { SidebarSession } from '@/utils/sidebar/session';
+import { t } from '@/utils/i18n';
+import type { SidebarLayoutController } from '@/utils/sidebar/layout';
+import type { SendState, SidebarSession } from '@/utils/sidebar/session';
+import { ResizeHandle } from './ResizeHandle';
 import { StepItem } from './StepItem';
 import { useObservable } from './useObservable';
 
-const STATUS_TEXT = {
-  ok: 'Reading this ticket',
-  outdated: 'This helpdesk page changed: Keel cannot read it safely.',
-  'no-editor': 'Open the reply editor to start checking.',
-} as const;
+const scoreClass = (score: number | null) =>
+  score === null ? 'score--none' : score >= 80 ? 'score--good' : score >= 50 ? 'score--fair' : 'score--poor';
 
 /** The agent's checklist, docked to the right of the helpdesk. */
-export function Sidebar({ session }: { session: SidebarSession }) {
+export function Sidebar({ session, layout }: { session: SidebarSession; layout: SidebarLayoutController }) {
   const state = useObservable(session.state);
-  const [collapsed, setCollapsed] = useState(false);
+  const { width, collapsed } = useObservable(layout.layout);
   const { status, ticket, playbook, playbooks, result } = state;
   const score = result?.score ?? null;
   const resultByStep = new Map(result?.steps.map((s) => [s.stepId, s]) ?? []);
   const firstCritical = result?.steps.find((s) => s.status === 'fail' && s.severity === 'critical');
 
   return (
-    <aside class={`keel ${collapsed ? 'keel--collapsed' : ''}`} aria-label="Keel playbook checklist">
+    <aside
+      class={`keel ${collapsed ? 'keel--collapsed' : ''}`}
+      style={{ '--keel-width': `${width}px` }}
+      aria-label={t('sidebarLabel')}
+      data-collapsed={collapsed}
+    >
+      {!collapsed && <ResizeHandle width={width} onResize={(next) => layout.setWidth(next)} />}
       <header class="keel__header">
-        <span class="keel__logo" aria-hidden="true">
-          ⚓
-        </span>
         <span class="keel__brand">Keel</span>
         <output
-          class={`score ${score === null ? 'score--none' : score >= 80 ? 'score--good' : score >= 50 ? 'score--fair' : 'score--poor'}`}
+          class={`score ${scoreClass(score)}`}
           data-testid="score"
           data-score={score ?? 0}
-          aria-label={score === null ? 'No score yet' : `Score ${score} of 100`}
+          aria-label={score === null ? t('scoreNone') : t('scoreValue', score)}
+          title={score === null ? t('scoreNone') : t('scoreValue', score)}
         >
           {score === null ? '—' : score}
         </output>
         <button
           type="button"
           class="icon-button"
+          data-testid="toggle-sidebar"
           aria-expanded={!collapsed}
-          aria-label={collapsed ? 'Show the Keel checklist' : 'Hide the Keel checklist'}
-          onClick={() => setCollapsed(!collapsed)}
+          aria-label={collapsed ? t('show') : t('hide')}
+          title={`${collapsed ? t('show') : t('hide')} (Alt+Shift+K)`}
+          onClick={() => layout.toggle()}
         >
-          {collapsed ? '‹' : '›'}
+          <span aria-hidden="true">{collapsed ? '‹' : '›'}</span>
         </button>
       </header>
       <div class="keel__content" hidden={collapsed}>
@@ -52,8 +57,12 @@ export function Sidebar({ session }: { session: SidebarSession }) {
           role={status.state === 'ok' ? undefined : 'alert'}
           hidden={status.state === 'ok'}
         >
-          {STATUS_TEXT[status.state]}
-          {status.missing.length > 0 && ` Not found: ${status.missing.join(', ')}.`}
+          {status.state === 'outdated'
+            ? t('statusOutdated')
+            : status.state === 'no-editor'
+              ? t('statusNoEditor')
+              : ''}
+          {status.missing.length > 0 && ` ${t('statusMissing', status.missing.join(', '))}`}
         </p>
         {ticket && (
           <p class="ticket">
@@ -66,9 +75,9 @@ export function Sidebar({ session }: { session: SidebarSession }) {
             <h2 id="keel-playbook-name" class="playbook__name" data-testid="playbook-name">
               {playbook.name}
             </h2>
-            <p class="playbook__reason">Why: {state.reason}</p>
+            <p class="playbook__reason">{t('playbookWhy', state.reason)}</p>
             <label class="field">
-              <span>Playbook for this ticket</span>
+              <span>{t('playbookSelect')}</span>
               <select
                 data-testid="playbook-select"
                 value={playbook.id}
@@ -82,11 +91,23 @@ export function Sidebar({ session }: { session: SidebarSession }) {
               </select>
             </label>
             {firstCritical && (
-              <p class="critical" role="alert">
-                Score is 0: “{firstCritical.title}” is critical. {firstCritical.reason}
+              <p class="critical" role="alert" data-testid="critical-miss">
+                {t('criticalMiss', firstCritical.title, firstCritical.reason ?? '')}
               </p>
             )}
-            <ol class="steps" aria-label="Playbook steps">
+            {state.forbidden.length > 0 && (
+              <div class="forbidden" data-testid="forbidden-phrases" data-highlighted={state.highlighted}>
+                <span>{t('forbiddenTitle')}:</span>
+                <ul>
+                  {state.forbidden.map((phrase) => (
+                    <li key={phrase}>
+                      <mark>{phrase}</mark>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <ol class="steps" aria-label={t('stepsLabel')}>
               {playbook.steps.map((step) => {
                 const stepResult = resultByStep.get(step.id);
                 const stepStatus: StepStatus = stepResult?.status ?? 'pending';
@@ -118,7 +139,7 @@ export function Sidebar({ session }: { session: SidebarSession }) {
               data-testid="log-reply"
               onClick={() => void session.logReplyByHand()}
             >
-              Record this reply by hand
+              {t('logReply')}
             </button>
           )}
         </footer>
@@ -127,13 +148,13 @@ export function Sidebar({ session }: { session: SidebarSession }) {
   );
 }
 
-function SendStatus({ send }: { send: ReturnType<SidebarSession['state']['get']>['send'] }) {
+function SendStatus({ send }: { send: SendState }) {
   if (send.state === 'idle') return null;
-  if (send.state === 'saving') return <p role="status">Recording the reply…</p>;
+  if (send.state === 'saving') return <p role="status">{t('recording')}</p>;
   if (send.state === 'saved')
     return (
       <p role="status" class="saved" data-testid="send-status" data-state="saved">
-        Reply recorded: score {send.score}.
+        {t('recorded', send.score)}
       </p>
     );
   return (

@@ -1,12 +1,28 @@
 import '@/components/sidebar/sidebar.css';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import { demoAdapter } from '@/utils/adapters/demo';
-import { loadPlaybooks, loadTicketChoice, saveTicketChoice, teamPlaybooksItem } from '@/utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadPlaybooks,
+  loadTicketChoice,
+  saveTicketChoice,
+  settingsItem,
+  sidebarLayoutItem,
+  teamPlaybooksItem,
+} from '@/utils/settings';
+import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import { recordReply } from '@/utils/sidebar/record';
 import { SidebarSession } from '@/utils/sidebar/session';
+
+/** Sent by the background when the agent presses the toggle command (Alt+Shift+K by default). */
+export const TOGGLE_MESSAGE = 'sidebar.toggle';
+
+const isToggleShortcut = (event: KeyboardEvent) =>
+  event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyK';
 
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
@@ -16,6 +32,9 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = [demoAdapter].find((a) => a.matches(new URL(location.href), document));
     if (!adapter) return;
+
+    let settings = await settingsItem.getValue();
+    ctx.onInvalidated(settingsItem.watch((next) => (settings = next ?? DEFAULT_SETTINGS)));
 
     const session = new SidebarSession({
       adapter,
@@ -27,8 +46,16 @@ export default defineContentScript({
       record: recordReply,
       now: () => Date.now(),
       newId: () => crypto.randomUUID(),
+      sendGateOn: () => settings.sendGate,
+      ask: (question) => window.confirm(question),
       signal: ctx.signal,
     });
+    const layout = new SidebarLayoutController(
+      await sidebarLayoutItem.getValue(),
+      document,
+      (value) => sidebarLayoutItem.setValue(value),
+      ctx.signal,
+    );
 
     const ui = await createShadowRootUi(ctx, {
       name: 'keel-sidebar',
@@ -38,7 +65,7 @@ export default defineContentScript({
       // Keys typed in the sidebar must not reach the helpdesk's own shortcuts.
       isolateEvents: true,
       onMount(container) {
-        render(<Sidebar session={session} />, container);
+        render(<Sidebar session={session} layout={layout} />, container);
         return container;
       },
       onRemove(container) {
@@ -47,9 +74,25 @@ export default defineContentScript({
     });
     ui.mount();
 
+    // The shortcut works in the page directly, and through the browser command where one is bound.
+    ctx.addEventListener(
+      window,
+      'keydown',
+      (event) => {
+        if (!isToggleShortcut(event)) return;
+        event.preventDefault();
+        layout.toggle();
+      },
+      { capture: true },
+    );
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type === TOGGLE_MESSAGE) layout.toggle();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
     // A saved change on the options page reaches open tickets without a reload.
-    const unwatch = teamPlaybooksItem.watch(() => void session.reloadPlaybooks());
-    ctx.onInvalidated(unwatch);
+    ctx.onInvalidated(teamPlaybooksItem.watch(() => void session.reloadPlaybooks()));
 
     await session.start();
   },

@@ -87,7 +87,7 @@ export const demoAdapter: HelpdeskAdapter = {
     return true;
   },
 
-  observeSend(doc, signal, onSend) {
+  observeSend(doc, signal, onSend, gate) {
     const countAgentMessages = () => {
       const root = ticketRoot(doc);
       return root ? queryAllFirst(root, demoSelectors.agentMessages).length : 0;
@@ -105,6 +105,7 @@ export const demoAdapter: HelpdeskAdapter = {
         isPublicReply: () => true,
       },
       onSend,
+      gate,
     );
   },
 };

@@ -27,21 +27,34 @@ export interface SendWatch {
 
 const POLL_MS = 100;
 
+/**
+ * Asked at a send's intent, before the page sees it: false stops the send (Keel's optional
+ * send gate). Without one, every send goes through untouched.
+ */
+export type SendGate = () => boolean;
+
 export function watchSends(
   doc: Document,
   signal: AbortSignal,
   watch: SendWatch,
   onSend: (reply: SentReply) => void,
+  gate?: SendGate,
 ): void {
   let pending = false;
 
-  const onIntent = (): void => {
+  const onIntent = (event: Event): void => {
     if (pending || signal.aborted) return;
     const editor = watch.findEditor();
     if (!editor) return;
     const text = watch.readDraft(editor);
     // An empty draft is the page's to refuse; nothing to record either way.
     if (!text.trim() || !watch.isPublicReply()) return;
+    if (gate && !gate()) {
+      // Capture phase on the document: the page's own handlers have not run yet.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
     pending = true;
     const before = watch.snapshot();
     const deadline = Date.now() + (watch.timeoutMs ?? 8000);
@@ -64,7 +77,7 @@ export function watchSends(
     'click',
     (event) => {
       const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest(watch.sendButtonSelector)) onIntent();
+      if (target?.closest(watch.sendButtonSelector)) onIntent(event);
     },
     options,
   );
@@ -74,7 +87,7 @@ export function watchSends(
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
       const editor = watch.findEditor();
       const target = event.target instanceof Node ? event.target : null;
-      if (editor && target && (editor === target || editor.contains(target))) onIntent();
+      if (editor && target && (editor === target || editor.contains(target))) onIntent(event);
     },
     options,
   );
@@ -84,7 +97,7 @@ export function watchSends(
       'submit',
       (event) => {
         const target = event.target instanceof Element ? event.target : null;
-        if (target?.matches(formSelector)) onIntent();
+        if (target?.matches(formSelector)) onIntent(event);
       },
       options,
     );

@@ -1,5 +1,6 @@
 import type { TicketContext } from '../ticket';
 import type { InsertPosition } from './editing';
+import type { SendGate } from './send';
 
 /** How well an adapter's selectors fit the page right now (the `adapter-status` test hook). */
 export type AdapterState = 'ok' | 'outdated' | 'no-editor';
@@ -43,7 +44,8 @@ export interface HelpdeskAdapter {
   isPublicReply(doc: Document): boolean;
   /**
    * Calls `onSend` once per reply the page actually sends. Listeners must be registered with the
-   * given AbortSignal so they go away with the ticket or the content script.
+   * given AbortSignal so they go away with the ticket or the content script. `gate`, when given,
+   * is asked before the page sees the send and may stop it (the optional send gate).
    */
-  observeSend(doc: Document, signal: AbortSignal, onSend: (reply: SentReply) => void): void;
+  observeSend(doc: Document, signal: AbortSignal, onSend: (reply: SentReply) => void, gate?: SendGate): void;
 }

@@ -7,7 +7,8 @@ const normalise = (text: string) => text.replace(/\u00a0/g, ' ');
 
 /** Whether the editor's window can paint highlights without touching the editor's DOM. */
 export function canHighlight(win: Window | null | undefined): boolean {
-  return Boolean(win && 'CSS' in win && win.CSS && 'highlights' in win.CSS && 'Highlight' in win);
+  const css = (win as (Window & typeof globalThis) | null | undefined)?.CSS as object | undefined;
+  return Boolean(win && css && 'highlights' in css && 'Highlight' in win);
 }
 
 /**

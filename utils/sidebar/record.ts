@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { sendWithRetry } from '../messages';
 import type { ReplyRecord } from '../store/types';
 import type { RecordOutcome } from './session';
@@ -11,10 +12,10 @@ export async function recordReply(record: ReplyRecord): Promise<RecordOutcome> {
   if (answer.ok) return { ok: true };
   // An updated or removed extension cannot be reached from this old content script.
   if (/context invalidated/i.test(answer.error)) {
-    return { ok: false, error: 'Keel was updated: reload this tab, then use “Record this reply by hand”.' };
+    return { ok: false, error: t('extensionUpdated') };
   }
   if (answer.quota) {
-    return { ok: false, error: `${answer.error} Free some disk space or export and clear old statistics.` };
+    return { ok: false, error: t('quotaFull', answer.error) };
   }
   return { ok: false, error: answer.error };
 }

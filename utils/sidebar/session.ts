@@ -2,10 +2,12 @@ import type { InsertPosition } from '../adapters/editing';
 import type { AdapterStatus, HelpdeskAdapter } from '../adapters/types';
 import { checkReply } from '../checker';
 import type { CheckResult } from '../checker/types';
+import { t } from '../i18n';
 import { pickPlaybook } from '../playbook/pick';
 import type { Playbook } from '../playbook/schema';
 import type { ReplyRecord } from '../store/types';
 import type { TicketContext } from '../ticket';
+import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
 import { debounce, throttle } from './timing';
 
@@ -23,6 +25,10 @@ export interface SidebarState {
   send: SendState;
   /** Set when a snippet insertion did not take in the editor. */
   notice: string | null;
+  /** Forbidden phrases in the draft, for the sidebar's list (and the editor's highlight). */
+  forbidden: string[];
+  /** Whether the editor itself shows the forbidden phrases (CSS Custom Highlight API). */
+  highlighted: boolean;
 }
 
 export type SendState =
@@ -45,6 +51,10 @@ export interface SessionDeps {
   record: (record: ReplyRecord) => Promise<RecordOutcome>;
   now: () => number;
   newId: () => string;
+  /** Whether the optional send gate is on (settings), read at each send. */
+  sendGateOn: () => boolean;
+  /** Asks the agent a yes/no question at the moment of a send (window.confirm on a real page). */
+  ask: (question: string) => boolean;
   /** Aborted when the content script goes away (navigation, extension update). */
   signal: AbortSignal;
 }
@@ -86,6 +96,8 @@ export class SidebarSession {
       result: null,
       send: { state: 'idle' },
       notice: null,
+      forbidden: [],
+      highlighted: false,
     });
   }
 
@@ -121,7 +133,7 @@ export class SidebarSession {
     const { ticket, playbooks } = this.state.get();
     const playbook = playbooks.find((p) => p.id === playbookId);
     if (!ticket || !playbook) return;
-    this.patch({ playbook, reason: 'chosen by you for this ticket' });
+    this.patch({ playbook, reason: t('chosenByYou') });
     this.checkNow();
     await this.deps.saveChoice(ticketKey(ticket), playbookId);
   }
@@ -146,7 +158,7 @@ export class SidebarSession {
     this.deps.adapter.insertText(editor, text, position);
     const after = this.deps.adapter.readDraft(editor);
     this.patch({
-      notice: after === before ? `The editor did not take the snippet. Paste it by hand: ${snippet}` : null,
+      notice: after === before ? t('snippetRefused', snippet) : null,
     });
     this.checkNow();
   }
@@ -156,7 +168,7 @@ export class SidebarSession {
     const editor = this.deps.adapter.findEditor(this.deps.doc);
     const text = editor ? this.deps.adapter.readDraft(editor) : '';
     if (!text.trim()) {
-      this.patch({ send: { state: 'error', message: 'Nothing to record: the reply is empty.' } });
+      this.patch({ send: { state: 'error', message: t('nothingToRecord') } });
       return;
     }
     await this.recordSend(text);
@@ -169,7 +181,27 @@ export class SidebarSession {
     const draft = editor ? this.deps.adapter.readDraft(editor) : '';
     this.lastDraft = draft;
     if (!ticket || !playbook) return;
-    this.patch({ result: draft.trim() ? checkReply(draft, ticket, playbook) : null });
+    const result = draft.trim() ? checkReply(draft, ticket, playbook) : null;
+    const forbidKinds = new Set(playbook.steps.filter((s) => s.check.kind === 'forbid').map((s) => s.id));
+    const spans = (result?.steps ?? [])
+      .filter((s) => s.status === 'fail' && forbidKinds.has(s.stepId))
+      .flatMap((s) => s.evidence);
+    const highlighted = paintForbidden(editor, draft, spans);
+    const forbidden = [...new Set(spans.map((span) => draft.slice(span.start, span.end)))];
+    this.patch({ result, forbidden, highlighted });
+  }
+
+  /**
+   * Asked at the moment of a send when the send gate is on: true lets the send go. Keel never
+   * blocks a send otherwise, and never when the gate is off.
+   */
+  confirmSend(gateOn: boolean, ask: (question: string) => boolean): boolean {
+    if (!gateOn) return true;
+    this.checkNow();
+    const critical = this.state
+      .get()
+      .result?.steps.find((s) => s.status === 'fail' && s.severity === 'critical');
+    return critical ? ask(t('gateConfirm', critical.title)) : true;
   }
 
   private filledSnippet(stepId: string): string | undefined {
@@ -219,7 +251,12 @@ export class SidebarSession {
     if (!ticket) return;
     await this.choosePlaybook(ticket);
     if (abort.signal.aborted) return;
-    this.deps.adapter.observeSend(this.deps.doc, abort.signal, (reply) => void this.recordSend(reply.text));
+    this.deps.adapter.observeSend(
+      this.deps.doc,
+      abort.signal,
+      (reply) => void this.recordSend(reply.text),
+      () => this.confirmSend(this.deps.sendGateOn(), this.deps.ask),
+    );
     this.observedEditorDoc = null;
     this.watchEditorDocument();
     this.checkNow();
@@ -228,13 +265,13 @@ export class SidebarSession {
   private async choosePlaybook(ticket: TicketContext): Promise<void> {
     const { playbooks } = this.state.get();
     if (playbooks.length === 0) {
-      this.patch({ playbook: null, reason: 'No playbooks: add one on the options page.' });
+      this.patch({ playbook: null, reason: t('noPlaybooks') });
       return;
     }
     const chosenId = await this.deps.loadChoice(ticketKey(ticket));
     const chosen = chosenId ? playbooks.find((p) => p.id === chosenId) : undefined;
     if (chosen) {
-      this.patch({ playbook: chosen, reason: 'chosen by you for this ticket' });
+      this.patch({ playbook: chosen, reason: t('chosenByYou') });
       return;
     }
     const { playbook, reason } = pickPlaybook(ticket, playbooks);

@@ -52,6 +52,9 @@ describe('SidebarSession on the demo helpdesk', () => {
   let abort: AbortController;
   let records: ReplyRecord[];
   let choices: Map<string, string>;
+  let gateOn: boolean;
+  let answer: boolean;
+  let questions: string[];
 
   function startSession(outcome: RecordOutcome = { ok: true }) {
     const session = new SidebarSession({
@@ -67,6 +70,11 @@ describe('SidebarSession on the demo helpdesk', () => {
       },
       now: () => 1_700_000_000_000,
       newId: () => `reply-${records.length + 1}`,
+      sendGateOn: () => gateOn,
+      ask: (question) => {
+        questions.push(question);
+        return answer;
+      },
       signal: abort.signal,
     });
     return session;
@@ -76,7 +84,15 @@ describe('SidebarSession on the demo helpdesk', () => {
     abort = new AbortController();
     records = [];
     choices = new Map();
-    renderTicket('1042', 'refund', 'Refund for order #A10234', 'I would like my money back for order #A10234.');
+    gateOn = false;
+    answer = true;
+    questions = [];
+    renderTicket(
+      '1042',
+      'refund',
+      'Refund for order #A10234',
+      'I would like my money back for order #A10234.',
+    );
   });
 
   afterEach(() => abort.abort());
@@ -122,7 +138,12 @@ describe('SidebarSession on the demo helpdesk', () => {
     send?.click(); // a double click records once
     await vi.waitFor(() => expect(session.state.get().send.state).toBe('saved'));
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ ticketId: '1042', playbookId: 'refund', agent: 'Sam Rivera', origin: 'local' });
+    expect(records[0]).toMatchObject({
+      ticketId: '1042',
+      playbookId: 'refund',
+      agent: 'Sam Rivera',
+      origin: 'local',
+    });
     expect(JSON.stringify(records[0])).not.toContain('on its way');
   });
 
@@ -142,6 +163,40 @@ describe('SidebarSession on the demo helpdesk', () => {
     typeDraft('Hi María, all sorted.');
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
     await vi.waitFor(() => expect(session.state.get().send).toMatchObject({ state: 'error' }));
+  });
+
+  it('lets every send through without asking while the send gate is off', async () => {
+    const session = startSession();
+    await session.start();
+    typeDraft('We guarantee this will never happen again.');
+    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
+    await vi.waitFor(() => expect(records).toHaveLength(1));
+    expect(questions).toEqual([]);
+  });
+
+  it('asks before a send that misses a critical step when the gate is on, and stops it on no', async () => {
+    gateOn = true;
+    answer = false;
+    const session = startSession();
+    await session.start();
+    typeDraft('Hi María, we guarantee your refund arrives today.');
+    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toContain('critical');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(document.querySelectorAll('.hd-message[data-author="agent"]')).toHaveLength(0);
+    expect(records).toHaveLength(0);
+    answer = true;
+    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
+    await vi.waitFor(() => expect(records).toHaveLength(1));
+  });
+
+  it('lists forbidden phrases found in the draft', async () => {
+    const session = startSession();
+    await session.start();
+    typeDraft('Hi María, I guarantee it will never happen again.');
+    session.checkNow();
+    expect(session.state.get().forbidden.map((p) => p.toLowerCase())).toContain('guarantee');
   });
 
   it('remembers a playbook the agent chose for this ticket', async () => {
