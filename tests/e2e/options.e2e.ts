@@ -200,6 +200,19 @@ describe('options page', () => {
       expect(await editor.getByLabel('Name', { exact: true }).isDisabled()).toBe(true);
       expect(await editor.locator('[data-testid=add-step]').count()).toBe(0);
 
+      // A policy change reaches the open page: Chromium watches its policy folder.
+      const renamed = structuredClone(policyPlaybooks);
+      if (renamed.playbooks[0]) renamed.playbooks[0].name = 'Legal hold (revised)';
+      writeFileSync(
+        POLICY_FILE,
+        JSON.stringify({
+          '3rdparty': { extensions: { [KEEL_ID]: { playbooks: renamed, settings: { sendGate: true } } } },
+        }),
+      );
+      await expect
+        .poll(() => row.textContent(), { timeout: 30_000, interval: 500 })
+        .toContain('Legal hold (revised)');
+
       await options.click('[data-testid=tab-settings]');
       const gate = options.locator('[data-testid=send-gate]');
       expect(await gate.isChecked()).toBe(true);
