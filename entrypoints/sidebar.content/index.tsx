@@ -17,12 +17,7 @@ import {
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import { recordReply } from '@/utils/sidebar/record';
 import { SidebarSession } from '@/utils/sidebar/session';
-
-/** Sent by the background when the agent presses the toggle command (Alt+Shift+K by default). */
-export const TOGGLE_MESSAGE = 'sidebar.toggle';
-
-const isToggleShortcut = (event: KeyboardEvent) =>
-  event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyK';
+import { isToggleShortcut, TOGGLE_SIDEBAR_MESSAGE } from '@/utils/sidebar/toggle';
 
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
@@ -86,7 +81,7 @@ export default defineContentScript({
       { capture: true },
     );
     const onMessage = (message: unknown) => {
-      if ((message as { type?: unknown } | null)?.type === TOGGLE_MESSAGE) layout.toggle();
+      if ((message as { type?: unknown } | null)?.type === TOGGLE_SIDEBAR_MESSAGE) layout.toggle();
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type KeelDatabase, openKeelDB } from '../store/open';
+import { listenForCommands } from './commands';
 import { createMessageHandler } from './handlers';
 import { RETENTION_ALARM, runRetention, scheduleRetention } from './retention';
 import { readStatsSettings } from './settings';
@@ -33,6 +34,8 @@ export function startBackground(dbName?: string): void {
     handle(message, sender).then(sendResponse);
     return true;
   });
+
+  listenForCommands();
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== RETENTION_ALARM) return;
