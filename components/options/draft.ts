@@ -100,7 +100,8 @@ export function uniqueId(base: string, taken: Iterable<string>): string {
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/g, '-')
       .replace(/^[^a-z0-9]+/, '')
-      .slice(0, 56) || 'item';
+      .slice(0, 56)
+      .replace(/-+$/, '') || 'item';
   if (!used.has(clean)) return clean;
   for (let n = 2; ; n++) if (!used.has(`${clean}-${n}`)) return `${clean}-${n}`;
 }
