@@ -279,7 +279,7 @@ export function PlaybookEditor(props: EditorProps) {
       <fieldset disabled={readOnly} class="steps">
         <legend>Steps</legend>
         {err('steps') && <p class="field-error">{err('steps')}</p>}
-        <p class="muted">Drag a step by its handle, or focus it and press Alt+↑ / Alt+↓.</p>
+        <p class="muted">Drag a step by its handle, or press Alt+↑ / Alt+↓ in any of its fields.</p>
         <ol ref={listRef}>
           {draft.steps.map((step, index) => (
             <StepEditor
