@@ -18,7 +18,7 @@ import { checkPlaceholders } from './checks/placeholders';
 import { whyNotApplicable } from './checks/when';
 import { matchPhrases, type PhraseMatch, type PhraseSet, PhraseSetBuilder } from './phrases';
 import { maskNonReply } from './reply';
-import { analyseText, type TextAnalysis } from './text';
+import { analyseText } from './text';
 import type { CheckResult, StepResult } from './types';
 import { fillTemplate, ticketVariables } from './variables';
 
@@ -34,6 +34,13 @@ export interface CompiledPlaybook {
   replyPhrases: PhraseSet;
   /** `when.keywords`, looked for in the ticket's subject and customer message. */
   ticketPhrases: PhraseSet;
+  /** Per-ticket work reused while the agent types: filled snippets and `when` keyword matches. */
+  perTicket?: {
+    variables: Readonly<Record<string, string>>;
+    ticketText: string;
+    snippets: (string | undefined)[];
+    ticketMatches?: (PhraseMatch[] | undefined)[];
+  };
 }
 
 /** Compiles a playbook's phrases into word tries. Call once per playbook; `checkReply` caches it. */
@@ -71,18 +78,6 @@ function compiledFor(playbook: Playbook | CompiledPlaybook): CompiledPlaybook {
     compiledCache.set(playbook, compiled);
   }
   return compiled;
-}
-
-// The ticket text rarely changes between keystrokes: analyse it once per distinct text.
-let lastTicketText: string | undefined;
-let lastTicketAnalysis: TextAnalysis | undefined;
-function ticketAnalysis(ticket: TicketContext): TextAnalysis {
-  const text = `${ticket.subject}\n${ticket.customerMessage}`;
-  if (text !== lastTicketText || !lastTicketAnalysis) {
-    lastTicketAnalysis = analyseText(text);
-    lastTicketText = text;
-  }
-  return lastTicketAnalysis;
 }
 
 function runCheck(context: CheckContext, compiled: CompiledStep): CheckOutcome {
@@ -140,6 +135,23 @@ function snippetFor(step: PlaybookStep, variables: Record<string, string>): stri
   return step.snippet === undefined ? undefined : fillTemplate(step.snippet, variables);
 }
 
+function perTicketFor(
+  compiled: CompiledPlaybook,
+  ticket: TicketContext,
+): NonNullable<CompiledPlaybook['perTicket']> {
+  const variables = ticketVariables(ticket);
+  const ticketText = `${ticket.subject}\n${ticket.customerMessage}`;
+  const known = compiled.perTicket;
+  if (known && known.variables === variables && known.ticketText === ticketText) return known;
+  const fresh = {
+    variables,
+    ticketText,
+    snippets: compiled.steps.map((step) => snippetFor(step.step, variables)),
+  };
+  compiled.perTicket = fresh;
+  return fresh;
+}
+
 /**
  * Checks a draft reply against a playbook. `text` is the editor's plain text (use `htmlToText`
  * first for rich editors); quoted history and the signature are ignored, and every span refers to
@@ -151,14 +163,17 @@ export function checkReply(
   playbook: Playbook | CompiledPlaybook,
 ): CheckResult {
   const compiled = compiledFor(playbook);
-  const variables = ticketVariables(ticket);
+  const perTicket = perTicketFor(compiled, ticket);
+  const { variables } = perTicket;
   // Quoted history and the signature become spaces: offsets into the masked text are offsets into `text`.
   const reply = analyseText(maskNonReply(text));
-  let ticketMatches: (PhraseMatch[] | undefined)[] | undefined;
-  const getTicketMatches = () => {
-    ticketMatches ??= matchPhrases(ticketAnalysis(ticket), compiled.ticketPhrases, variables);
-    return ticketMatches;
-  };
+  // Cached per ticket, so computing it up front costs nothing while the agent types.
+  perTicket.ticketMatches ??= matchPhrases(
+    analyseText(perTicket.ticketText),
+    compiled.ticketPhrases,
+    variables,
+  );
+  const ticketMatches = perTicket.ticketMatches;
   const context: CheckContext = {
     reply,
     phrases: compiled.replyPhrases,
@@ -166,23 +181,26 @@ export function checkReply(
     variables,
     ticket,
   };
-  const steps = compiled.steps.map((compiledStep): StepResult => {
+  const steps = compiled.steps.map((compiledStep, index): StepResult => {
     const { step } = compiledStep;
-    const base = {
+    const snippet = perTicket.snippets[index];
+    const notApplicable = whyNotApplicable(step.when, ticket, compiledStep.whenKeywordIds, ticketMatches);
+    const outcome: CheckOutcome = notApplicable
+      ? { status: 'na', reason: notApplicable, evidence: [] }
+      : runCheck(context, compiledStep);
+    // A plain literal: object spread here cost more than all the checks together in V8.
+    const result: StepResult = {
       stepId: step.id,
       title: step.title,
       severity: step.severity,
       weight: step.weight,
+      status: outcome.status,
+      evidence: outcome.evidence,
     };
-    const snippet = snippetFor(step, variables);
-    const notApplicable = whyNotApplicable(step.when, ticket, compiledStep.whenKeywordIds, getTicketMatches);
-    const outcome: CheckOutcome = notApplicable
-      ? { status: 'na', reason: notApplicable, evidence: [] }
-      : runCheck(context, compiledStep);
-    const result: StepResult = { ...base, status: outcome.status, evidence: outcome.evidence };
     if (outcome.reason !== undefined) result.reason = outcome.reason;
     if (snippet !== undefined) result.snippet = snippet;
     return result;
   });
-  return { ...scoreSteps(steps), steps, wordCount: reply.words.length };
+  const { score, fullAdherence, criticalMiss } = scoreSteps(steps);
+  return { score, fullAdherence, criticalMiss, steps, wordCount: reply.count };
 }

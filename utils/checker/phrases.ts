@@ -2,20 +2,33 @@
  * The phrase language of playbooks: words, never regular expressions, so no playbook can make a
  * check slow. Whole words; case- and accent-insensitive; a word ending in `*` matches any word it
  * starts; `{{variable}}` inserts a ticket variable. All of a playbook's fixed phrases share one
- * word trie, so matching every phrase of every step costs one pass over the reply.
+ * word trie keyed by word hash, so matching every phrase of every step costs one pass over the
+ * reply's words with one integer lookup each.
  */
-
-import { analyseText, CLAUSE_BREAK, SENTENCE_BREAK, type TextAnalysis } from './text';
+import {
+  analyseText,
+  CLAUSE_BREAK,
+  ENDS_NT,
+  hashWord,
+  SENTENCE_BREAK,
+  type TextAnalysis,
+  wordEquals,
+  wordStartsWith,
+} from './text';
 import { fillTemplate } from './variables';
 
-interface PhraseWord {
+export interface PhraseWord {
   word: string;
+  hash: number;
   prefix: boolean;
 }
 
 interface TrieNode {
-  exact: Map<string, TrieNode> | null;
-  prefixes: { prefix: string; node: TrieNode }[] | null;
+  /** The word that leads to this node (checked on a hash hit). */
+  word: string;
+  exact: Map<number, TrieNode> | null;
+  /** Prefix words, by their first character's code. */
+  prefixes: Map<number, { prefix: string; node: TrieNode }[]> | null;
   /** Ids of phrases that end at this node. */
   ends: number[] | null;
 }
@@ -36,19 +49,21 @@ export interface PhraseSet {
   dynamic: { id: number; template: string }[];
 }
 
-const newNode = (): TrieNode => ({ exact: null, prefixes: null, ends: null });
+const newNode = (word: string): TrieNode => ({ word, exact: null, prefixes: null, ends: null });
 
-/** Splits a phrase into words; a word directly followed by `*` becomes a prefix. */
+/** Splits a phrase into normalised words; a word directly followed by `*` becomes a prefix. */
 export function compilePhraseWords(phrase: string): PhraseWord[] {
   const analysis = analyseText(phrase);
-  return analysis.words.map((word, index) => ({
-    word,
-    prefix: phrase.charCodeAt(analysis.ends[index] as number) === 42, // "*"
-  }));
+  const words: PhraseWord[] = [];
+  for (let i = 0; i < analysis.count; i++) {
+    const word = analysis.word(i);
+    words.push({ word, hash: hashWord(word), prefix: phrase.charCodeAt(analysis.ends[i] as number) === 42 });
+  }
+  return words;
 }
 
 export class PhraseSetBuilder {
-  private readonly set: PhraseSet = { sources: [], root: newNode(), dynamic: [] };
+  private readonly set: PhraseSet = { sources: [], root: newNode(''), dynamic: [] };
   private readonly ids = new Map<string, number>();
 
   /** Adds a phrase (once, however many steps use it) and returns its id. */
@@ -58,11 +73,8 @@ export class PhraseSetBuilder {
     const id = this.set.sources.length;
     this.set.sources.push(phrase);
     this.ids.set(phrase, id);
-    if (phrase.includes('{{')) {
-      this.set.dynamic.push({ id, template: phrase });
-      return id;
-    }
-    insert(this.set.root, compilePhraseWords(phrase), id);
+    if (phrase.includes('{{')) this.set.dynamic.push({ id, template: phrase });
+    else insert(this.set.root, compilePhraseWords(phrase), id);
     return id;
   }
 
@@ -74,21 +86,29 @@ export class PhraseSetBuilder {
 function insert(root: TrieNode, words: PhraseWord[], id: number): void {
   if (words.length === 0) return;
   let node = root;
-  for (const { word, prefix } of words) {
+  for (const { word, hash, prefix } of words) {
     if (prefix) {
-      node.prefixes ??= [];
-      let entry = node.prefixes.find((candidate) => candidate.prefix === word);
+      node.prefixes ??= new Map();
+      const first = word.charCodeAt(0);
+      let bucket = node.prefixes.get(first);
+      if (!bucket) {
+        bucket = [];
+        node.prefixes.set(first, bucket);
+      }
+      let entry = bucket.find((candidate) => candidate.prefix === word);
       if (!entry) {
-        entry = { prefix: word, node: newNode() };
-        node.prefixes.push(entry);
+        entry = { prefix: word, node: newNode(word) };
+        bucket.push(entry);
       }
       node = entry.node;
     } else {
       node.exact ??= new Map();
-      let next = node.exact.get(word);
+      let next = node.exact.get(hash);
+      // Two different phrase words with one hash: astronomically rare; the word check below
+      // keeps it correct (the second word then never matches) rather than silently wrong.
       if (!next) {
-        next = newNode();
-        node.exact.set(word, next);
+        next = newNode(word);
+        node.exact.set(hash, next);
       }
       node = next;
     }
@@ -97,116 +117,144 @@ function insert(root: TrieNode, words: PhraseWord[], id: number): void {
   node.ends.push(id);
 }
 
-/** "customer's" also counts as "customer". */
-function possessiveStem(word: string): string | undefined {
-  return word.length > 2 && word.endsWith("'s") ? word.slice(0, -2) : undefined;
+/** First code of word `index` in normalised form, for the prefix buckets. */
+function firstCode(analysis: TextAnalysis, index: number): number {
+  const code = analysis.text.charCodeAt(analysis.starts[index] as number);
+  if (code >= 65 && code <= 90) return code + 32;
+  if (code < 128) return code;
+  return analysis.word(index).charCodeAt(0);
 }
 
-/**
- * Every occurrence of every phrase of `set` in `analysis`, grouped by phrase id. Phrases never
- * span a sentence break.
- */
+type Matches = (PhraseMatch[] | undefined)[];
+
+function record(byPhrase: Matches, node: TrieNode, start: number, end: number): void {
+  if (!node.ends) return;
+  for (const phrase of node.ends) {
+    const match = { phrase, start, end };
+    const list = byPhrase[phrase];
+    if (list) list.push(match);
+    else byPhrase[phrase] = [match];
+  }
+}
+
+/** Follows the trie from `node` with word `at`; phrases never span a sentence break. */
+function walk(analysis: TextAnalysis, byPhrase: Matches, node: TrieNode, start: number, at: number): void {
+  if (at >= analysis.count) return;
+  if (at > start && ((analysis.flags[at] as number) & SENTENCE_BREAK) !== 0) return;
+  if (node.exact) {
+    const next = node.exact.get(analysis.hashes[at] as number);
+    if (next && wordEquals(analysis, at, next.word)) advance(analysis, byPhrase, next, start, at + 1);
+    const stemHash = analysis.stemHashes[at] as number;
+    if (stemHash !== -1) {
+      // "customer's" also counts as "customer".
+      const stem = node.exact.get(stemHash);
+      if (stem && analysis.word(at) === `${stem.word}'s`) advance(analysis, byPhrase, stem, start, at + 1);
+    }
+  }
+  if (node.prefixes) {
+    const bucket = node.prefixes.get(firstCode(analysis, at));
+    if (bucket) {
+      for (const entry of bucket) {
+        if (wordStartsWith(analysis, at, entry.prefix))
+          advance(analysis, byPhrase, entry.node, start, at + 1);
+      }
+    }
+  }
+}
+
+function advance(
+  analysis: TextAnalysis,
+  byPhrase: Matches,
+  node: TrieNode,
+  start: number,
+  end: number,
+): void {
+  record(byPhrase, node, start, end);
+  if (node.exact || node.prefixes) walk(analysis, byPhrase, node, start, end);
+}
+
+/** Every occurrence of every phrase of `set` in `analysis`, grouped by phrase id. */
 export function matchPhrases(
   analysis: TextAnalysis,
   set: PhraseSet,
   variables: Record<string, string>,
-): (PhraseMatch[] | undefined)[] {
-  const byPhrase: (PhraseMatch[] | undefined)[] = new Array(set.sources.length);
-  const { words, flags } = analysis;
-  const count = words.length;
-  const record = (node: TrieNode, start: number, end: number) => {
-    if (node.ends) {
-      for (const phrase of node.ends) {
-        const list = byPhrase[phrase];
-        if (list) list.push({ phrase, start, end });
-        else byPhrase[phrase] = [{ phrase, start, end }];
-      }
-    }
-  };
-  const walk = (node: TrieNode, start: number, at: number) => {
-    if (at >= count) return;
-    if (at > start && ((flags[at] as number) & SENTENCE_BREAK) !== 0) return;
-    const word = words[at] as string;
-    if (node.exact) {
-      const next = node.exact.get(word);
-      if (next) step(next, start, at + 1);
-      const stem = possessiveStem(word);
-      if (stem !== undefined) {
-        const stemNext = node.exact.get(stem);
-        if (stemNext) step(stemNext, start, at + 1);
-      }
-    }
-    if (node.prefixes) {
-      for (const entry of node.prefixes) if (word.startsWith(entry.prefix)) step(entry.node, start, at + 1);
-    }
-  };
-  const step = (node: TrieNode, start: number, end: number) => {
-    record(node, start, end);
-    if (node.exact || node.prefixes) walk(node, start, end);
-  };
+): Matches {
+  const byPhrase: Matches = [];
   const root = set.root;
-  if (root.exact || root.prefixes) for (let i = 0; i < count; i++) walk(root, i, i);
-
+  if (root.exact || root.prefixes) {
+    for (let i = 0; i < analysis.count; i++) walk(analysis, byPhrase, root, i, i);
+  }
   for (const { id, template } of set.dynamic) {
     const filled = fillTemplate(template, variables);
-    if (filled.includes('{{') || filled.trim() === '') continue;
-    const phraseWords = compilePhraseWords(filled);
-    if (phraseWords.length === 0) continue;
-    for (let i = 0; i + phraseWords.length <= count; i++) {
-      if (matchesAt(analysis, phraseWords, i)) {
-        const list = byPhrase[id];
-        const match = { phrase: id, start: i, end: i + phraseWords.length };
-        if (list) list.push(match);
-        else byPhrase[id] = [match];
-      }
+    // A variable this ticket lacks: the phrase cannot occur.
+    if (filled.includes('{{')) continue;
+    for (const match of findWords(analysis, compilePhraseWords(filled))) {
+      const list = byPhrase[id];
+      const found = { phrase: id, start: match.start, end: match.end };
+      if (list) list.push(found);
+      else byPhrase[id] = [found];
     }
   }
   return byPhrase;
 }
 
-function matchesAt(analysis: TextAnalysis, phraseWords: PhraseWord[], at: number): boolean {
-  for (let k = 0; k < phraseWords.length; k++) {
-    const word = analysis.words[at + k] as string;
-    const expected = phraseWords[k] as PhraseWord;
-    if (k > 0 && ((analysis.flags[at + k] as number) & SENTENCE_BREAK) !== 0) return false;
-    if (
-      expected.prefix
-        ? !word.startsWith(expected.word)
-        : word !== expected.word && possessiveStem(word) !== expected.word
-    )
-      return false;
+/** Occurrences of a word sequence (a filled phrase, a name, an order number) in `analysis`. */
+export function findWords(analysis: TextAnalysis, words: PhraseWord[]): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  const first = words[0];
+  if (!first) return found;
+  for (let i = 0; i + words.length <= analysis.count; i++) {
+    if (!first.prefix && analysis.hashes[i] !== first.hash && analysis.stemHashes[i] !== first.hash) continue;
+    let same = true;
+    for (let k = 0; k < words.length && same; k++) {
+      const expected = words[k] as PhraseWord;
+      const at = i + k;
+      if (k > 0 && ((analysis.flags[at] as number) & SENTENCE_BREAK) !== 0) same = false;
+      else if (expected.prefix) same = wordStartsWith(analysis, at, expected.word);
+      else same = wordEquals(analysis, at, expected.word) || analysis.word(at) === `${expected.word}'s`;
+    }
+    if (same) found.push({ start: i, end: i + words.length });
   }
-  return true;
+  return found;
 }
 
-const NEGATORS = new Set([
-  'not',
-  'no',
-  'never',
-  'cannot',
-  'cant',
-  'dont',
-  'wont',
-  'nor',
-  'neither',
-  'unable',
-  'nothing',
-]);
+const NEGATOR_HASHES = new Set(
+  ['not', 'no', 'never', 'cannot', 'cant', 'dont', 'wont', 'nor', 'neither', 'unable', 'nothing'].map(
+    hashWord,
+  ),
+);
+const ENOUGH = hashWord('enough');
 
 /** How many words before a match a negation still applies to ("can't really fully guarantee"). */
 const NEGATION_WINDOW = 4;
 
 /** A negation word shortly before the match, in the same clause: "we can't guarantee", "not sorry". */
 export function isNegated(analysis: TextAnalysis, start: number, end: number): boolean {
-  const { words, flags } = analysis;
+  const { hashes, flags } = analysis;
   // "I can't apologise enough" is an apology, not a refusal to make one.
-  if (words[end] === 'enough' && (flags[end] as number) === 0) return false;
+  if (hashes[end] === ENOUGH && flags[end] === 0 && analysis.word(end) === 'enough') return false;
   for (let k = start - 1; k >= 0 && k >= start - NEGATION_WINDOW; k--) {
     if (((flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
-    const word = words[k] as string;
-    if (NEGATORS.has(word) || word.endsWith("n't")) return true;
+    if (((flags[k] as number) & ENDS_NT) !== 0) return true;
+    if (NEGATOR_HASHES.has(hashes[k] as number) && isNegatorWord(analysis.word(k))) return true;
   }
   return false;
+}
+
+function isNegatorWord(word: string): boolean {
+  return [
+    'not',
+    'no',
+    'never',
+    'cannot',
+    'cant',
+    'dont',
+    'wont',
+    'nor',
+    'neither',
+    'unable',
+    'nothing',
+  ].includes(word);
 }
 
 /** The text a match covers, as the agent wrote it. */

@@ -1,51 +1,88 @@
 /**
- * Splits text into normalised words once per check, keeping each word's offsets in the original
- * text. Every check kind reads this one analysis, so a check costs one pass over the reply plus a
- * lookup per word.
+ * Splits text into words once per check, keeping each word's offsets in the original text. Every
+ * check kind reads this one analysis. To stay within a few times the cost of lower-casing the text,
+ * the scan allocates no strings: each word gets a hash of its lower-cased, accent-free form, and
+ * lookups compare hashes first and characters only on a hit. `word(i)` makes the string on demand.
  */
 
-/** A clause ends before this word: `, ; : ( ) – —` or anything in SENTENCE_BREAK. */
+/** A clause ends before this word: `, ; : ( ) – —` or anything that is a SENTENCE_BREAK. */
 export const CLAUSE_BREAK = 1;
-/** A sentence or line ends before this word: `. ! ?` or a line break (also set on the first word). */
+/** A sentence or line ends before this word: `. ! ? …` or a line break (also set on the first word). */
 export const SENTENCE_BREAK = 2;
 /** The word sits inside a quotation ("…" or “…”) that opens and closes on one line. */
 export const QUOTED = 4;
+/** The word ends in "n't" (can't, won't, doesn't): a negation. */
+export const ENDS_NT = 8;
+/** The word has non-ASCII letters: its normalised form differs from plain lower-casing. */
+const NON_ASCII = 16;
 
 export interface TextAnalysis {
   /** The text offsets refer to. */
   text: string;
-  /** Lower-cased, accent-free words; apostrophes folded to `'`. */
-  words: string[];
-  starts: number[];
-  ends: number[];
-  /** CLAUSE_BREAK | SENTENCE_BREAK | QUOTED bits per word. */
+  count: number;
+  /** Hash of each word's normalised form (see `hashWord`). Typed arrays may be longer than `count`. */
+  hashes: Int32Array;
+  /** Hash of the word without a possessive "'s" (customer's → customer), or -1. */
+  stemHashes: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** CLAUSE_BREAK | SENTENCE_BREAK | QUOTED | ENDS_NT bits per word. */
   flags: Uint8Array;
+  /** The normalised word: lower-cased, accents stripped, ’ folded to '. Made on demand. */
+  word(index: number): string;
 }
 
 const WORD_CHAR_NON_ASCII = /[\p{L}\p{N}\p{M}]/u;
 const COMBINING_MARKS = /\p{M}/gu;
+const HASH_MASK = 0x3fffffff; // stays a small integer in V8
+const HASH_SEED = 0x811c9dc5 & HASH_MASK;
 
 function isAsciiWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 }
 
+const nonAsciiWordCodes = new Map<number, boolean>();
+
 function isWordCharAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (code < 128) return isAsciiWordCode(code);
+  // Latin-1 and Latin Extended letters, without the Unicode lookup: the common case in replies.
+  if (code >= 0xc0 && code < 0x250) return code !== 0xd7 && code !== 0xf7;
+  if (code >= 0x300 && code < 0x370) return true; // combining accents
+  if (code < 0xc0 || (code >= 0x2000 && code < 0x2070))
+    return code === 0xaa || code === 0xb5 || code === 0xba;
   // Surrogate pairs (emoji and rarer scripts) separate words.
   if (code >= 0xd800 && code <= 0xdfff) return false;
-  return WORD_CHAR_NON_ASCII.test(text[index] as string);
+  let known = nonAsciiWordCodes.get(code);
+  if (known === undefined) {
+    known = WORD_CHAR_NON_ASCII.test(text.charAt(index));
+    nonAsciiWordCodes.set(code, known);
+  }
+  return known;
 }
 
+const normalisedCache = new Map<string, string>();
+
 /** Lower-cases, strips accents (NFD, then drops combining marks) and folds ’ to '. */
-export function normaliseWord(word: string, hasNonAscii = true): string {
-  const lower = word.toLowerCase();
-  if (!hasNonAscii) return lower;
-  return lower
+export function normaliseWord(word: string): string {
+  const cached = normalisedCache.get(word);
+  if (cached !== undefined) return cached;
+  const normalised = word
+    .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
-    .replace(/\u2019/g, "'")
-    .normalize('NFC');
+    .replace(/\u2019/g, "'");
+  if (normalisedCache.size > 5000) normalisedCache.clear();
+  normalisedCache.set(word, normalised);
+  return normalised;
+}
+
+/** The hash `analyseText` gives a word whose normalised form is `normalised`. */
+export function hashWord(normalised: string): number {
+  let hash = HASH_SEED;
+  for (let i = 0; i < normalised.length; i++)
+    hash = (Math.imul(hash ^ normalised.charCodeAt(i), 0x01000193) & HASH_MASK) | 0;
+  return hash;
 }
 
 function breakFlagFor(code: number): number {
@@ -71,29 +108,29 @@ function breakFlagFor(code: number): number {
 
 /** Splits `text` into words. Offsets are UTF-16 indexes into `text`. */
 export function analyseText(text: string): TextAnalysis {
-  const lowered = text.toLowerCase();
-  // toLowerCase keeps the length except for a few letters (e.g. "İ"); then lower-case per word.
-  const sameLength = lowered.length === text.length;
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const flagList: number[] = [];
   const length = text.length;
+  // A word takes at least one character and one separator, so this many slots always suffice.
+  const capacity = (length >> 1) + 1;
+  const hashes = new Int32Array(capacity);
+  const stemHashes = new Int32Array(capacity);
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  const flags = new Uint8Array(capacity + 1);
+  let count = 0;
   let pendingFlags = SENTENCE_BREAK | CLAUSE_BREAK;
   let quoteOpenWord = -1;
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
-    const ascii = code < 128;
-    if (ascii ? !isAsciiWordCode(code) : !isWordCharAt(text, i)) {
+    let code = text.charCodeAt(i);
+    if (code < 128 ? !isAsciiWordCode(code) : !isWordCharAt(text, i)) {
       if (code === 34 || code === 0x201c || code === 0x201d) {
         // A straight quote opens when no quotation is open; curly quotes say which they are.
-        if (quoteOpenWord === -1 && code !== 0x201d) quoteOpenWord = words.length;
+        if (quoteOpenWord === -1 && code !== 0x201d) quoteOpenWord = count;
         else if (quoteOpenWord !== -1 && code !== 0x201c) {
-          for (let w = quoteOpenWord; w < words.length; w++) flagList[w] = (flagList[w] as number) | QUOTED;
+          for (let w = quoteOpenWord; w < count; w++) flags[w] = (flags[w] as number) | QUOTED;
           quoteOpenWord = -1;
         }
-      } else {
+      } else if (code < 128 || code >= 0x2013) {
         const flag = breakFlagFor(code);
         if (flag !== 0) {
           pendingFlags |= flag;
@@ -104,36 +141,105 @@ export function analyseText(text: string): TextAnalysis {
       continue;
     }
     const start = i;
-    let nonAscii = !ascii;
-    i++;
-    while (i < length) {
-      const c = text.charCodeAt(i);
-      if (c < 128 ? isAsciiWordCode(c) : isWordCharAt(text, i)) {
-        if (c >= 128) nonAscii = true;
-        i++;
-        continue;
-      }
+    let wordFlags = pendingFlags;
+    let hash = HASH_SEED;
+    let stemHash = -1;
+    while (true) {
+      if (code >= 128) wordFlags |= NON_ASCII;
+      else if (code >= 65 && code <= 90) code += 32;
+      hash = (Math.imul(hash ^ code, 0x01000193) & HASH_MASK) | 0;
+      i++;
+      if (i >= length) break;
+      code = text.charCodeAt(i);
+      if (code < 128 ? isAsciiWordCode(code) : isWordCharAt(text, i)) continue;
       // An apostrophe between letters stays inside the word: can't, we'll, customer's.
-      if ((c === 39 || c === 0x2019) && i + 1 < length && isWordCharAt(text, i + 1)) {
-        if (c !== 39) nonAscii = true;
-        i += 2;
+      if ((code === 39 || code === 0x2019) && i + 1 < length && isWordCharAt(text, i + 1)) {
+        const next = text.charCodeAt(i + 1) | 32;
+        const afterNext = i + 2 < length ? text.charCodeAt(i + 2) : 32;
+        if (next === 115 && (afterNext >= 128 ? !isWordCharAt(text, i + 2) : !isAsciiWordCode(afterNext))) {
+          stemHash = hash;
+        }
+        if (next === 116 && (text.charCodeAt(i - 1) | 32) === 110) wordFlags |= ENDS_NT; // n't
+        if (code !== 39) wordFlags |= NON_ASCII; // ’ is folded to ' by the normalising path
+        code = 39;
         continue;
       }
       // "100%" is one word, so a playbook can forbid "100%" without forbidding "100".
-      if (c === 37) i++;
+      if (code === 37) {
+        hash = (Math.imul(hash ^ code, 0x01000193) & HASH_MASK) | 0;
+        i++;
+      }
       break;
     }
-    const raw = sameLength ? lowered.slice(start, i) : text.slice(start, i);
-    words.push(nonAscii ? normaliseWord(raw) : sameLength ? raw : raw.toLowerCase());
-    starts.push(start);
-    ends.push(i);
-    flagList.push(pendingFlags);
+    if ((wordFlags & ENDS_NT) !== 0 && (text.charCodeAt(i - 1) | 32) !== 116) wordFlags &= ~ENDS_NT;
+    if ((wordFlags & NON_ASCII) !== 0) {
+      const normalised = normaliseWord(text.slice(start, i));
+      hash = hashWord(normalised);
+      stemHash = normalised.endsWith("'s") ? hashWord(normalised.slice(0, -2)) : -1;
+    }
+    hashes[count] = hash;
+    stemHashes[count] = stemHash;
+    starts[count] = start;
+    ends[count] = i;
+    flags[count] = wordFlags;
+    count++;
     pendingFlags = 0;
   }
-  return { text, words, starts, ends, flags: Uint8Array.from(flagList) };
+  const made: (string | undefined)[] = [];
+  return {
+    text,
+    count,
+    hashes,
+    stemHashes,
+    starts,
+    ends,
+    flags,
+    word(index: number): string {
+      const known = made[index];
+      if (known !== undefined) return known;
+      if (index < 0 || index >= count) return '';
+      const start = starts[index] as number;
+      const raw = text.slice(start, ends[index]);
+      const word = ((flags[index] as number) & NON_ASCII) !== 0 ? normaliseWord(raw) : raw.toLowerCase();
+      made[index] = word;
+      return word;
+    },
+  };
 }
 
-/** Normalised words of a short string (a phrase, a name), without offsets. */
+/** Whether word `index` equals the normalised `word`, without making a string for ASCII words. */
+export function wordEquals(analysis: TextAnalysis, index: number, word: string): boolean {
+  if (index < 0 || index >= analysis.count) return false;
+  const flags = analysis.flags[index] as number;
+  if ((flags & NON_ASCII) !== 0) return analysis.word(index) === word;
+  const start = analysis.starts[index] as number;
+  if ((analysis.ends[index] as number) - start !== word.length) return false;
+  return asciiMatchesAt(analysis.text, start, word);
+}
+
+/** Whether word `index` starts with the normalised `prefix`. */
+export function wordStartsWith(analysis: TextAnalysis, index: number, prefix: string): boolean {
+  if (index < 0 || index >= analysis.count) return false;
+  const flags = analysis.flags[index] as number;
+  if ((flags & NON_ASCII) !== 0) return analysis.word(index).startsWith(prefix);
+  const start = analysis.starts[index] as number;
+  if ((analysis.ends[index] as number) - start < prefix.length) return false;
+  return asciiMatchesAt(analysis.text, start, prefix);
+}
+
+function asciiMatchesAt(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    let code = text.charCodeAt(start + k);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Normalised words of a short string (a phrase, a name). */
 export function wordsOf(text: string): string[] {
-  return analyseText(text).words;
+  const analysis = analyseText(text);
+  const words: string[] = [];
+  for (let i = 0; i < analysis.count; i++) words.push(analysis.word(i));
+  return words;
 }

@@ -33,9 +33,31 @@ export function findOrderNumber(ticket: Pick<TicketContext, 'subject' | 'custome
 
 /**
  * The variables a playbook can use as `{{name}}`. Only variables the ticket actually has are set,
- * so an unknown name stays visible instead of turning into "Hi ,".
+ * so an unknown name stays visible instead of turning into "Hi ,". The object is frozen and reused
+ * while the ticket stays the same (the checker keys caches on it): copy it to change it.
  */
-export function ticketVariables(ticket: TicketContext): TicketVariables {
+export function ticketVariables(ticket: TicketContext): Readonly<TicketVariables> {
+  // Called on every keystroke with the same ticket: reuse the last answer while the fields agree.
+  const key = [
+    ticket.ticketId,
+    ticket.subject,
+    ticket.type,
+    ticket.requester.name,
+    ticket.requester.email,
+    ticket.agentName,
+    ticket.customerMessage,
+  ];
+  if (lastKey && key.every((part, index) => part === lastKey?.[index]) && lastVariables) return lastVariables;
+  const variables = Object.freeze(computeVariables(ticket));
+  lastKey = key;
+  lastVariables = variables;
+  return variables;
+}
+
+let lastKey: (string | undefined)[] | undefined;
+let lastVariables: Readonly<TicketVariables> | undefined;
+
+function computeVariables(ticket: TicketContext): TicketVariables {
   const variables: TicketVariables = {};
   const set = (key: string, value: string | undefined) => {
     const trimmed = value?.trim();

@@ -42,14 +42,14 @@ export function checkClosing(
   _check: Extract<StepCheck, { kind: 'closing' }>,
 ): CheckOutcome {
   const { reply } = context;
-  const from = Math.max(0, reply.words.length - CLOSING_WORDS);
+  const from = Math.max(0, reply.count - CLOSING_WORDS);
   let found: { start: number; end: number } | undefined;
   for (const id of compiled.phraseIds) {
     for (const match of context.matches[id] ?? []) {
       if (match.start < from) continue;
       // "Best," and "…, and have a great day" sign off; "our best option" does not.
       const startsClause = ((reply.flags[match.start] as number) & CLAUSE_BREAK) !== 0;
-      const afterAnd = match.start > 0 && reply.words[match.start - 1] === 'and';
+      const afterAnd = match.start > 0 && reply.word(match.start - 1) === 'and';
       if (!startsClause && !afterAnd) continue;
       if (isNegated(reply, match.start, match.end)) continue;
       if (!found || match.start > found.start) found = match;

@@ -1,6 +1,6 @@
 import type { StepCheck } from '../../playbook/schema';
 import { isNegated, matchText } from '../phrases';
-import { QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../text';
+import { hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../text';
 import type { CheckContext, CheckOutcome } from './context';
 
 /**
@@ -150,34 +150,33 @@ const isDayOfMonth = (word: string | undefined) => {
 
 /** If a duration ends at word `i` (its unit), the word index where the commitment starts. */
 function durationStartingBefore(reply: TextAnalysis, i: number): number | undefined {
-  const { words } = reply;
-  const word = words[i] as string;
+  const word = at(reply, i) as string;
   let j: number;
   if (COMPACT_DURATION.test(word)) j = i;
   else if (UNITS.has(word)) {
     j = i - 1;
-    if (UNIT_MODIFIERS.has(words[j] as string)) j--;
-    if (words[j] === 'of' && words[j - 1] === 'couple') j--;
-    else if (words[j] === 'the' && words[j - 1] === 'within' && word.endsWith('r')) return j - 1; // within the hour
-    if (!isNumber(words[j]) && words[j] !== 'couple') return undefined;
-    if (words[j] === 'couple' && words[j - 1] === 'a') j--;
+    if (UNIT_MODIFIERS.has(at(reply, j) as string)) j--;
+    if (at(reply, j) === 'of' && at(reply, j - 1) === 'couple') j--;
+    else if (at(reply, j) === 'the' && at(reply, j - 1) === 'within' && word.endsWith('r')) return j - 1; // within the hour
+    if (!isNumber(at(reply, j)) && at(reply, j) !== 'couple') return undefined;
+    if (at(reply, j) === 'couple' && at(reply, j - 1) === 'a') j--;
     // Ranges and compound numbers: "2-3", "2 to 3", "2 or 3", "twenty four".
     while (j > 0) {
-      if (isNumber(words[j - 1]) && words[j - 1] !== 'a') j--;
-      else if ((words[j - 1] === 'to' || words[j - 1] === 'or') && isNumber(words[j - 2])) j -= 2;
+      if (isNumber(at(reply, j - 1)) && at(reply, j - 1) !== 'a') j--;
+      else if ((at(reply, j - 1) === 'to' || at(reply, j - 1) === 'or') && isNumber(at(reply, j - 2))) j -= 2;
       else break;
     }
   } else return undefined;
-  if (AFTER_DURATION_NOT_PROMISE.has(words[i + 1] as string)) return undefined;
-  const lead = words[j - 1];
+  if (AFTER_DURATION_NOT_PROMISE.has(at(reply, i + 1) as string)) return undefined;
+  const lead = at(reply, j - 1);
   if (lead !== undefined && DURATION_LEADS.has(lead)) return j - 1;
-  if (lead === 'the' && DURATION_LEADS.has(words[j - 2] as string)) return j - 2;
+  if (lead === 'the' && DURATION_LEADS.has(at(reply, j - 2) as string)) return j - 2;
   return undefined;
 }
 
 function futureMarkerBefore(reply: TextAnalysis, i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
-    if (FUTURE_MARKERS.test(reply.words[k] as string)) return true;
+    if (FUTURE_MARKERS.test(reply.word(k))) return true;
     if (((reply.flags[k] as number) & SENTENCE_BREAK) !== 0) return false;
   }
   return false;
@@ -185,9 +184,9 @@ function futureMarkerBefore(reply: TextAnalysis, i: number): boolean {
 
 /** If a point in time is named at word `i`, the word index where the commitment starts. */
 function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
-  const { words, text, starts, ends } = reply;
-  const word = words[i] as string;
-  const previous = words[i - 1];
+  const { text, starts, ends } = reply;
+  const word = at(reply, i) as string;
+  const previous = at(reply, i - 1);
   const hasLead = previous !== undefined && POINT_LEADS.has(previous);
   if (WEEKDAYS.has(word)) return hasLead ? i - 1 : undefined;
   if (RELATIVE_DAYS.has(word)) {
@@ -199,13 +198,13 @@ function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
   if (DEADLINE_SHORTHAND.has(word) || CLOCK.test(word)) {
     return previous === 'by' || previous === 'before' || previous === 'until' ? i - 1 : undefined;
   }
-  if (/^\d{1,2}$/.test(word) && (words[i + 1] === 'am' || words[i + 1] === 'pm')) {
+  if (/^\d{1,2}$/.test(word) && (at(reply, i + 1) === 'am' || at(reply, i + 1) === 'pm')) {
     return previous === 'by' || previous === 'before' ? i - 1 : undefined;
   }
   // "by end of day", "before the end of the week", "by close of business".
-  if ((word === 'end' || word === 'close') && words[i + 1] === 'of') {
-    const lead = previous === 'the' ? words[i - 2] : previous;
-    const what = words[i + 2] === 'the' ? words[i + 3] : words[i + 2];
+  if ((word === 'end' || word === 'close') && at(reply, i + 1) === 'of') {
+    const lead = previous === 'the' ? at(reply, i - 2) : previous;
+    const what = at(reply, i + 2) === 'the' ? at(reply, i + 3) : at(reply, i + 2);
     if ((lead === 'by' || lead === 'before' || lead === 'until') && what !== undefined && END_OF.has(what)) {
       return previous === 'the' ? i - 2 : i - 1;
     }
@@ -213,25 +212,26 @@ function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
   }
   // "by March 5", "on 5 March", "by the 5th of March", "before the 12th".
   if (MONTHS.has(word)) {
-    const dayAfter = isDayOfMonth(words[i + 1]);
-    const dayBefore = isDayOfMonth(words[i - 1]) || (words[i - 1] === 'of' && isDayOfMonth(words[i - 2]));
+    const dayAfter = isDayOfMonth(at(reply, i + 1));
+    const dayBefore =
+      isDayOfMonth(at(reply, i - 1)) || (at(reply, i - 1) === 'of' && isDayOfMonth(at(reply, i - 2)));
     if (!dayAfter && !dayBefore) return undefined;
     if (dayAfter && hasLead && previous !== 'this' && previous !== 'next') return i - 1;
     if (dayBefore) {
-      let first = words[i - 1] === 'of' ? i - 2 : i - 1;
-      if (words[first - 1] === 'the') first--;
-      const lead = words[first - 1];
+      let first = at(reply, i - 1) === 'of' ? i - 2 : i - 1;
+      if (at(reply, first - 1) === 'the') first--;
+      const lead = at(reply, first - 1);
       if (lead !== undefined && POINT_LEADS.has(lead)) return first - 1;
     }
     return undefined;
   }
   if (isDayOfMonth(word) && /\d(?:st|nd|rd|th)$/.test(word) && previous === 'the') {
-    const lead = words[i - 2];
+    const lead = at(reply, i - 2);
     return lead === 'by' || lead === 'on' || lead === 'before' || lead === 'until' ? i - 2 : undefined;
   }
   // Numeric dates: "by 12/03", "on 2026-03-05", "before 05.03." (words joined by one separator).
   if (/^\d{1,4}$/.test(word) && hasLead && previous !== 'this' && previous !== 'next') {
-    const next = words[i + 1];
+    const next = at(reply, i + 1);
     const separator = text.charAt(ends[i] as number);
     if (
       next !== undefined &&
@@ -245,10 +245,31 @@ function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
   return undefined;
 }
 
+const TRIGGERS = new Set(
+  [
+    ...UNITS,
+    ...WEEKDAYS,
+    ...MONTHS,
+    ...RELATIVE_DAYS,
+    ...DAY_PARTS,
+    ...DEADLINE_SHORTHAND,
+    'end',
+    'close',
+  ].map(hashWord),
+);
+
+/** Word `index`, or undefined outside the text. */
+function at(reply: TextAnalysis, index: number): string | undefined {
+  return index >= 0 && index < reply.count ? reply.word(index) : undefined;
+}
+
 export function findExpectations(reply: TextAnalysis): { start: number; end: number; negated: boolean }[] {
   const found: { start: number; end: number; negated: boolean }[] = [];
-  const { words, flags } = reply;
-  for (let i = 0; i < words.length; i++) {
+  const { flags, hashes, starts, text } = reply;
+  for (let i = 0; i < reply.count; i++) {
+    // Only units, days, months and numbers can end or name a commitment: skip the rest cheaply.
+    const firstCode = text.charCodeAt(starts[i] as number);
+    if (!TRIGGERS.has(hashes[i] as number) && !(firstCode >= 48 && firstCode <= 57)) continue;
     const start = durationStartingBefore(reply, i) ?? pointStartingAt(reply, i);
     if (start === undefined || start < 0) continue;
     if (((flags[start] as number) & QUOTED) !== 0) continue;

@@ -39,12 +39,12 @@ export function nameWords(variables: Record<string, string>): string[] {
 
 /** Where the customer's name appears in the greeting line that starts at word `from`. */
 function findNameAfter(reply: TextAnalysis, from: number, names: string[]): Span | undefined {
-  const { words, flags } = reply;
-  for (let k = from; k < words.length && k < from + NAME_WINDOW; k++) {
+  const { flags } = reply;
+  for (let k = from; k < reply.count && k < from + NAME_WINDOW; k++) {
     const crossesSentence = k > from && ((flags[k] as number) & SENTENCE_BREAK) !== 0;
     // "Dear Ms. Garcia": the period after a title does not end the greeting.
-    if (crossesSentence && !TITLES.has(words[k - 1] as string)) return undefined;
-    if (names.includes(words[k] as string))
+    if (crossesSentence && !TITLES.has(reply.word(k - 1))) return undefined;
+    if (names.includes(reply.word(k)))
       return { start: reply.starts[k] as number, end: reply.ends[k] as number };
   }
   return undefined;
@@ -68,11 +68,11 @@ export function checkGreeting(
   const wantsName = check.useName;
   if (!greeting) {
     // "Maria," on its own line greets by name too.
-    const first = reply.words[0];
+    const first = reply.count > 0 ? reply.word(0) : undefined;
     if (
       first !== undefined &&
       names.includes(first) &&
-      ((reply.flags[1] ?? CLAUSE_BREAK) & CLAUSE_BREAK) !== 0
+      (reply.count < 2 || ((reply.flags[1] as number) & CLAUSE_BREAK) !== 0)
     ) {
       return {
         status: 'pass',

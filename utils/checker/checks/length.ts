@@ -8,7 +8,7 @@ export function checkLength(
   context: CheckContext,
   check: Extract<StepCheck, { kind: 'length' }>,
 ): CheckOutcome {
-  const count = context.reply.words.length;
+  const count = context.reply.count;
   if (check.min !== undefined && count < check.min) {
     return { status: 'fail', reason: `${plural(count)} — write at least ${check.min}`, evidence: [] };
   }

@@ -2,18 +2,40 @@ import type { StepCheck } from '../../playbook/schema';
 import type { Span } from '../types';
 import type { CheckContext, CheckOutcome } from './context';
 
-// Fixed patterns of ours (never a playbook's): a scheme or "www." link, or a bare host with a path.
-const LINK =
-  /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+|(?<![\w@./-])(?:[a-z0-9-]+\.)+[a-z]{2,24}\/[^\s<>"'`)\]]*/gi;
+// Fixed patterns of ours (never a playbook's), tried only where a link can be: "://", "www." or a
+// slash after a dotted host. Anchored, so each candidate costs one short match.
+const SCHEME_LINK = /^(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/i;
+const BARE_LINK = /^(?:[a-z0-9-]+\.)+[a-z]{2,24}\/[^\s<>"'`)\]]*/i;
+const TOKEN_BOUNDARY = /[\s<>"'`([]/;
 
 export interface FoundLink extends Span {
   host: string;
 }
 
+function tokenStart(text: string, from: number): number {
+  let start = from;
+  while (start > 0 && !TOKEN_BOUNDARY.test(text.charAt(start - 1))) start--;
+  return start;
+}
+
 export function findLinks(text: string): FoundLink[] {
   const links: FoundLink[] = [];
-  LINK.lastIndex = 0;
-  for (let match = LINK.exec(text); match !== null; match = LINK.exec(text)) {
+  let searchFrom = 0;
+  while (searchFrom < text.length) {
+    const slash = text.indexOf('/', searchFrom);
+    const www = text.indexOf('www.', searchFrom);
+    const hit = slash === -1 ? www : www === -1 ? slash : Math.min(slash, www);
+    if (hit === -1) break;
+    const start = tokenStart(text, hit);
+    const rest = text.slice(start, start + 2048);
+    const match = SCHEME_LINK.exec(rest) ?? BARE_LINK.exec(rest);
+    if (!match) {
+      // Every candidate in this token starts at the same place: skip the token (keeps this linear).
+      let end = hit + 1;
+      while (end < text.length && !TOKEN_BOUNDARY.test(text.charAt(end))) end++;
+      searchFrom = end;
+      continue;
+    }
     // A sentence's full stop or comma after a link is not part of it.
     const url = match[0].replace(/[.,;:!?]+$/, '');
     const host = url
@@ -21,7 +43,8 @@ export function findLinks(text: string): FoundLink[] {
       .split(/[/?#:]/)[0]
       ?.toLowerCase()
       .replace(/\.$/, '');
-    if (host) links.push({ start: match.index, end: match.index + url.length, host });
+    if (host) links.push({ start, end: start + url.length, host });
+    searchFrom = start + Math.max(1, match[0].length);
   }
   return links;
 }

@@ -1,5 +1,5 @@
 import type { StepCheck } from '../../playbook/schema';
-import { compilePhraseWords } from '../phrases';
+import { compilePhraseWords, findWords, matchSpan } from '../phrases';
 import type { CheckContext, CheckOutcome } from './context';
 
 const VARIABLE_NAMES: Record<string, string> = {
@@ -26,20 +26,9 @@ export function checkMention(
   const value = context.variables[check.variable];
   if (!value)
     return { status: 'na', reason: `This ticket has no ${what.replace(/^(the|your) /, '')}`, evidence: [] };
-  const wanted = compilePhraseWords(value).map((entry) => entry.word);
-  const { words, starts, ends } = context.reply;
-  const first = wanted[0];
-  if (first === undefined) return { status: 'na', reason: `Cannot check ${what}`, evidence: [] };
-  for (let i = 0; i + wanted.length <= words.length; i++) {
-    if (words[i] !== first) continue;
-    let same = true;
-    for (let k = 1; k < wanted.length && same; k++) same = words[i + k] === wanted[k];
-    if (same) {
-      return {
-        status: 'pass',
-        evidence: [{ start: starts[i] as number, end: ends[i + wanted.length - 1] as number }],
-      };
-    }
-  }
+  const wanted = compilePhraseWords(value).map((entry) => ({ ...entry, prefix: false }));
+  if (wanted.length === 0) return { status: 'na', reason: `Cannot check ${what}`, evidence: [] };
+  const found = findWords(context.reply, wanted)[0];
+  if (found) return { status: 'pass', evidence: [matchSpan(context.reply, found)] };
   return { status: 'fail', reason: `Does not mention ${what} (${value})`, evidence: [] };
 }

@@ -41,7 +41,7 @@ export function checkPhrase(
   compiled: CompiledStep,
   check: Extract<StepCheck, { kind: 'phrase' }>,
 ): CheckOutcome {
-  const count = context.reply.words.length;
+  const count = context.reply.count;
   const from = check.where === 'closing' ? Math.max(0, count - REGION_WORDS) : 0;
   const to = check.where === 'opening' ? REGION_WORDS : Infinity;
   const { counted, negated } = sortMatches(context, compiled, from, to);

@@ -13,7 +13,7 @@ export function whyNotApplicable(
   when: StepWhen | undefined,
   ticket: TicketContext,
   keywordIds: number[],
-  ticketMatches: () => (PhraseMatch[] | undefined)[],
+  ticketMatches: (PhraseMatch[] | undefined)[],
 ): string | undefined {
   if (!when) return undefined;
   const { types, tags, keywords } = when;
@@ -22,8 +22,7 @@ export function whyNotApplicable(
   if (type !== undefined && types.includes(type)) return undefined;
   if (tags.length > 0 && ticket.tags.some((tag) => tags.includes(tag.toLowerCase()))) return undefined;
   if (keywordIds.length > 0) {
-    const matches = ticketMatches();
-    if (keywordIds.some((id) => (matches[id]?.length ?? 0) > 0)) return undefined;
+    for (const id of keywordIds) if ((ticketMatches[id]?.length ?? 0) > 0) return undefined;
   }
   const conditions: string[] = [];
   if (types.length > 0) conditions.push(`the ticket type is ${types.join(' or ')}`);
