@@ -21,7 +21,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    // scripting: custom sites' content scripts are registered at runtime, for hosts the user grants.
+    permissions: ['storage', 'alarms', 'scripting'],
+    optional_host_permissions: ['*://*/*'],
+    // What an administrator may push through enterprise policy (storage.managed).
+    storage: { managed_schema: 'managed_schema.json' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -8,7 +8,7 @@ import {
 
 /**
  * What an administrator pushes through the browser's enterprise policy (`storage.managed`; Chrome
- * reads its shape from assets/managed_schema.json, Firefox from policies.json `3rdparty`). Agents
+ * reads its shape from assets/public/managed_schema.json, Firefox from policies.json `3rdparty`). Agents
  * cannot change any of it: the options page shows it read-only.
  */
 export interface ManagedSettings {
