@@ -4,15 +4,17 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '@/components/sidebar/Sidebar';
-import { demoAdapter } from '@/utils/adapters/demo';
+import { findAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
 import {
-  DEFAULT_SETTINGS,
+  customSitesItem,
+  isHelpdeskEnabled,
   loadPlaybooks,
+  loadSettings,
   loadTicketChoice,
   saveTicketChoice,
   settingsItem,
   sidebarLayoutItem,
-  teamPlaybooksItem,
+  watchPlaybooks,
 } from '@/utils/settings';
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import { recordReply } from '@/utils/sidebar/record';
@@ -20,16 +22,17 @@ import { SidebarSession } from '@/utils/sidebar/session';
 import { isToggleShortcut, TOGGLE_SIDEBAR_MESSAGE } from '@/utils/sidebar/toggle';
 
 export default defineContentScript({
-  matches: ['http://localhost/*', 'http://127.0.0.1/*'],
+  matches: HELPDESK_MATCHES,
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
 
   async main(ctx) {
-    const adapter = [demoAdapter].find((a) => a.matches(new URL(location.href), document));
+    const adapter = findAdapter(new URL(location.href), document, await customSitesItem.getValue());
     if (!adapter) return;
-
-    let settings = await settingsItem.getValue();
-    ctx.onInvalidated(settingsItem.watch((next) => (settings = next ?? DEFAULT_SETTINGS)));
+    let settings = await loadSettings();
+    // Off for this helpdesk (options page, or the administrator's policy): no sidebar, no listeners.
+    if (!isHelpdeskEnabled(settings, adapter.id)) return;
+    ctx.onInvalidated(settingsItem.watch(async () => (settings = await loadSettings())));
 
     const session = new SidebarSession({
       adapter,
@@ -42,6 +45,7 @@ export default defineContentScript({
       now: () => Date.now(),
       newId: () => crypto.randomUUID(),
       sendGateOn: () => settings.sendGate,
+      fallbackAgentName: () => settings.agentName,
       ask: (question) => window.confirm(question),
       signal: ctx.signal,
     });
@@ -87,7 +91,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     // A saved change on the options page reaches open tickets without a reload.
-    ctx.onInvalidated(teamPlaybooksItem.watch(() => void session.reloadPlaybooks()));
+    ctx.onInvalidated(watchPlaybooks(() => void session.reloadPlaybooks()));
 
     await session.start();
   },

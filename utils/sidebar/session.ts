@@ -51,6 +51,8 @@ export interface SessionDeps {
   record: (record: ReplyRecord) => Promise<RecordOutcome>;
   now: () => number;
   newId: () => string;
+  /** The agent's name from the options page, for helpdesks whose page does not show it. */
+  fallbackAgentName: () => string;
   /** Whether the optional send gate is on (settings), read at each send. */
   sendGateOn: () => boolean;
   /** Asks the agent a yes/no question at the moment of a send (window.confirm on a real page). */
@@ -314,7 +316,7 @@ export class SidebarSession {
       ticketId: ticket.ticketId,
       playbookId: playbook.id,
       playbookVersion: playbook.version,
-      agent: ticket.agentName ?? '',
+      agent: ticket.agentName || this.deps.fallbackAgentName(),
       score: result.score,
       fullAdherence: result.fullAdherence,
       steps: result.steps.map((s) => ({ id: s.stepId, status: s.status })),

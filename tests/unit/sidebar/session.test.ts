@@ -71,6 +71,7 @@ describe('SidebarSession on the demo helpdesk', () => {
       now: () => 1_700_000_000_000,
       newId: () => `reply-${records.length + 1}`,
       sendGateOn: () => gateOn,
+      fallbackAgentName: () => 'Agent from options',
       ask: (question) => {
         questions.push(question);
         return answer;
