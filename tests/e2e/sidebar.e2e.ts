@@ -28,8 +28,11 @@ async function setSettings(keel: KeelBrowser, settings: Record<string, unknown>)
   const page = await keel.context.newPage();
   await page.goto(`chrome-extension://${keel.extensionId}/popup.html`);
   await page.evaluate(async (change) => {
-    const current = (await chrome.storage.local.get('settings')).settings ?? {};
-    await chrome.storage.local.set({
+    // An extension page: `chrome.storage` is Keel's own storage.
+    type Area = { get(key: string): Promise<Record<string, object>>; set(items: object): Promise<void> };
+    const local = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome.storage.local;
+    const current = (await local.get('settings')).settings ?? {};
+    await local.set({
       settings: { agentName: '', retentionDays: 365, sendGate: false, ...current, ...change },
     });
   }, settings);
