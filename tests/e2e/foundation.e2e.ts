@@ -104,4 +104,15 @@ describe('foundation: one reply end to end on the demo helpdesk', () => {
     await popup.reload();
     await waitForPopupValue(popup, 'total-replies', '1');
   });
+
+  it("picks the playbook for each demo ticket's own type", async () => {
+    keel = await launchKeel();
+    const picked: Record<string, string | null> = {};
+    for (const ticketId of ['1042', '1043', '1044', '1045']) {
+      const page = await openTicket(keel, helpdesk, ticketId);
+      picked[ticketId] = await sidebar(page).locator('[data-testid=playbook-select]').inputValue();
+      await page.close();
+    }
+    expect(picked).toEqual({ 1042: 'refund', 1043: 'delivery', 1044: 'bug', 1045: 'question' });
+  });
 });

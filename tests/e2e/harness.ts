@@ -48,6 +48,8 @@ export async function launchKeel(options: { profileDir?: string } = {}): Promise
     profileDir,
     tmpDir: BROWSER_TMP_DIR,
   });
+  // Fail a stuck click or wait within a test's time, with Playwright's own explanation.
+  context.setDefaultTimeout(15_000);
   try {
     const extensionId = await extensionIdOf(context);
     return {
