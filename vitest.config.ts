@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     setupFiles: ['tests/unit/setup.ts'],
-    include: ['tests/unit/**/*.test.{ts,tsx}', '**/*.test.{ts,tsx}'],
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],
   },
 });

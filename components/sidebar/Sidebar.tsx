@@ -90,6 +90,11 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
                 ))}
               </select>
             </label>
+            {state.internalNote && (
+              <p class="notice" role="status" data-testid="internal-note">
+                {t('internalNote')}
+              </p>
+            )}
             {firstCritical && (
               <p class="critical" role="alert" data-testid="critical-miss">
                 {t('criticalMiss', firstCritical.title, firstCritical.reason ?? '')}

@@ -63,7 +63,8 @@ export const demoAdapter: HelpdeskAdapter = {
       type: type || undefined,
       tags: queryAllFirst(root, demoSelectors.tags).map((tag) => textOf(tag).toLowerCase()),
       requester: { name: textOf(requester) || undefined, email: requester?.dataset.email || undefined },
-      customerMessage: textOf(customerMessages.at(-1)),
+      // Every customer message, oldest first: the order number is often in the first one.
+      customerMessage: customerMessages.map((message) => textOf(message)).join('\n\n'),
       agentName: agentName || undefined,
     };
     const status: AdapterStatus = editor

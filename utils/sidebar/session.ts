@@ -29,6 +29,8 @@ export interface SidebarState {
   forbidden: string[];
   /** Whether the editor itself shows the forbidden phrases (CSS Custom Highlight API). */
   highlighted: boolean;
+  /** The composer is on an internal note: not a reply to the customer, so nothing is checked. */
+  internalNote: boolean;
 }
 
 export type SendState =
@@ -100,6 +102,7 @@ export class SidebarSession {
       notice: null,
       forbidden: [],
       highlighted: false,
+      internalNote: false,
     });
   }
 
@@ -183,14 +186,15 @@ export class SidebarSession {
     const draft = editor ? this.deps.adapter.readDraft(editor) : '';
     this.lastDraft = draft;
     if (!ticket || !playbook) return;
-    const result = draft.trim() ? checkReply(draft, ticket, playbook) : null;
+    const internalNote = !this.deps.adapter.isPublicReply(this.deps.doc);
+    const result = draft.trim() && !internalNote ? checkReply(draft, ticket, playbook) : null;
     const forbidKinds = new Set(playbook.steps.filter((s) => s.check.kind === 'forbid').map((s) => s.id));
     const spans = (result?.steps ?? [])
       .filter((s) => s.status === 'fail' && forbidKinds.has(s.stepId))
       .flatMap((s) => s.evidence);
     const highlighted = paintForbidden(editor, draft, spans);
     const forbidden = [...new Set(spans.map((span) => draft.slice(span.start, span.end)))];
-    this.patch({ result, forbidden, highlighted });
+    this.patch({ result, forbidden, highlighted, internalNote });
   }
 
   /**
@@ -302,7 +306,8 @@ export class SidebarSession {
   private checkIfChanged(): void {
     const editor = this.deps.adapter.findEditor(this.deps.doc);
     const draft = editor ? this.deps.adapter.readDraft(editor) : '';
-    if (draft !== this.lastDraft) this.checkNow();
+    const internalNote = !this.deps.adapter.isPublicReply(this.deps.doc);
+    if (draft !== this.lastDraft || internalNote !== this.state.get().internalNote) this.checkNow();
   }
 
   private async recordSend(text: string): Promise<void> {
