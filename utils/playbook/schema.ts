@@ -193,6 +193,8 @@ export const PlaybookFileSchema = v.strictObject({
 });
 
 export type StepCheck = v.InferOutput<typeof StepCheckSchema>;
+/** A check as a playbook author writes it (defaults such as `where` may be left out). */
+export type StepCheckInput = v.InferInput<typeof StepCheckSchema>;
 export type CheckKind = StepCheck['kind'];
 export type StepWhen = v.InferOutput<typeof StepWhenSchema>;
 export type PlaybookStep = v.InferOutput<typeof PlaybookStepSchema>;

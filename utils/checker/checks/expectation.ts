@@ -74,6 +74,7 @@ const DURATION_LEADS = new Set([
   'max',
   'maximum',
 ]);
+const VALIDITY = new Set(['valid', 'good', 'active', 'open', 'available', 'reserved', 'held']);
 const AFTER_DURATION_NOT_PROMISE = new Set(['ago', 'late', 'since', 'old', 'overdue', 'delay', 'delayed']);
 const POINT_LEADS = new Set([
   'by',
@@ -170,6 +171,8 @@ function durationStartingBefore(reply: TextAnalysis, i: number): number | undefi
   if (AFTER_DURATION_NOT_PROMISE.has(at(reply, i + 1) as string)) return undefined;
   const lead = at(reply, j - 1);
   if (lead !== undefined && DURATION_LEADS.has(lead)) return j - 1;
+  // "the link is valid for 24 hours": "for" alone is too loose ("waiting for 3 days").
+  if (lead === 'for' && VALIDITY.has(at(reply, j - 2) as string)) return j - 2;
   if (lead === 'the' && DURATION_LEADS.has(at(reply, j - 2) as string)) return j - 2;
   return undefined;
 }

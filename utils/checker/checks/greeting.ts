@@ -41,7 +41,7 @@ export function nameWords(variables: Record<string, string>): string[] {
 function findNameAfter(reply: TextAnalysis, from: number, names: string[]): Span | undefined {
   const { flags } = reply;
   for (let k = from; k < reply.count && k < from + NAME_WINDOW; k++) {
-    const crossesSentence = k > from && ((flags[k] as number) & SENTENCE_BREAK) !== 0;
+    const crossesSentence = ((flags[k] as number) & SENTENCE_BREAK) !== 0;
     // "Dear Ms. Garcia": the period after a title does not end the greeting.
     if (crossesSentence && !TITLES.has(reply.word(k - 1))) return undefined;
     if (names.includes(reply.word(k)))
