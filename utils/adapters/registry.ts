@@ -5,6 +5,7 @@ import { frontAdapter } from './front';
 import { gorgiasAdapter } from './gorgias';
 import { helpscoutAdapter } from './helpscout';
 import { intercomAdapter } from './intercom';
+import { rtAdapter } from './rt';
 import type { HelpdeskAdapter } from './types';
 import { zendeskAdapter } from './zendesk';
 import { zohodeskAdapter } from './zohodesk';
@@ -23,7 +24,7 @@ export const ADAPTERS: readonly HelpdeskAdapter[] = [
   gorgiasAdapter,
   zohodeskAdapter,
   demoAdapter,
-  // ── Request Tracker: `rtAdapter` from './rt' goes here (another engineer's file). ──
+  rtAdapter,
 ];
 
 /**
