@@ -225,7 +225,7 @@ function formatPath(path: v.IssuePathItem[] | undefined): string {
 function describeIssue(issue: v.BaseIssue<unknown>): string {
   if (issue.type === 'variant') return issue.message;
   // Keys that are not part of the format: name the key itself, not its parent.
-  if (issue.type === 'strict_object' && issue.path?.length) {
+  if (issue.type === 'strict_object' && issue.expected === 'never' && issue.path?.length) {
     return `unknown field "${String(issue.path[issue.path.length - 1]?.key)}"`;
   }
   if (issue.input === undefined && issue.kind === 'schema') return 'is missing';
@@ -272,29 +272,118 @@ export function parsePlaybookFile(input: unknown): ParsePlaybookResult {
 
 /** Parses and validates the text of a playbook file; JSON syntax errors name the line and column. */
 export function parsePlaybookFileText(text: string): ParsePlaybookResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    return { ok: false, errors: [{ path: '', message: describeJsonError(text, error) }] };
+    data = JSON.parse(body);
+  } catch {
+    return { ok: false, errors: [{ path: '', message: describeJsonError(body) }] };
   }
   return parsePlaybookFile(data);
 }
 
-function describeJsonError(text: string, error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
+function describeJsonError(text: string): string {
   if (text.trim() === '') return 'the file is empty: expected a JSON playbook file';
-  const lineColumn = /line (\d+) column (\d+)/.exec(raw);
-  if (lineColumn) return `not valid JSON at line ${lineColumn[1]}, column ${lineColumn[2]}: ${raw}`;
-  const position = /position (\d+)/.exec(raw);
-  if (position) {
-    const offset = Number(position[1]);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return `not valid JSON at line ${line}, column ${column}: ${raw.replace(/ in JSON at position \d+.*$/, '')}`;
+  // Engines differ in whether they give a position; find it ourselves so every browser says where.
+  const offset = jsonErrorOffset(text);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const found =
+    offset < text.length ? `unexpected ${JSON.stringify(text.charAt(offset))}` : 'unexpected end of file';
+  return `not valid JSON at line ${line}, column ${column}: ${found}`;
+}
+
+/** Offset of the first character that makes `text` invalid JSON (a small recursive-descent scan). */
+export function jsonErrorOffset(text: string): number {
+  let at = 0;
+  const fail = (): never => {
+    throw at;
+  };
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text.charAt(at))) at++;
+  };
+  const literal = (word: string) => {
+    for (const char of word)
+      if (text.charAt(at) === char) at++;
+      else fail();
+  };
+  const string = () => {
+    at++; // opening quote
+    while (at < text.length) {
+      const char = text.charAt(at);
+      if (char === '"') {
+        at++;
+        return;
+      }
+      if (char === '\\') {
+        at++;
+        const escape = text.charAt(at);
+        if (escape === 'u') {
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text.charAt(at + k))) (at += k), fail();
+          at += 5;
+        } else if ('"\\/bfnrt'.includes(escape) && escape !== '') at++;
+        else fail();
+      } else if (char < ' ') fail();
+      else at++;
+    }
+    fail();
+  };
+  const number = () => {
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at, at + 400));
+    if (!match) fail();
+    at += (match as RegExpExecArray)[0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 512) fail();
+    space();
+    const char = text.charAt(at);
+    if (char === '{') {
+      at++;
+      space();
+      if (text.charAt(at) === '}') return void at++;
+      while (true) {
+        space();
+        if (text.charAt(at) !== '"') fail();
+        string();
+        space();
+        if (text.charAt(at) !== ':') fail();
+        at++;
+        value(depth + 1);
+        space();
+        if (text.charAt(at) === ',') at++;
+        else if (text.charAt(at) === '}') return void at++;
+        else fail();
+      }
+    }
+    if (char === '[') {
+      at++;
+      space();
+      if (text.charAt(at) === ']') return void at++;
+      while (true) {
+        value(depth + 1);
+        space();
+        if (text.charAt(at) === ',') at++;
+        else if (text.charAt(at) === ']') return void at++;
+        else fail();
+      }
+    }
+    if (char === '"') return string();
+    if (char === 't') return literal('true');
+    if (char === 'f') return literal('false');
+    if (char === 'n') return literal('null');
+    if (char === '-' || (char >= '0' && char <= '9')) return number();
+    fail();
+  };
+  try {
+    value(0);
+    space();
+    if (at < text.length) fail();
+  } catch (offset) {
+    if (typeof offset === 'number') return Math.min(offset, text.length);
+    throw offset;
   }
-  return `not valid JSON: ${raw}`;
+  return text.length;
 }
 
 /** A human-readable line for one problem, as DESIGN.md shows it. */

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkReply,
+  extractReplyText,
+  fillTemplate,
+  findOrderNumber,
+  htmlToText,
+  scoreSteps,
+  ticketVariables,
+} from '../../../utils/checker/index';
+import type { StepResult } from '../../../utils/checker/types';
+import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
+import { ticket } from './helpers';
+
+describe('extractReplyText', () => {
+  it.each([
+    ['drops quoted lines', 'Thanks!\n> old message\n> more', 'Thanks!'],
+    [
+      'drops an "On … wrote:" line and everything after',
+      'Done.\n\nOn Mon, 3 Mar 2026, Maria <m@x.com> wrote:\nHi',
+      'Done.',
+    ],
+    [
+      'drops a wrapped Gmail "On … wrote:"',
+      'Done.\nOn Mon, 3 Mar 2026 at 10:00 Maria Garcia <\nmaria@example.com> wrote:\nold',
+      'Done.',
+    ],
+    ['drops the signature after "-- "', 'Done.\n-- \nAlex Kim\nAcme', 'Done.'],
+    ['drops the signature after a bare "--"', 'Done.\n--\nAlex', 'Done.'],
+    ['drops an Outlook header and what follows', 'Done.\n\nFrom: Maria\nSent: Monday\nSubject: x', 'Done.'],
+    ['drops "-----Original Message-----"', 'Done.\n-----Original Message-----\nold', 'Done.'],
+    [
+      'keeps an em dash and a "from:" inside a sentence',
+      'Done — as requested from: the team.',
+      'Done — as requested from: the team.',
+    ],
+    ['keeps a ">" inside a line', 'Go to Settings > Billing.', 'Go to Settings > Billing.'],
+    ['returns empty text for an empty reply', '', ''],
+  ])('%s', (_, raw, expected) => {
+    expect(extractReplyText(raw)).toBe(expected);
+  });
+});
+
+describe('htmlToText', () => {
+  it('turns blocks into lines, decodes entities and drops scripts and styles', () => {
+    const html =
+      '<div><p>Hi <b>María</b>,</p><p>Tom &amp; Jerry&nbsp;&mdash; it&#39;s &#x2714; done&hellip;</p><ul><li>One</li><li>Two</li></ul><script>alert(1)</script><style>p{}</style><p>Best,<br>Alex</p></div>';
+    expect(htmlToText(html)).toBe("Hi María,\nTom & Jerry — it's ✔ done…\n- One\n- Two\nBest,\nAlex");
+  });
+
+  it('marks blockquotes and adapter-marked blocks as quoted, so the checker skips them', () => {
+    const html =
+      '<p>Thanks!</p><blockquote><p>I want a guarantee</p><p>now</p></blockquote><div data-keel-quoted="1">old</div>';
+    const text = htmlToText(html);
+    expect(text).toBe('Thanks!\n> I want a guarantee\n> now\n> old');
+    expect(extractReplyText(text)).toBe('Thanks!');
+  });
+
+  it('keeps unknown entities and stray angle brackets harmless', () => {
+    expect(htmlToText('a &bogus; b &lt;3 <br/> c')).toBe('a &bogus; b <3\nc');
+  });
+
+  it('collapses whitespace outside <pre> and keeps it inside', () => {
+    expect(htmlToText('<p>a   \n  b</p><pre>x  y\n z</pre>')).toBe('a b\nx  y\n z');
+  });
+});
+
+describe('ticketVariables and fillTemplate', () => {
+  it('reads names, ids and the order number from the ticket', () => {
+    expect(ticketVariables(ticket)).toMatchObject({
+      'customer.firstName': 'María',
+      'customer.lastName': 'García',
+      'customer.name': 'María García',
+      'ticket.id': '4521',
+      'agent.firstName': 'Alex',
+      'agent.name': 'Alex Kim',
+      'order.number': 'A1234',
+    });
+  });
+
+  it('reads "Last, First" names and drops titles', () => {
+    expect(ticketVariables({ ...ticket, requester: { name: 'García, María' } })['customer.firstName']).toBe(
+      'María',
+    );
+    expect(ticketVariables({ ...ticket, requester: { name: 'Dr. Ana Silva' } })['customer.firstName']).toBe(
+      'Ana',
+    );
+  });
+
+  it.each([
+    ['order #A1234 is late', 'A1234'],
+    ['Order number: 123456', '123456'],
+    ['my order 55-1234 never came', '55-1234'],
+    ['see #B7788', 'B7788'],
+    ['ticket #4521 again', ''],
+    ['no numbers here', ''],
+  ])('finds the order number in "%s"', (message, expected) => {
+    expect(findOrderNumber({ subject: '', customerMessage: message })).toBe(expected);
+  });
+
+  it('fills known variables, uses fallbacks, and leaves unknown ones visible', () => {
+    const variables = { 'customer.firstName': 'Maria' };
+    expect(fillTemplate('Hi {{customer.firstName}},', variables)).toBe('Hi Maria,');
+    expect(fillTemplate('Hi {{ customer.firstName }},', variables)).toBe('Hi Maria,');
+    expect(fillTemplate('Hi {{agent.firstName|the team}}', variables)).toBe('Hi the team');
+    expect(fillTemplate('Order {{order.number}}', variables)).toBe('Order {{order.number}}');
+  });
+});
+
+describe('scoring', () => {
+  const step = (status: StepResult['status'], severity: StepResult['severity'], weight = 1): StepResult => ({
+    stepId: `${status}-${severity}-${weight}`,
+    title: 't',
+    severity,
+    weight,
+    status,
+    evidence: [],
+  });
+
+  it('weights passed steps over applicable ones and leaves na steps out', () => {
+    expect(
+      scoreSteps([step('pass', 'required', 3), step('fail', 'required', 1), step('na', 'required', 5)]),
+    ).toEqual({
+      score: 75,
+      fullAdherence: false,
+      criticalMiss: false,
+    });
+  });
+
+  it('scores 0 when a critical step fails, however well the rest went', () => {
+    expect(scoreSteps([step('pass', 'required', 10), step('fail', 'critical')])).toMatchObject({
+      score: 0,
+      criticalMiss: true,
+      fullAdherence: false,
+    });
+  });
+
+  it('lowers the score for a missed recommended step but keeps full adherence', () => {
+    expect(scoreSteps([step('pass', 'required'), step('fail', 'recommended')])).toEqual({
+      score: 50,
+      fullAdherence: true,
+      criticalMiss: false,
+    });
+  });
+
+  it('scores 100 when no step applies', () => {
+    expect(scoreSteps([step('na', 'required')]).score).toBe(100);
+  });
+});
+
+describe('checkReply', () => {
+  const refund = DEFAULT_PLAYBOOKS.find((playbook) => playbook.id === 'refund');
+  if (!refund) throw new Error('refund playbook missing');
+
+  it('returns every step with its status, the filled snippet and the word count', () => {
+    const result = checkReply('Hi Maria, refund done.', ticket, refund);
+    expect(result.steps.map((step) => step.stepId)).toEqual(refund.steps.map((step) => step.id));
+    expect(result.steps.find((step) => step.stepId === 'greet')?.snippet).toBe('Hi María,');
+    expect(result.steps.find((step) => step.stepId === 'mention-order')?.snippet).toBe('order #A1234');
+    expect(result.wordCount).toBe(4);
+  });
+
+  it('gives the same result for a playbook and its compiled form, and for repeated calls', () => {
+    const text = "Hi Maria, I'm sorry. We guarantee it.";
+    const first = checkReply(text, ticket, refund);
+    expect(checkReply(text, ticket, refund)).toEqual(first);
+    expect(first.criticalMiss).toBe(true);
+    expect(first.score).toBe(0);
+  });
+
+  it('follows a change of ticket between calls', () => {
+    const text = 'Hi Tom, done.';
+    const greet = (name: string) =>
+      checkReply(text, { ...ticket, requester: { name } }, refund).steps.find(
+        (step) => step.stepId === 'greet',
+      )?.status;
+    expect(greet('María García')).toBe('fail');
+    expect(greet('Tom Becker')).toBe('pass');
+  });
+
+  it('never throws on odd input', () => {
+    for (const text of [
+      '',
+      ' ',
+      '\n\n',
+      '>',
+      '-- ',
+      '{{',
+      '[',
+      '"',
+      '“',
+      "'",
+      '’s',
+      '🙂'.repeat(500),
+      'a'.repeat(100_000),
+    ]) {
+      expect(() => checkReply(text, ticket, refund)).not.toThrow();
+    }
+  });
+});

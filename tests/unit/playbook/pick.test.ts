@@ -1,0 +1,113 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
+import { pickPlaybook } from '../../../utils/playbook/pick';
+import { type Playbook, type PlaybookInput, PlaybookSchema } from '../../../utils/playbook/schema';
+import type { TicketContext } from '../../../utils/ticket';
+
+const ticket = (overrides: Partial<TicketContext>): TicketContext => ({
+  helpdesk: 'demo',
+  ticketId: '1',
+  subject: '',
+  tags: [],
+  requester: {},
+  customerMessage: '',
+  ...overrides,
+});
+
+const make = (id: string, match: PlaybookInput['match']): Playbook =>
+  v.parse(PlaybookSchema, {
+    id,
+    name: id,
+    match,
+    steps: [{ id: 's', title: 'S', check: { kind: 'closing' } }],
+  });
+
+describe('pickPlaybook', () => {
+  it.each([
+    ['type "refund"', ticket({ type: 'refund' }), 'refund', 'type "refund"'],
+    ['a tag', ticket({ tags: ['wismo'] }), 'delivery', 'tag "wismo"'],
+    [
+      'a keyword in the message',
+      ticket({ customerMessage: 'Can I get my money back?' }),
+      'refund',
+      `keyword "money back" in the customer's message`,
+    ],
+    [
+      'a keyword in the subject',
+      ticket({ subject: 'Invoice for March' }),
+      'billing',
+      'keyword "invoice*" in the subject',
+    ],
+    ['nothing', ticket({ customerMessage: 'Hello there' }), 'general', 'no match: general playbook'],
+  ])('picks by %s', (_, input, id, reason) => {
+    expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)).toMatchObject({ playbook: { id }, reason });
+  });
+
+  it('prefers higher priority, then type over tag over keyword, then the smaller id', () => {
+    const low = make('low', { types: ['x'], priority: 1 });
+    const high = make('high', { keywords: ['parcel'], priority: 5 });
+    expect(pickPlaybook(ticket({ type: 'x', customerMessage: 'my parcel' }), [low, high]).playbook.id).toBe(
+      'high',
+    );
+
+    const byTag = make('by-tag', { tags: ['x'] });
+    const byType = make('by-type', { types: ['x'] });
+    const byKeyword = make('by-keyword', { keywords: ['parcel'] });
+    const input = ticket({ type: 'x', tags: ['x'], customerMessage: 'parcel' });
+    expect(pickPlaybook(input, [byKeyword, byTag, byType]).playbook.id).toBe('by-type');
+
+    const b = make('b', { tags: ['x'] });
+    const a = make('a', { tags: ['x'] });
+    expect(pickPlaybook(ticket({ tags: ['x'] }), [b, a]).playbook.id).toBe('a');
+    expect(pickPlaybook(ticket({ tags: ['x'] }), [a, b]).playbook.id).toBe('a');
+  });
+
+  it('matches keywords as whole words, not inside other words', () => {
+    const refundish = make('refundish', { keywords: ['bill'] });
+    expect(pickPlaybook(ticket({ customerMessage: 'Billy here' }), [refundish]).reason).toBe(
+      'no match: first playbook (refundish)',
+    );
+  });
+
+  it('falls back to the first playbook, and to the built-in general one when the list is empty', () => {
+    const only = make('only', { tags: ['nope'] });
+    expect(pickPlaybook(ticket({}), [only]).playbook.id).toBe('only');
+    expect(pickPlaybook(ticket({}), [])).toMatchObject({ playbook: { id: 'general' } });
+  });
+});
+
+describe('the default library', () => {
+  it('has the playbooks a support team expects, with the general fallback', () => {
+    expect(DEFAULT_PLAYBOOKS.map((playbook) => playbook.id).sort()).toEqual(
+      [
+        'account',
+        'billing',
+        'bug',
+        'complaint',
+        'damaged',
+        'delivery',
+        'general',
+        'question',
+        'refund',
+      ].sort(),
+    );
+  });
+
+  it('makes every playbook refuse overpromises and unfilled placeholders as critical steps', () => {
+    for (const playbook of DEFAULT_PLAYBOOKS) {
+      const critical = playbook.steps
+        .filter((step) => step.severity === 'critical')
+        .map((step) => step.check.kind);
+      expect(critical, playbook.id).toContain('forbid');
+      expect(critical, playbook.id).toContain('placeholders');
+    }
+  });
+
+  it('picks each playbook for a ticket of its own type', () => {
+    for (const playbook of DEFAULT_PLAYBOOKS.filter((candidate) => candidate.id !== 'general')) {
+      const type = playbook.match.types[0] as string;
+      expect(pickPlaybook(ticket({ type }), DEFAULT_PLAYBOOKS).playbook.id).toBe(playbook.id);
+    }
+  });
+});
