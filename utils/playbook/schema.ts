@@ -318,11 +318,16 @@ export function jsonErrorOffset(text: string): number {
       }
       if (char === '\\') {
         at++;
-        const escape = text.charAt(at);
-        if (escape === 'u') {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text.charAt(at + k))) (at += k), fail();
+        const escaped = text.charAt(at);
+        if (escaped === 'u') {
+          for (let k = 1; k <= 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text.charAt(at + k))) {
+              at += k;
+              fail();
+            }
+          }
           at += 5;
-        } else if ('"\\/bfnrt'.includes(escape) && escape !== '') at++;
+        } else if ('"\\/bfnrt'.includes(escaped) && escaped !== '') at++;
         else fail();
       } else if (char < ' ') fail();
       else at++;
@@ -368,11 +373,26 @@ export function jsonErrorOffset(text: string): number {
         else fail();
       }
     }
-    if (char === '"') return string();
-    if (char === 't') return literal('true');
-    if (char === 'f') return literal('false');
-    if (char === 'n') return literal('null');
-    if (char === '-' || (char >= '0' && char <= '9')) return number();
+    if (char === '"') {
+      string();
+      return;
+    }
+    if (char === 't') {
+      literal('true');
+      return;
+    }
+    if (char === 'f') {
+      literal('false');
+      return;
+    }
+    if (char === 'n') {
+      literal('null');
+      return;
+    }
+    if (char === '-' || (char >= '0' && char <= '9')) {
+      number();
+      return;
+    }
     fail();
   };
   try {
