@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { HELPDESK_MATCHES } from './utils/adapters/registry';
 
 /**
  * The public half of Keel's manifest key: it pins the Chrome extension id to
@@ -23,6 +24,8 @@ export default defineConfig({
     default_locale: 'en',
     // scripting: custom sites' content scripts are registered at runtime, for hosts the user grants.
     permissions: ['storage', 'alarms', 'scripting'],
+    // The built-in helpdesks' hosts: Keel re-injects its sidebar into their open tabs after an update.
+    host_permissions: HELPDESK_MATCHES,
     optional_host_permissions: ['*://*/*'],
     // What an administrator may push through enterprise policy (storage.managed).
     storage: { managed_schema: 'managed_schema.json' },

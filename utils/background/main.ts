@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { type KeelDatabase, openKeelDB } from '../store/open';
 import { listenForCommands } from './commands';
 import { createMessageHandler } from './handlers';
+import { reinjectOnUpdate } from './reinject';
 import { RETENTION_ALARM, runRetention, scheduleRetention } from './retention';
 import { readStatsSettings } from './settings';
 
@@ -36,6 +37,7 @@ export function startBackground(dbName?: string): void {
   });
 
   listenForCommands();
+  reinjectOnUpdate();
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== RETENTION_ALARM) return;
