@@ -32,7 +32,7 @@ describe('reinjectIntoOpenTabs', () => {
   });
 
   it('carries on past a tab it may not script', async () => {
-    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 1 } as never, { id: 2 } as never]);
+    browser.tabs.query = vi.fn().mockResolvedValue([{ id: 1 }, { id: 2 }]);
     const executeScript = vi
       .fn()
       .mockRejectedValueOnce(new Error('Cannot access contents of the page'))
