@@ -16,13 +16,12 @@ describe('reinjectIntoOpenTabs', () => {
   });
 
   it('injects the sidebar into every open helpdesk tab and skips discarded ones', async () => {
-    const query = vi
-      .spyOn(browser.tabs, 'query')
-      .mockResolvedValue([
-        { id: 1, discarded: false } as never,
-        { id: 2, discarded: true } as never,
-        { id: 3, discarded: false } as never,
-      ]);
+    const query = vi.fn().mockResolvedValue([
+      { id: 1, discarded: false },
+      { id: 2, discarded: true },
+      { id: 3, discarded: false },
+    ]);
+    browser.tabs.query = query;
     const executeScript = vi.fn().mockResolvedValue([]);
     (browser as unknown as { scripting: object }).scripting = { executeScript };
     expect(await reinjectIntoOpenTabs()).toBe(2);
