@@ -27,8 +27,8 @@ interface TrieNode {
   /** The word that leads to this node (checked on a hash hit). */
   word: string;
   exact: Map<number, TrieNode> | null;
-  /** Prefix words, by their first character's code. */
-  prefixes: Map<number, { prefix: string; node: TrieNode }[]> | null;
+  /** Prefix words, by their first character's code (an array: faster than a Map for these keys). */
+  prefixes: ({ prefix: string; node: TrieNode }[] | undefined)[] | null;
   /** Ids of phrases that end at this node. */
   ends: number[] | null;
 }
@@ -88,12 +88,12 @@ function insert(root: TrieNode, words: PhraseWord[], id: number): void {
   let node = root;
   for (const { word, hash, prefix } of words) {
     if (prefix) {
-      node.prefixes ??= new Map();
+      node.prefixes ??= [];
       const first = word.charCodeAt(0);
-      let bucket = node.prefixes.get(first);
+      let bucket = node.prefixes[first];
       if (!bucket) {
         bucket = [];
-        node.prefixes.set(first, bucket);
+        node.prefixes[first] = bucket;
       }
       let entry = bucket.find((candidate) => candidate.prefix === word);
       if (!entry) {
@@ -152,7 +152,7 @@ function walk(analysis: TextAnalysis, byPhrase: Matches, node: TrieNode, start: 
     }
   }
   if (node.prefixes) {
-    const bucket = node.prefixes.get(firstCode(analysis, at));
+    const bucket = node.prefixes[firstCode(analysis, at)];
     if (bucket) {
       for (const entry of bucket) {
         if (wordStartsWith(analysis, at, entry.prefix))

@@ -37,6 +37,12 @@ const COMBINING_MARKS = /\p{M}/gu;
 const HASH_MASK = 0x3fffffff; // stays a small integer in V8
 const HASH_SEED = 0x811c9dc5 & HASH_MASK;
 
+/** For each ASCII code: its lower-case form when it is a letter or digit, else 0. */
+const ASCII_WORD_LOWER = new Uint8Array(128);
+for (let code = 48; code <= 57; code++) ASCII_WORD_LOWER[code] = code;
+for (let code = 97; code <= 122; code++) ASCII_WORD_LOWER[code] = code;
+for (let code = 65; code <= 90; code++) ASCII_WORD_LOWER[code] = code + 32;
+
 function isAsciiWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 }
@@ -122,7 +128,8 @@ export function analyseText(text: string): TextAnalysis {
   let i = 0;
   while (i < length) {
     let code = text.charCodeAt(i);
-    if (code < 128 ? !isAsciiWordCode(code) : !isWordCharAt(text, i)) {
+    let lower = code < 128 ? (ASCII_WORD_LOWER[code] as number) : isWordCharAt(text, i) ? code : 0;
+    if (lower === 0) {
       if (code === 34 || code === 0x201c || code === 0x201d) {
         // A straight quote opens when no quotation is open; curly quotes say which they are.
         if (quoteOpenWord === -1 && code !== 0x201d) quoteOpenWord = count;
@@ -141,17 +148,22 @@ export function analyseText(text: string): TextAnalysis {
       continue;
     }
     const start = i;
-    let wordFlags = pendingFlags;
+    let wordFlags = code < 128 ? pendingFlags : pendingFlags | NON_ASCII;
     let hash = HASH_SEED;
     let stemHash = -1;
     while (true) {
-      if (code >= 128) wordFlags |= NON_ASCII;
-      else if (code >= 65 && code <= 90) code += 32;
-      hash = (Math.imul(hash ^ code, 0x01000193) & HASH_MASK) | 0;
+      hash = Math.imul(hash ^ lower, 0x01000193) & HASH_MASK;
       i++;
       if (i >= length) break;
       code = text.charCodeAt(i);
-      if (code < 128 ? isAsciiWordCode(code) : isWordCharAt(text, i)) continue;
+      if (code < 128) {
+        lower = ASCII_WORD_LOWER[code] as number;
+        if (lower !== 0) continue;
+      } else if (isWordCharAt(text, i)) {
+        wordFlags |= NON_ASCII;
+        lower = code;
+        continue;
+      }
       // An apostrophe between letters stays inside the word: can't, we'll, customer's.
       if ((code === 39 || code === 0x2019) && i + 1 < length && isWordCharAt(text, i + 1)) {
         const next = text.charCodeAt(i + 1) | 32;
@@ -161,12 +173,12 @@ export function analyseText(text: string): TextAnalysis {
         }
         if (next === 116 && (text.charCodeAt(i - 1) | 32) === 110) wordFlags |= ENDS_NT; // n't
         if (code !== 39) wordFlags |= NON_ASCII; // ’ is folded to ' by the normalising path
-        code = 39;
+        lower = 39;
         continue;
       }
       // "100%" is one word, so a playbook can forbid "100%" without forbidding "100".
       if (code === 37) {
-        hash = (Math.imul(hash ^ code, 0x01000193) & HASH_MASK) | 0;
+        hash = Math.imul(hash ^ code, 0x01000193) & HASH_MASK;
         i++;
       }
       break;
@@ -185,6 +197,20 @@ export function analyseText(text: string): TextAnalysis {
     count++;
     pendingFlags = 0;
   }
+  return finishAnalysis(text, count, hashes, stemHashes, starts, ends, flags);
+}
+
+// Separate from the scan on purpose: a closure over the scan's variables would move them out of
+// registers into a heap context, which made the hot loop several times slower.
+function finishAnalysis(
+  text: string,
+  count: number,
+  hashes: Int32Array,
+  stemHashes: Int32Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  flags: Uint8Array,
+): TextAnalysis {
   const made: (string | undefined)[] = [];
   return {
     text,

@@ -26,14 +26,19 @@ const GREETING_START_WORDS = 3;
 const NAME_WINDOW = 6;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'mx']);
 
-/** Normalised first words of the customer's first and last name. */
+const namesByVariables = new WeakMap<Record<string, string>, string[]>();
+
+/** Normalised first words of the customer's first and last name (cached per ticket's variables). */
 export function nameWords(variables: Record<string, string>): string[] {
+  const known = namesByVariables.get(variables);
+  if (known) return known;
   const names: string[] = [];
   for (const key of ['customer.firstName', 'customer.lastName']) {
     const value = variables[key];
     const first = value ? wordsOf(value)[0] : undefined;
     if (first) names.push(first);
   }
+  namesByVariables.set(variables, names);
   return names;
 }
 

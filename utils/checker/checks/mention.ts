@@ -1,5 +1,5 @@
 import type { StepCheck } from '../../playbook/schema';
-import { compilePhraseWords, findWords, matchSpan } from '../phrases';
+import { compilePhraseWords, findWords, matchSpan, type PhraseWord } from '../phrases';
 import type { CheckContext, CheckOutcome } from './context';
 
 const VARIABLE_NAMES: Record<string, string> = {
@@ -17,6 +17,23 @@ export function describeVariable(variable: string): string {
   return VARIABLE_NAMES[variable] ?? variable;
 }
 
+const wordsByVariables = new WeakMap<Record<string, string>, Map<string, PhraseWord[]>>();
+
+/** The words of a variable's value, compiled once per ticket. */
+function wordsOfValue(variables: Record<string, string>, value: string): PhraseWord[] {
+  let byValue = wordsByVariables.get(variables);
+  if (!byValue) {
+    byValue = new Map();
+    wordsByVariables.set(variables, byValue);
+  }
+  let words = byValue.get(value);
+  if (!words) {
+    words = compilePhraseWords(value).map((entry) => ({ ...entry, prefix: false }));
+    byValue.set(value, words);
+  }
+  return words;
+}
+
 /** Passes when the reply contains the variable's value as whole words; `na` when the ticket has none. */
 export function checkMention(
   context: CheckContext,
@@ -26,7 +43,7 @@ export function checkMention(
   const value = context.variables[check.variable];
   if (!value)
     return { status: 'na', reason: `This ticket has no ${what.replace(/^(the|your) /, '')}`, evidence: [] };
-  const wanted = compilePhraseWords(value).map((entry) => ({ ...entry, prefix: false }));
+  const wanted = wordsOfValue(context.variables, value);
   if (wanted.length === 0) return { status: 'na', reason: `Cannot check ${what}`, evidence: [] };
   const found = findWords(context.reply, wanted)[0];
   if (found) return { status: 'pass', evidence: [matchSpan(context.reply, found)] };

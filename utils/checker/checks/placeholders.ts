@@ -9,8 +9,12 @@ const PLACEHOLDER =
 const UPPER_OR_KNOWN =
   /^\[(?:[A-Z][A-Z0-9 _.-]*|(?:insert|add|enter|your|customer|agent|name|date|order)\b.*)\]$/i;
 
+/** Every placeholder needs one of these; most replies have none, so the pattern never runs. */
+const PLACEHOLDER_MARKERS = ['{{', '[', '<', 'XXX', 'TBD', 'TODO'];
+
 export function findPlaceholders(text: string): { start: number; end: number; text: string }[] {
   const found: { start: number; end: number; text: string }[] = [];
+  if (!PLACEHOLDER_MARKERS.some((marker) => text.includes(marker))) return found;
   PLACEHOLDER.lastIndex = 0;
   for (let match = PLACEHOLDER.exec(text); match !== null; match = PLACEHOLDER.exec(text)) {
     const value = match[0];
