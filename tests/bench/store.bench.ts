@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { exportTeamFile, importTeamFiles, TEAM_FORMAT, type TeamFile } from '../../utils/store/files';
 import { type KeelDatabase, openKeelDB } from '../../utils/store/open';
 import { writeBatches } from '../../utils/store/replies';
-import { summarize, sinceDayFor } from '../../utils/store/summary';
+import { sinceDayFor, summarize } from '../../utils/store/summary';
 import type { ReplyRecord } from '../../utils/store/types';
 
 const DAY = 24 * 60 * 60 * 1000;
