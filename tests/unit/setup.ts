@@ -14,3 +14,18 @@ fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) 
     fill(entry.placeholders?.[name.toLowerCase()]?.content ?? ''),
   );
 }) as typeof fakeBrowser.i18n.getMessage;
+
+/** The fake browser has no commands API: a minimal event, so code under test can listen and tests can fire. */
+type CommandListener = (command: string, tab?: { id?: number }) => void;
+const commandListeners = new Set<CommandListener>();
+(fakeBrowser as unknown as { commands: object }).commands = {
+  onCommand: {
+    addListener: (listener: CommandListener) => commandListeners.add(listener),
+    removeListener: (listener: CommandListener) => commandListeners.delete(listener),
+    hasListener: (listener: CommandListener) => commandListeners.has(listener),
+    /** Test helper, like the fake's other events. */
+    trigger: (command: string, tab?: { id?: number }) => {
+      for (const listener of commandListeners) listener(command, tab);
+    },
+  },
+};
