@@ -18,7 +18,7 @@ import { checkPlaceholders } from './checks/placeholders';
 import { whyNotApplicable } from './checks/when';
 import { matchPhrases, type PhraseMatch, type PhraseSet, PhraseSetBuilder } from './phrases';
 import { maskNonReply } from './reply';
-import { analyseText } from './text';
+import { analyseText, createAnalysisBuffers } from './text';
 import type { CheckResult, StepResult } from './types';
 import { fillTemplate, ticketVariables } from './variables';
 
@@ -79,6 +79,8 @@ function compiledFor(playbook: Playbook | CompiledPlaybook): CompiledPlaybook {
   }
   return compiled;
 }
+
+const replyBuffers = createAnalysisBuffers();
 
 function runCheck(context: CheckContext, compiled: CompiledStep): CheckOutcome {
   const check = compiled.step.check;
@@ -166,7 +168,8 @@ export function checkReply(
   const perTicket = perTicketFor(compiled, ticket);
   const { variables } = perTicket;
   // Quoted history and the signature become spaces: offsets into the masked text are offsets into `text`.
-  const reply = analyseText(maskNonReply(text));
+  // The reply's analysis never leaves this call, so it can borrow the shared buffers.
+  const reply = analyseText(maskNonReply(text), replyBuffers);
   // Cached per ticket, so computing it up front costs nothing while the agent types.
   perTicket.ticketMatches ??= matchPhrases(
     analyseText(perTicket.ticketText),

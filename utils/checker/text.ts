@@ -112,16 +112,43 @@ function breakFlagFor(code: number): number {
   }
 }
 
-/** Splits `text` into words. Offsets are UTF-16 indexes into `text`. */
-export function analyseText(text: string): TextAnalysis {
+/** Reusable arrays for `analyseText`, so checking on every keystroke allocates almost nothing. */
+export interface AnalysisBuffers {
+  hashes: Int32Array;
+  stemHashes: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+}
+
+function buffersFor(capacity: number, reuse: AnalysisBuffers | undefined): AnalysisBuffers {
+  if (reuse && reuse.hashes.length >= capacity) return reuse;
+  const size = Math.max(capacity, reuse ? reuse.hashes.length * 2 : 0);
+  const fresh = {
+    hashes: new Int32Array(size),
+    stemHashes: new Int32Array(size),
+    starts: new Int32Array(size),
+    ends: new Int32Array(size),
+    flags: new Uint8Array(size),
+  };
+  if (reuse) Object.assign(reuse, fresh);
+  return fresh;
+}
+
+/** Empty buffers to pass to `analyseText`; an analysis made with them is valid until their next use. */
+export function createAnalysisBuffers(): AnalysisBuffers {
+  return buffersFor(64, undefined);
+}
+
+/**
+ * Splits `text` into words. Offsets are UTF-16 indexes into `text`. With `reuse`, the analysis
+ * borrows those arrays: it is valid only until the next analysis made with the same buffers.
+ */
+export function analyseText(text: string, reuse?: AnalysisBuffers): TextAnalysis {
   const length = text.length;
-  // A word takes at least one character and one separator, so this many slots always suffice.
-  const capacity = (length >> 1) + 1;
-  const hashes = new Int32Array(capacity);
-  const stemHashes = new Int32Array(capacity);
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
-  const flags = new Uint8Array(capacity + 1);
+  // A word takes at least one character and one separator, so this many slots always suffice
+  // (one more for the zeroed slot after the last word).
+  const { hashes, stemHashes, starts, ends, flags } = buffersFor((length >> 1) + 2, reuse);
   let count = 0;
   let pendingFlags = SENTENCE_BREAK | CLAUSE_BREAK;
   let quoteOpenWord = -1;
@@ -197,6 +224,10 @@ export function analyseText(text: string): TextAnalysis {
     count++;
     pendingFlags = 0;
   }
+  // Reused buffers hold old words past the end: the slot after the last word reads as nothing.
+  hashes[count] = 0;
+  stemHashes[count] = -1;
+  flags[count] = 0;
   return finishAnalysis(text, count, hashes, stemHashes, starts, ends, flags);
 }
 
