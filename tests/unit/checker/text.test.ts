@@ -198,3 +198,23 @@ describe('checkReply', () => {
     }
   });
 });
+
+describe('adversarial replies', () => {
+  const refund = DEFAULT_PLAYBOOKS.find((playbook) => playbook.id === 'refund');
+  it.each([
+    ['slashes', '/'.repeat(20_000)],
+    ['one long token with slashes', 'a/'.repeat(10_000)],
+    ['apostrophes', "a'".repeat(10_000)],
+    ['quotes', '"a '.repeat(7_000)],
+    ['numbers before a unit', `${'1 '.repeat(10_000)}days`],
+    ['quoted lines', '> x\n'.repeat(5_000)],
+    ['brackets', '[A'.repeat(10_000)],
+    ['combining marks', 'e\u0301'.repeat(10_000)],
+    ['emoji', '🙂'.repeat(10_000)],
+  ])('checks 20,000 characters of %s in linear time', (_, text) => {
+    if (!refund) throw new Error('refund playbook missing');
+    const started = performance.now();
+    checkReply(text, ticket, refund);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
