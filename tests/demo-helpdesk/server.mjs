@@ -230,8 +230,11 @@ a { color:inherit; text-decoration:none; }
 .hd-message-body p { margin:6px 0; white-space:pre-wrap; }
 .hd-composer { background:#fff; border:1px solid var(--line); border-radius:8px; margin-top:16px; }
 .hd-composer-tabs { display:flex; gap:16px; padding:8px 12px 0; border-bottom:1px solid var(--line); font-size:13px; }
-.hd-composer-tabs span { padding-bottom:6px; color:var(--muted); }
-.hd-composer-tabs span[aria-selected="true"] { color:var(--ink); border-bottom:2px solid var(--brand); font-weight:600; }
+.hd-composer-tabs button { padding:0 0 6px; color:var(--muted); background:none; border:0; border-bottom:2px solid transparent; font:inherit; cursor:pointer; }
+.hd-composer-tabs button[aria-selected="true"] { color:var(--ink); border-bottom-color:var(--brand); font-weight:600; }
+.hd-composer--note, .hd-composer--note .hd-composer-foot { background:#fffbea; }
+.hd-message[data-author="note"] { background:#fffbea; border-color:#f5e3a3; }
+.hd-message[data-author="note"] .hd-avatar { background:#b7791f; }
 .hd-editor { min-height:140px; padding:12px; outline:none; white-space:pre-wrap; }
 .hd-editor:empty::before { content:attr(data-placeholder); color:#9aa5b1; }
 .hd-composer-foot { display:flex; align-items:center; gap:12px; padding:8px 12px; border-top:1px solid var(--line); background:#fafbfc; border-radius:0 0 8px 8px; }
@@ -260,6 +263,18 @@ const COMPOSER_SCRIPT = `
   const conversation = document.querySelector('.hd-conversation');
   const agentName = document.querySelector('.hd-agent').dataset.agentName;
   let pendingText = null;
+
+  const channelField = form.querySelector('input[name=channel]');
+  const requesterName = editor.dataset.placeholder;
+  for (const tab of form.querySelectorAll('[role=tab][data-channel]')) {
+    tab.addEventListener('click', () => {
+      for (const other of form.querySelectorAll('[role=tab]')) other.setAttribute('aria-selected', String(other === tab));
+      channelField.value = tab.dataset.channel;
+      form.classList.toggle('hd-composer--note', tab.dataset.channel === 'note');
+      editor.dataset.placeholder = tab.dataset.channel === 'note' ? 'Write a note only your team sees…' : requesterName;
+      editor.focus();
+    });
+  }
 
   const replyText = () => editor.innerText.replace(/\\u00a0/g, ' ').replace(/\\n+$/, '');
 
@@ -293,9 +308,10 @@ const COMPOSER_SCRIPT = `
     if (pendingText === null) return;
     const text = pendingText;
     pendingText = null;
+    const isNote = channelField.value === 'note';
     const item = document.createElement('li');
     item.className = 'hd-message';
-    item.dataset.author = 'agent';
+    item.dataset.author = isNote ? 'note' : 'agent';
     const avatar = document.createElement('div');
     avatar.className = 'hd-avatar';
     avatar.textContent = agentName.split(/\\s+/).map((p) => p[0]).join('').slice(0, 2).toUpperCase();
@@ -304,7 +320,7 @@ const COMPOSER_SCRIPT = `
     const meta = document.createElement('div');
     meta.className = 'hd-message-meta';
     const who = document.createElement('strong');
-    who.textContent = agentName;
+    who.textContent = isNote ? agentName + ' · internal note' : agentName;
     const when = document.createElement('time');
     when.textContent = 'Just now';
     meta.append(who, when);
@@ -321,7 +337,7 @@ const COMPOSER_SCRIPT = `
     editor.replaceChildren();
     sendButton.disabled = false;
     sendButton.textContent = 'Send';
-    form.dispatchEvent(new CustomEvent('hd-reply-sent', { bubbles: true, detail: { text } }));
+    form.dispatchEvent(new CustomEvent(isNote ? 'hd-note-added' : 'hd-reply-sent', { bubbles: true, detail: { text } }));
   });
 })();
 `;
@@ -399,12 +415,18 @@ function messageHtml(message) {
     </li>`;
 }
 
-function ticketPage(tickets, ticket, sentReplies) {
+function ticketPage(tickets, ticket, sentReplies, sentNotes = []) {
   const messages = [
     ...ticket.messages,
     ...sentReplies.map((text) => ({
       author: 'agent',
       name: AGENT.name,
+      time: 'Today',
+      body: text.split(/\n{2,}/),
+    })),
+    ...sentNotes.map((text) => ({
+      author: 'note',
+      name: `${AGENT.name} · internal note`,
       time: 'Today',
       body: text.split(/\n{2,}/),
     })),
@@ -430,10 +452,14 @@ function ticketPage(tickets, ticket, sentReplies) {
     ${messages.map(messageHtml).join('\n    ')}
   </ol>
   <form class="hd-composer" method="post" action="/tickets/${ticket.id}/replies" target="hd-sink">
-    <div class="hd-composer-tabs"><span aria-selected="true">Public reply</span><span>Internal note</span></div>
+    <div class="hd-composer-tabs" role="tablist" aria-label="Reply or note">
+      <button type="button" role="tab" data-channel="public" aria-selected="true">Public reply</button>
+      <button type="button" role="tab" data-channel="note" aria-selected="false">Internal note</button>
+    </div>
     <div class="hd-editor" contenteditable="true" role="textbox" aria-multiline="true" aria-label="Reply"
       data-placeholder="Reply to ${escapeHtml(ticket.requester.name)}…"></div>
     <input type="hidden" name="body">
+    <input type="hidden" name="channel" value="public">
     <div class="hd-composer-foot">
       <span class="hd-hint">Ctrl+Enter to send · via ${escapeHtml(ticket.channel)}</span>
       <p class="hd-error" role="alert" hidden></p>
@@ -472,6 +498,12 @@ function replyFromBody(contentType, raw) {
   return new URLSearchParams(raw).get('body') ?? '';
 }
 
+function channelFromBody(contentType, raw) {
+  if (contentType.includes('application/json'))
+    return JSON.parse(raw)?.channel === 'note' ? 'note' : 'public';
+  return new URLSearchParams(raw).get('channel') === 'note' ? 'note' : 'public';
+}
+
 function send(response, status, contentType, body) {
   response.writeHead(status, {
     'content-type': `${contentType}; charset=utf-8`,
@@ -490,6 +522,7 @@ export function startDemoHelpdesk({ port = 0 } = {}) {
   const tickets = structuredClone(SAMPLE_TICKETS);
   /** @type {Map<string, string[]>} */
   const replies = new Map();
+  const notes = new Map();
 
   const server = createServer(async (request, response) => {
     try {
@@ -502,7 +535,12 @@ export function startDemoHelpdesk({ port = 0 } = {}) {
       if (request.method === 'GET' && ticketMatch) {
         const ticket = tickets.find((candidate) => candidate.id === ticketMatch[1]);
         if (!ticket) return send(response, 404, 'text/html', notFoundPage());
-        return send(response, 200, 'text/html', ticketPage(tickets, ticket, replies.get(ticket.id) ?? []));
+        return send(
+          response,
+          200,
+          'text/html',
+          ticketPage(tickets, ticket, replies.get(ticket.id) ?? [], notes.get(ticket.id) ?? []),
+        );
       }
       const replyMatch = /^\/tickets\/([^/]+)\/replies$/.exec(path);
       if (replyMatch && request.method === 'GET') {
@@ -511,11 +549,15 @@ export function startDemoHelpdesk({ port = 0 } = {}) {
       if (replyMatch && request.method === 'POST') {
         const ticket = tickets.find((candidate) => candidate.id === replyMatch[1]);
         if (!ticket) return send(response, 404, 'text/plain', 'no such ticket');
-        const text = replyFromBody(request.headers['content-type'] ?? '', await readBody(request));
+        const raw = await readBody(request);
+        const text = replyFromBody(request.headers['content-type'] ?? '', raw);
         if (text.trim() === '') return send(response, 422, 'text/plain', 'Write a reply before sending');
-        const list = replies.get(ticket.id) ?? [];
+        // Internal notes are kept apart: they never reach the customer.
+        const store =
+          channelFromBody(request.headers['content-type'] ?? '', raw) === 'note' ? notes : replies;
+        const list = store.get(ticket.id) ?? [];
         list.push(text);
-        replies.set(ticket.id, list);
+        store.set(ticket.id, list);
         return send(response, 201, 'text/html', '<!doctype html><title>Sent</title><p>Reply sent.</p>');
       }
       if (path === '/favicon.ico') {

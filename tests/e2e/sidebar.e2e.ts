@@ -168,6 +168,27 @@ describe('the agent’s sidebar', () => {
     }
   });
 
+  it('leaves an internal note unchecked and unrecorded', async () => {
+    const page = await openTicket(keel, helpdesk, '1046');
+    await page.click('.hd-composer-tabs [data-channel=note]');
+    await page.click('.hd-editor');
+    await page.keyboard.type('Customer confirmed the new address by phone.');
+    await sidebar(page).locator('[data-testid=internal-note]').waitFor();
+    const statuses = await sidebar(page)
+      .locator('[data-testid=step]')
+      .evaluateAll((steps) => steps.map((s) => s.getAttribute('data-status')));
+    expect(new Set(statuses)).toEqual(new Set(['pending']));
+    const popup = await keel.openPopup();
+    const before = await popup.locator('[data-testid=total-replies]').getAttribute('data-value');
+    await page.bringToFront();
+    await page.click('.hd-send');
+    await page.locator('.hd-message[data-author=note]').waitFor();
+    await page.waitForTimeout(1_000);
+    await popup.reload();
+    await popup.locator('[data-testid=total-replies]').waitFor();
+    expect(await popup.locator('[data-testid=total-replies]').getAttribute('data-value')).toBe(before);
+  });
+
   it('never covers the composer or the send button, at 1280×720 and at 1920×1080', async () => {
     const page = await openTicket(keel, helpdesk, '1042');
     for (const viewport of [

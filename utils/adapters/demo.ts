@@ -25,6 +25,10 @@ export const demoSelectors = {
   editor: [{ css: '.hd-composer .hd-editor[contenteditable="true"]', variant: 'demo helpdesk 1' }],
   send: [{ css: '.hd-composer .hd-send', variant: 'demo helpdesk 1' }],
   composer: [{ css: 'form.hd-composer', variant: 'demo helpdesk 1' }],
+  /** The selected composer tab: public reply or internal note. */
+  channel: [
+    { css: '.hd-composer-tabs [role="tab"][aria-selected="true"][data-channel]', variant: 'demo helpdesk 1' },
+  ],
 } as const satisfies SelectorRegistry;
 
 const ticketRoot = (doc: Document) => queryFirst(doc, demoSelectors.ticket)?.element ?? null;
@@ -84,8 +88,11 @@ export const demoAdapter: HelpdeskAdapter = {
     insertIntoEditor(editor, text, position);
   },
 
-  isPublicReply() {
-    return true;
+  isPublicReply(doc) {
+    const root = ticketRoot(doc);
+    const channel = root && queryFirst(root, demoSelectors.channel)?.element.dataset.channel;
+    // No tabs at all is a plain reply form: public.
+    return channel !== 'note';
   },
 
   observeSend(doc, signal, onSend, gate) {
@@ -103,7 +110,7 @@ export const demoAdapter: HelpdeskAdapter = {
         readDraft: editorText,
         snapshot: countAgentMessages,
         confirmed: (before) => countAgentMessages() > before,
-        isPublicReply: () => true,
+        isPublicReply: () => demoAdapter.isPublicReply(doc),
       },
       onSend,
       gate,
