@@ -61,8 +61,8 @@ function bestMatch(
 }
 
 /**
- * Picks the playbook for a ticket. Ties break deterministically: higher `match.priority` first,
- * then the more specific match (type > tag > keyword), then the smaller id. Without any match:
+ * Picks the playbook for a ticket. The more specific match wins (type > tag > keyword); among
+ * equally specific matches, higher `match.priority`, then the smaller id. Without any match:
  * the playbook with id `general`, else the first playbook, else the built-in general playbook.
  */
 export function pickPlaybook(ticket: TicketContext, playbooks: Playbook[]): PlaybookPick {
@@ -82,9 +82,11 @@ export function pickPlaybook(ticket: TicketContext, playbooks: Playbook[]): Play
 }
 
 function isBetter(a: Candidate, b: Candidate): boolean {
+  // The helpdesk's own ticket type is what the customer or the agent chose: a keyword in the
+  // message ("log in" in a bug report) must not outrank it, whatever its priority.
+  if (a.specificity !== b.specificity) return a.specificity > b.specificity;
   if (a.playbook.match.priority !== b.playbook.match.priority) {
     return a.playbook.match.priority > b.playbook.match.priority;
   }
-  if (a.specificity !== b.specificity) return a.specificity > b.specificity;
   return a.playbook.id < b.playbook.id;
 }

@@ -44,12 +44,15 @@ describe('pickPlaybook', () => {
     expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)).toMatchObject({ playbook: { id }, reason });
   });
 
-  it('prefers higher priority, then type over tag over keyword, then the smaller id', () => {
+  it('prefers type over tag over keyword, then higher priority, then the smaller id', () => {
     const low = make('low', { types: ['x'], priority: 1 });
     const high = make('high', { keywords: ['parcel'], priority: 5 });
     expect(pickPlaybook(ticket({ type: 'x', customerMessage: 'my parcel' }), [low, high]).playbook.id).toBe(
-      'high',
+      'low',
     );
+    const urgent = make('urgent', { tags: ['x'], priority: 9 });
+    const routine = make('routine', { tags: ['x'], priority: 2 });
+    expect(pickPlaybook(ticket({ tags: ['x'] }), [routine, urgent]).playbook.id).toBe('urgent');
 
     const byTag = make('by-tag', { tags: ['x'] });
     const byType = make('by-type', { types: ['x'] });
@@ -61,6 +64,14 @@ describe('pickPlaybook', () => {
     const a = make('a', { tags: ['x'] });
     expect(pickPlaybook(ticket({ tags: ['x'] }), [b, a]).playbook.id).toBe('a');
     expect(pickPlaybook(ticket({ tags: ['x'] }), [a, b]).playbook.id).toBe('a');
+  });
+
+  it('keeps a bug report on the bug playbook even when the customer mentions logging in', () => {
+    const input = ticket({ type: 'bug', customerMessage: 'The app crashes every time I log in.' });
+    expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)).toMatchObject({
+      playbook: { id: 'bug' },
+      reason: 'type "bug"',
+    });
   });
 
   it('matches keywords as whole words, not inside other words', () => {
