@@ -85,10 +85,10 @@ my @tickets = (
         body    => <<'BODY',
 Hello,
 
-I ordered the Aurora stand mixer (order #A10234) two weeks ago and it arrived with a cracked bowl.
-I would like my money back rather than a replacement, since I needed it for an event this weekend.
+I ordered the Aurora stand mixer (order #A10234) two weeks ago, but I no longer need it: it is
+still unopened in its box. I would like my money back rather than store credit.
 
-I have photos of the damage if you need them. Can you tell me how long the refund will take?
+Can you tell me how long the refund will take?
 
 Thanks,
 María

@@ -352,7 +352,7 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
         readRequestors(base, id, doc).catch(() => []),
         readHistory(base, id, doc).catch(() => null),
       ]);
-      const requestorIds = requestors.map((r) => r.userId).filter((v): v is string => Boolean(v));
+      const requestorIds = requestors.map((r) => r.userId).filter((userId): userId is string => Boolean(userId));
       const first = requestors[0];
       const queue = textOf(queryFirst(doc, rtSelectors.queue)?.element);
       const ticket: TicketContext = {
