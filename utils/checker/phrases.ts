@@ -47,7 +47,15 @@ export interface PhraseSet {
   root: TrieNode;
   /** Phrases with `{{variables}}`: filled and matched per check. */
   dynamic: { id: number; template: string }[];
+  /**
+   * 1 where some phrase's first word has a hash with these low 16 bits: most words of a reply start
+   * no phrase, and this one array read lets them skip the trie entirely.
+   */
+  firstWordFilter: Uint8Array;
 }
+
+const FILTER_SIZE = 0x10000;
+const FILTER_MASK = 0xffff;
 
 const newNode = (word: string): TrieNode => ({ word, exact: null, prefixes: null, ends: null });
 
@@ -63,7 +71,12 @@ export function compilePhraseWords(phrase: string): PhraseWord[] {
 }
 
 export class PhraseSetBuilder {
-  private readonly set: PhraseSet = { sources: [], root: newNode(''), dynamic: [] };
+  private readonly set: PhraseSet = {
+    sources: [],
+    root: newNode(''),
+    dynamic: [],
+    firstWordFilter: new Uint8Array(FILTER_SIZE),
+  };
   private readonly ids = new Map<string, number>();
 
   /** Adds a phrase (once, however many steps use it) and returns its id. */
@@ -79,6 +92,9 @@ export class PhraseSetBuilder {
   }
 
   build(): PhraseSet {
+    const { root, firstWordFilter } = this.set;
+    firstWordFilter.fill(0);
+    for (const hash of root.exact?.keys() ?? []) firstWordFilter[hash & FILTER_MASK] = 1;
     return this.set;
   }
 }
@@ -182,7 +198,17 @@ export function matchPhrases(
   const byPhrase: Matches = [];
   const root = set.root;
   if (root.exact || root.prefixes) {
-    for (let i = 0; i < analysis.count; i++) walk(analysis, byPhrase, root, i, i);
+    const { hashes, stemHashes, count } = analysis;
+    const filter = set.firstWordFilter;
+    const prefixes = root.prefixes;
+    for (let i = 0; i < count; i++) {
+      const stem = stemHashes[i] as number;
+      const mayStart =
+        filter[(hashes[i] as number) & FILTER_MASK] === 1 ||
+        (stem !== -1 && filter[stem & FILTER_MASK] === 1) ||
+        (prefixes !== null && prefixes[firstCode(analysis, i)] !== undefined);
+      if (mayStart) walk(analysis, byPhrase, root, i, i);
+    }
   }
   for (const { id, template } of set.dynamic) {
     const filled = fillTemplate(template, variables);

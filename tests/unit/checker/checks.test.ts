@@ -166,7 +166,7 @@ describe('phrase check', () => {
     const text = `${'word '.repeat(50_000)}sorry`;
     const started = performance.now();
     expect(stepResult(text, { check: { kind: 'phrase', any: ['sorry'] } }).status).toBe('pass');
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
 

@@ -215,6 +215,7 @@ describe('adversarial replies', () => {
     if (!refund) throw new Error('refund playbook missing');
     const started = performance.now();
     checkReply(text, ticket, refund);
-    expect(performance.now() - started).toBeLessThan(200);
+    // Generous for a loaded machine: a quadratic path would take seconds here.
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
