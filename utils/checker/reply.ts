@@ -2,8 +2,8 @@ import type { Span } from './types';
 
 // Anything that might start quoted history or a signature; replies without any of these skip the
 // line-by-line scan entirely (plain substring searches: far cheaper than a multi-line pattern).
-// (":" stands for "wrote:", "From:" and their capitals.)
-const MARKERS = ['>', '--', '__', ':', 'ent from', 'ENT FROM'];
+// (Not a bare ":": links and times have one, and would send most replies through the line scan.)
+const MARKERS = ['>', '--', '__', 'rote:', 'ROTE:', 'rom:', 'ROM:', 'ent from', 'ENT FROM'];
 function mayHaveNonReply(text: string): boolean {
   for (const marker of MARKERS) if (text.includes(marker)) return true;
   return false;

@@ -248,6 +248,7 @@ function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
   return undefined;
 }
 
+const TRIGGER_FILTER = new Uint8Array(0x10000);
 const TRIGGERS = new Set(
   [
     ...UNITS,
@@ -260,6 +261,7 @@ const TRIGGERS = new Set(
     'close',
   ].map(hashWord),
 );
+for (const hash of TRIGGERS) TRIGGER_FILTER[hash & 0xffff] = 1;
 
 /** Word `index`, or undefined outside the text. */
 function at(reply: TextAnalysis, index: number): string | undefined {
@@ -272,7 +274,9 @@ export function findExpectations(reply: TextAnalysis): { start: number; end: num
   for (let i = 0; i < reply.count; i++) {
     // Only units, days, months and numbers can end or name a commitment: skip the rest cheaply.
     const firstCode = text.charCodeAt(starts[i] as number);
-    if (!TRIGGERS.has(hashes[i] as number) && !(firstCode >= 48 && firstCode <= 57)) continue;
+    const hash = hashes[i] as number;
+    if (!(firstCode >= 48 && firstCode <= 57) && (TRIGGER_FILTER[hash & 0xffff] === 0 || !TRIGGERS.has(hash)))
+      continue;
     const start = durationStartingBefore(reply, i) ?? pointStartingAt(reply, i);
     if (start === undefined || start < 0) continue;
     if (((flags[start] as number) & QUOTED) !== 0) continue;
