@@ -352,7 +352,9 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
         readRequestors(base, id, doc).catch(() => []),
         readHistory(base, id, doc).catch(() => null),
       ]);
-      const requestorIds = requestors.map((r) => r.userId).filter((userId): userId is string => Boolean(userId));
+      const requestorIds = requestors
+        .map((r) => r.userId)
+        .filter((userId): userId is string => Boolean(userId));
       const first = requestors[0];
       const queue = textOf(queryFirst(doc, rtSelectors.queue)?.element);
       const ticket: TicketContext = {
