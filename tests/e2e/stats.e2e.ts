@@ -298,6 +298,10 @@ describe('statistics: recorded through the UI, kept, exported, cleared and impor
     popup = await keel.openPopup();
     await waitForPopupValue(popup, 'total-replies', '3');
     expect(await readFigures(popup)).toEqual(expected);
+    // Names, not ids, from the first frame: Chrome's first policy read of a session takes seconds.
+    expect(
+      await popup.locator('[data-testid=by-playbook] [data-playbook-id=refund]').textContent(),
+    ).toContain('Refund request');
 
     const teamFile = await download(popup, 'export-json');
     const team = JSON.parse(teamFile.text) as { format: string; app: string; records: { id: string }[] };
