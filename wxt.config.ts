@@ -17,6 +17,8 @@ export default defineConfig({
   outDir: process.env.KEEL_OUT_DIR ?? '.output',
   // Copied as-is into the build: _locales (UI text through browser.i18n) and the icons.
   publicDir: 'assets/public',
+  // Explicit imports only: auto-imports turned a parameter named `v` into an import of valibot.
+  imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
