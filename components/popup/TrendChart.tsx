@@ -4,6 +4,7 @@ const WIDTH = 340;
 const HEIGHT = 110;
 const TOP = 8;
 const BOTTOM = 18;
+const MAX_BAR_WIDTH = 24;
 
 /**
  * Replies per day/week/month as bars, average adherence as a line (0–100 on the same height).
@@ -14,7 +15,8 @@ export function TrendChart({ buckets }: { buckets: TrendBucket[] }) {
   const maxCount = Math.max(1, ...buckets.map((b) => b.count));
   const plot = HEIGHT - TOP - BOTTOM;
   const slot = WIDTH / buckets.length;
-  const barWidth = Math.max(1, slot * 0.7);
+  // Capped: with one or two buckets ("All" on a new install) an uncapped bar fills the chart.
+  const barWidth = Math.max(1, Math.min(slot * 0.7, MAX_BAR_WIDTH));
   const y = (fraction: number) => TOP + plot * (1 - fraction);
   const points = buckets
     .map((b, i) => (b.adherence === null ? null : `${(i + 0.5) * slot},${y(b.adherence / 100)}`))
