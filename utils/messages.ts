@@ -1,9 +1,9 @@
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import type { Playbook } from './playbook/schema';
+import type { Settings } from './settings';
 import type { FileImportOutcome } from './store/files';
-import { PERIODS, type Period, type Summary } from './store/summary';
+import type { Period, Summary } from './store/summary';
 import type { ReplyRecord } from './store/types';
-import { ReplyRecordSchema } from './store/validation';
 
 /**
  * Every message the background answers. Content scripts may send only `reply.sent`; the popup and
@@ -11,6 +11,7 @@ import { ReplyRecordSchema } from './store/validation';
  */
 export type KeelMessage =
   | { type: 'reply.sent'; record: ReplyRecord }
+  | { type: 'config.get' }
   | { type: 'stats.summary'; period: Period }
   | { type: 'stats.exportTeam' }
   | { type: 'stats.exportCsv'; period: Period }
@@ -37,6 +38,8 @@ export interface Download {
 /** What the background answers to each message type. */
 export interface KeelResponses {
   'reply.sent': { ok: true; added: boolean } | Failure;
+  /** The playbooks and settings in force: administrator's policy, then the team's, then built-in. */
+  'config.get': { ok: true; playbooks: Playbook[]; settings: Settings } | Failure;
   'stats.summary': { ok: true; summary: Summary } | Failure;
   'stats.exportTeam': ({ ok: true } & Download) | Failure;
   'stats.exportCsv': ({ ok: true } & Download) | Failure;
@@ -49,45 +52,7 @@ export interface KeelResponses {
 export type KeelResponse<T extends KeelMessage> = KeelResponses[T['type']];
 
 /** Message types a content script (a helpdesk page's context) may send. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<KeelMessage['type']> = new Set(['reply.sent']);
-
-const PeriodSchema = v.picklist(PERIODS);
-const MAX_FILE_CHARS = 200_000_000;
-
-/** Validates messages at the background. Unknown fields are dropped. */
-export const KeelMessageSchema = v.variant('type', [
-  v.object({ type: v.literal('reply.sent'), record: ReplyRecordSchema }),
-  v.object({ type: v.literal('stats.summary'), period: PeriodSchema }),
-  v.object({ type: v.literal('stats.exportTeam') }),
-  v.object({ type: v.literal('stats.exportCsv'), period: PeriodSchema }),
-  v.object({ type: v.literal('stats.exportBackup') }),
-  v.object({
-    type: v.literal('stats.importTeam'),
-    files: v.pipe(
-      v.array(
-        v.object({
-          name: v.pipe(v.string(), v.maxLength(500)),
-          text: v.pipe(v.string(), v.maxLength(MAX_FILE_CHARS)),
-        }),
-      ),
-      v.minLength(1),
-    ),
-  }),
-  v.object({
-    type: v.literal('stats.restoreBackup'),
-    name: v.pipe(v.string(), v.maxLength(500)),
-    text: v.pipe(v.string(), v.maxLength(MAX_FILE_CHARS)),
-  }),
-  v.object({ type: v.literal('stats.clear') }),
-]);
-
-// The schema and the KeelMessage type must describe the same messages.
-const sameMessages: v.InferOutput<typeof KeelMessageSchema> extends KeelMessage
-  ? KeelMessage extends v.InferOutput<typeof KeelMessageSchema>
-    ? true
-    : false
-  : false = true;
-void sameMessages;
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<KeelMessage['type']> = new Set(['reply.sent', 'config.get']);
 
 /**
  * Sends a message to the background and resolves its typed answer. Rejects when nobody answers

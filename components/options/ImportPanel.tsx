@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import { mergePlaybookSources } from '@/utils/config';
 import {
   formatProblem,
   type PlaybookFile,
   type PlaybookProblem,
   parsePlaybookFileText,
 } from '@/utils/playbook/schema';
-import { mergePlaybookSources, teamPlaybooksItem } from '@/utils/settings';
+import { teamPlaybooksItem } from '@/utils/settings';
 import { readFileText } from './download';
 import { applyImport, type ImportAction, planImport } from './importPlan';
 import type { OptionsState } from './useOptionsState';

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import type { PlaybookSource } from '@/utils/config';
 import type { CheckKind, Playbook } from '@/utils/playbook/schema';
-import type { PlaybookSource } from '@/utils/settings';
 import {
   CHECK_KIND_LABELS,
   type CheckDraft,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type CustomSite, parseCustomSite } from '@/utils/adapters/custom';
+import { type CustomSite, parseCustomSite } from '@/utils/adapters/custom-site';
 import { ADAPTERS } from '@/utils/adapters/registry';
 import { customSiteScriptId, customSitesItem, DEFAULT_SETTINGS, settingsItem } from '@/utils/settings';
 import { Field } from './fields';

@@ -1,5 +1,5 @@
+import type { PlaybookSource } from '@/utils/config';
 import { PLAYBOOK_FORMAT, type Playbook, type PlaybookFile } from '@/utils/playbook/schema';
-import type { PlaybookSource } from '@/utils/settings';
 
 /**
  * What importing one playbook does: `add` a new id, `replace` the team's or a built-in playbook,

@@ -1,14 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { mergePlaybookSources, type PlaybookSource } from '@/utils/config';
 import { EMPTY_POLICY, loadManagedPolicy, type ManagedPolicy, watchManagedPolicy } from '@/utils/managed';
 import type { Playbook } from '@/utils/playbook/schema';
-import {
-  DEFAULT_SETTINGS,
-  mergePlaybookSources,
-  type PlaybookSource,
-  type Settings,
-  settingsItem,
-  teamPlaybooksItem,
-} from '@/utils/settings';
+import { DEFAULT_SETTINGS, type Settings, settingsItem, teamPlaybooksItem } from '@/utils/settings';
 
 export interface OptionsState {
   loaded: boolean;

@@ -2,8 +2,9 @@ import { render } from 'preact';
 import { labelsFrom, type PlaybookLabels } from '../../components/popup/labels';
 import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/popup/popup.css';
+import { loadPlaybooks, mergePlaybookSources } from '../../utils/config';
 import { sendMessage } from '../../utils/messages';
-import { loadPlaybooks, mergePlaybookSources, teamPlaybooksItem } from '../../utils/settings';
+import { teamPlaybooksItem } from '../../utils/settings';
 
 const root = document.getElementById('app') as HTMLElement;
 

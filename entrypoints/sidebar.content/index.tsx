@@ -5,20 +5,19 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import { findAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
-import {
-  customSitesItem,
-  isHelpdeskEnabled,
-  loadPlaybooks,
-  loadSettings,
-  loadTicketChoice,
-  saveTicketChoice,
-  settingsItem,
-  sidebarLayoutItem,
-  watchPlaybooks,
-} from '@/utils/settings';
+import { isHelpdeskEnabled } from '@/utils/settings-core';
+import { fetchSidebarConfig } from '@/utils/sidebar/config';
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import { recordReply } from '@/utils/sidebar/record';
 import { SidebarSession } from '@/utils/sidebar/session';
+import {
+  loadTicketChoice,
+  readCustomSites,
+  readSidebarLayout,
+  saveTicketChoice,
+  watchConfig,
+  writeSidebarLayout,
+} from '@/utils/sidebar/storage';
 import { isToggleShortcut, TOGGLE_SIDEBAR_MESSAGE } from '@/utils/sidebar/toggle';
 
 export default defineContentScript({
@@ -27,32 +26,31 @@ export default defineContentScript({
   runAt: 'document_idle',
 
   async main(ctx) {
-    const adapter = findAdapter(new URL(location.href), document, await customSitesItem.getValue());
+    const adapter = findAdapter(new URL(location.href), document, await readCustomSites());
     if (!adapter) return;
-    let settings = await loadSettings();
+    let config = await fetchSidebarConfig();
     // Off for this helpdesk (options page, or the administrator's policy): no sidebar, no listeners.
-    if (!isHelpdeskEnabled(settings, adapter.id)) return;
-    ctx.onInvalidated(settingsItem.watch(async () => (settings = await loadSettings())));
+    if (!isHelpdeskEnabled(config.settings, adapter.id)) return;
 
     const session = new SidebarSession({
       adapter,
       doc: document,
       location: () => new URL(location.href),
-      loadPlaybooks,
+      loadPlaybooks: async () => config.playbooks,
       loadChoice: loadTicketChoice,
       saveChoice: saveTicketChoice,
       record: recordReply,
       now: () => Date.now(),
       newId: () => crypto.randomUUID(),
-      sendGateOn: () => settings.sendGate,
-      fallbackAgentName: () => settings.agentName,
+      sendGateOn: () => config.settings.sendGate,
+      fallbackAgentName: () => config.settings.agentName,
       ask: (question) => window.confirm(question),
       signal: ctx.signal,
     });
     const layout = new SidebarLayoutController(
-      await sidebarLayoutItem.getValue(),
+      await readSidebarLayout(),
       document,
-      (value) => sidebarLayoutItem.setValue(value),
+      writeSidebarLayout,
       ctx.signal,
     );
 
@@ -90,9 +88,15 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    // A saved change on the options page reaches open tickets without a reload.
-    ctx.onInvalidated(watchPlaybooks(() => void session.reloadPlaybooks()));
+    // A saved change on the options page, or a new policy, reaches open tickets without a reload.
+    ctx.onInvalidated(
+      watchConfig(async () => {
+        config = await fetchSidebarConfig();
+        await session.reloadPlaybooks();
+      }),
+    );
 
     await session.start();
+    if (config.error) session.showNotice(config.error);
   },
 });

@@ -1,15 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
-import { type Playbook, parsePlaybookFile } from '@/utils/playbook/schema';
 import {
   applyManagedSettings,
-  DEFAULT_SETTINGS,
-  isHelpdeskEnabled,
   loadPlaybooks,
   loadSettings,
   mergePlaybookSources,
   mergePlaybooks,
+} from '@/utils/config';
+import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
+import { type Playbook, parsePlaybookFile } from '@/utils/playbook/schema';
+import {
+  DEFAULT_SETTINGS,
+  isHelpdeskEnabled,
   settingsItem,
   teamPlaybooksItem,
   watchPlaybooks,

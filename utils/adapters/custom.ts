@@ -1,35 +1,9 @@
-import * as v from 'valibot';
+import type { CustomSite } from './custom-site';
 import { createSiteAdapter, valueOrText } from './generic';
 import type { SelectorFallback } from './selectors';
 import type { HelpdeskAdapter } from './types';
 
-/**
- * Sites a user sets up on the options page: a match pattern, where the ticket id sits in the URL,
- * and one CSS selector per field (only the editor is required). No user-written regular
- * expressions: a path segment or a query parameter names the id.
- */
-
-/** `scheme://host/path` as in extension manifests: scheme http, https or *, host `*`, `*.x` or exact. */
-const MATCH_PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:\d+)?(\/.*)$/;
-
-/** Whether `css` parses as a selector, where a DOM is at hand to ask (the service worker has none). */
-function isSelector(css: string): boolean {
-  if (typeof document === 'undefined') return true;
-  try {
-    document.createDocumentFragment().querySelector(css);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const selector = v.pipe(
-  v.string(),
-  v.trim(),
-  v.nonEmpty('is empty'),
-  v.maxLength(500, 'is longer than 500 characters'),
-  v.check(isSelector, (issue) => `is not a CSS selector: ${String(issue.input)}`),
-);
+export type { CustomSite } from './custom-site';
 
 export const CUSTOM_SELECTOR_KEYS = [
   'subject',
@@ -42,54 +16,14 @@ export const CUSTOM_SELECTOR_KEYS = [
 ] as const;
 export type CustomSelectorKey = (typeof CUSTOM_SELECTOR_KEYS)[number];
 
-export const customSiteSchema = v.object({
-  /** Stable id, stored with records as `custom:{id}`. */
-  id: v.pipe(
-    v.string(),
-    v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'use 1–40 lower-case letters, digits or dashes'),
-  ),
-  name: v.pipe(v.string(), v.trim(), v.nonEmpty('is empty'), v.maxLength(80)),
-  /** e.g. `https://support.acme.com/*` or `https://*.acme.com/tickets/*`. */
-  urlPattern: v.pipe(
-    v.string(),
-    v.trim(),
-    v.regex(MATCH_PATTERN, 'is not a match pattern like https://support.example.com/*'),
-  ),
-  ticketId: v.pipe(
-    v.object({
-      /** Index into the URL path's non-empty segments; negative counts from the end (-1 = last). */
-      pathSegment: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-20), v.maxValue(20))),
-      /** A query parameter holding the id (`?id=123`); wins over `pathSegment` when both are set. */
-      queryParam: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('is empty'), v.maxLength(60))),
-    }),
-    v.check(
-      (ticketId) => ticketId.pathSegment !== undefined || ticketId.queryParam !== undefined,
-      'needs a path segment or a query parameter',
-    ),
-  ),
-  selectors: v.object({
-    subject: v.optional(selector),
-    type: v.optional(selector),
-    tags: v.optional(selector),
-    requester: v.optional(selector),
-    customerMessage: v.optional(selector),
-    editor: selector,
-    send: v.optional(selector),
-  }),
-});
+/**
+ * Sites a user sets up on the options page: a match pattern, where the ticket id sits in the URL,
+ * and one CSS selector per field (only the editor is required). No user-written regular
+ * expressions: a path segment or a query parameter names the id.
+ */
 
-export type CustomSite = v.InferOutput<typeof customSiteSchema>;
-
-/** Validates user input; the first problem is named by its path ("selectors.editor: is empty"). */
-export function parseCustomSite(
-  input: unknown,
-): { ok: true; site: CustomSite } | { ok: false; error: string } {
-  const result = v.safeParse(customSiteSchema, input);
-  if (result.success) return { ok: true, site: result.output };
-  const issue = result.issues[0];
-  const path = issue ? v.getDotPath(issue) : null;
-  return { ok: false, error: `${path ?? 'site'}: ${issue?.message ?? 'invalid'}` };
-}
+/** `scheme://host/path` as in extension manifests: scheme http, https or *, host `*`, `*.x` or exact. */
+export const MATCH_PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:\d+)?(\/.*)$/;
 
 /** A match pattern as a regular expression over the whole URL (without the fragment). */
 export function matchPatternToRegExp(pattern: string): RegExp {

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
-import { type KeelMessage, KeelMessageSchema, type KeelResponse, type KeelResponses } from '../messages';
+import type { KeelMessage, KeelResponse, KeelResponses } from '../messages';
+import type { Playbook } from '../playbook/schema';
+import type { Settings } from '../settings-core';
 import { exportCsv } from '../store/csv';
 import { isQuotaError, StoreFileError } from '../store/errors';
 import { exportBackup, exportTeamFile, importTeamFiles, restoreBackup } from '../store/files';
@@ -9,6 +11,7 @@ import { addReply, allReplies, clearAll, repliesSince } from '../store/replies';
 import { startOfDay } from '../store/rollups';
 import { sinceDayFor, summarize } from '../store/summary';
 import { firstProblem } from '../store/validation';
+import { KeelMessageSchema } from './message-schema';
 import { refusalFor } from './sender';
 
 /** What the handlers need from the outside world; tests pass their own. */
@@ -18,6 +21,8 @@ export interface BackgroundDeps {
   extensionOrigin: () => string;
   appVersion: () => string;
   agentName: () => Promise<string>;
+  /** The playbooks and settings in force (utils/config.ts). */
+  config: () => Promise<{ playbooks: Playbook[]; settings: Settings }>;
   now?: () => number;
 }
 
@@ -39,6 +44,9 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
     async 'reply.sent'({ record }) {
       const added = await addReply(await deps.db(), record);
       return { ok: true, added };
+    },
+    async 'config.get'() {
+      return { ok: true, ...(await deps.config()) };
     },
     async 'stats.summary'({ period }) {
       const sinceDay = sinceDayFor(period, now());

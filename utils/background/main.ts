@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { loadPlaybooks, loadSettings } from '../config';
 import { type KeelDatabase, openKeelDB } from '../store/open';
 import { listenForCommands } from './commands';
 import { createMessageHandler } from './handlers';
@@ -28,6 +29,10 @@ export function startBackground(dbName?: string): void {
     extensionOrigin: () => browser.runtime.getURL('/'),
     appVersion: () => browser.runtime.getManifest().version,
     agentName: async () => (await readStatsSettings()).agentName,
+    config: async () => {
+      const [playbooks, settings] = await Promise.all([loadPlaybooks(), loadSettings()]);
+      return { playbooks, settings };
+    },
   });
 
   // sendResponse + `return true` works in Chrome, Firefox and the test fake alike.

@@ -5,9 +5,10 @@
  * feedback, sign off. Example replies that pass and fail these live in tests/corpus/.
  */
 import * as v from 'valibot';
+import { GENERAL_PLAYBOOK_ID } from './pick';
 import { type Playbook, type PlaybookInput, PlaybookSchema } from './schema';
 
-export const GENERAL_PLAYBOOK_ID = 'general';
+export { GENERAL_PLAYBOOK_ID } from './pick';
 
 type StepInput = PlaybookInput['steps'][number];
 

@@ -1,7 +1,6 @@
 import { matchPhrases, type PhraseSet, PhraseSetBuilder } from '../checker/phrases';
 import { analyseText } from '../checker/text';
 import type { TicketContext } from '../ticket';
-import { GENERAL_PLAYBOOK_ID, generalPlaybook } from './library';
 import type { Playbook } from './schema';
 
 export interface PlaybookPick {
@@ -60,12 +59,17 @@ function bestMatch(
   return undefined;
 }
 
+/** The id of the fallback playbook every library should have. */
+export const GENERAL_PLAYBOOK_ID = 'general';
+
 /**
  * Picks the playbook for a ticket. The more specific match wins (type > tag > keyword); among
  * equally specific matches, higher `match.priority`, then the smaller id. Without any match:
- * the playbook with id `general`, else the first playbook, else the built-in general playbook.
+ * the playbook with id `general`, else the first playbook; with no playbooks at all, null.
+ * (No built-in fallback here: helpdesk pages get the library from the background, and this
+ * module stays free of it.)
  */
-export function pickPlaybook(ticket: TicketContext, playbooks: Playbook[]): PlaybookPick {
+export function pickPlaybook(ticket: TicketContext, playbooks: readonly Playbook[]): PlaybookPick | null {
   const texts = { subject: analyseText(ticket.subject), message: analyseText(ticket.customerMessage) };
   let best: Candidate | undefined;
   for (const playbook of playbooks) {
@@ -78,7 +82,7 @@ export function pickPlaybook(ticket: TicketContext, playbooks: Playbook[]): Play
   if (general) return { playbook: general, reason: 'no match: general playbook' };
   const first = playbooks[0];
   if (first) return { playbook: first, reason: `no match: first playbook (${first.name})` };
-  return { playbook: generalPlaybook(), reason: 'no playbooks: built-in general playbook' };
+  return null;
 }
 
 function isBetter(a: Candidate, b: Candidate): boolean {

@@ -179,6 +179,11 @@ export class SidebarSession {
     await this.recordSend(text);
   }
 
+  /** Shows a message to the agent in the sidebar (until the next one). */
+  showNotice(message: string): void {
+    this.patch({ notice: message });
+  }
+
   /** Checks the current draft now (no debounce). */
   checkNow(): void {
     const { ticket, playbook } = this.state.get();
@@ -280,8 +285,9 @@ export class SidebarSession {
       this.patch({ playbook: chosen, reason: t('chosenByYou') });
       return;
     }
-    const { playbook, reason } = pickPlaybook(ticket, playbooks);
-    this.patch({ playbook, reason });
+    // Not empty (checked above), so there is always a pick.
+    const pick = pickPlaybook(ticket, playbooks);
+    this.patch({ playbook: pick?.playbook ?? null, reason: pick?.reason ?? t('noPlaybooks') });
   }
 
   /**

@@ -1,15 +1,13 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
-  type CustomSite,
   createCustomSiteAdapter,
   customSiteMatches,
-  customSiteSchema,
   customTicketId,
   matchPatternToRegExp,
-  parseCustomSite,
   testSelectors,
 } from '@/utils/adapters/custom';
+import { type CustomSite, customSiteSchema, parseCustomSite } from '@/utils/adapters/custom-site';
 import { findAdapter } from '@/utils/adapters/registry';
 import { navigateTo } from './fixtures';
 

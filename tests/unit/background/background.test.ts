@@ -3,6 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../../utils/background/main';
 import { RETENTION_ALARM } from '../../../utils/background/retention';
+import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import { openKeelDB } from '../../../utils/store/open';
 import { freshDbName, makeRecord } from '../store/fixtures';
 
@@ -58,6 +59,24 @@ describe('background messages', () => {
       summary: { total: number };
     };
     expect(answer.summary.total).toBe(1);
+  });
+
+  it('gives a helpdesk page the playbooks and settings in force: the team’s first, then built-in', async () => {
+    const teamRefund = { ...DEFAULT_PLAYBOOKS[0], name: 'Our refunds', version: 7 };
+    await fakeBrowser.storage.local.set({
+      playbooks: [teamRefund],
+      settings: { agentName: 'Ana', sendGate: true },
+    });
+    const answer = (await send({ type: 'config.get' }, contentScript)) as {
+      ok: boolean;
+      playbooks: { id: string; name: string }[];
+      settings: { sendGate: boolean; agentName: string; retentionDays: number };
+    };
+    expect(answer.ok).toBe(true);
+    expect(answer.playbooks[0]).toMatchObject({ id: teamRefund.id, name: 'Our refunds' });
+    expect(answer.playbooks.filter((p) => p.id === teamRefund.id)).toHaveLength(1);
+    expect(answer.playbooks.map((p) => p.id)).toContain('general');
+    expect(answer.settings).toMatchObject({ agentName: 'Ana', sendGate: true, retentionDays: 365 });
   });
 
   it('drops a text field sent along with a record', async () => {

@@ -60,7 +60,7 @@ describe('the reply corpus', () => {
 
   it('picks the playbook each reply was written for from its ticket', () => {
     for (const entry of replies) {
-      expect(pickPlaybook(ticketOf(entry), DEFAULT_PLAYBOOKS).playbook.id, entry.id).toBe(entry.playbook);
+      expect(pickPlaybook(ticketOf(entry), DEFAULT_PLAYBOOKS)?.playbook.id, entry.id).toBe(entry.playbook);
     }
   });
 

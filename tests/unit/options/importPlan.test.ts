@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport, planImport, playbookFileText } from '@/components/options/importPlan';
+import { mergePlaybookSources } from '@/utils/config';
 import { type Playbook, parsePlaybookFile, parsePlaybookFileText } from '@/utils/playbook/schema';
-import { mergePlaybookSources } from '@/utils/settings';
 
 function playbook(id: string, title = 'Greet', version = 1): Playbook {
   const result = parsePlaybookFile({

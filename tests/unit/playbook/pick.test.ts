@@ -47,23 +47,23 @@ describe('pickPlaybook', () => {
   it('prefers type over tag over keyword, then higher priority, then the smaller id', () => {
     const low = make('low', { types: ['x'], priority: 1 });
     const high = make('high', { keywords: ['parcel'], priority: 5 });
-    expect(pickPlaybook(ticket({ type: 'x', customerMessage: 'my parcel' }), [low, high]).playbook.id).toBe(
+    expect(pickPlaybook(ticket({ type: 'x', customerMessage: 'my parcel' }), [low, high])?.playbook.id).toBe(
       'low',
     );
     const urgent = make('urgent', { tags: ['x'], priority: 9 });
     const routine = make('routine', { tags: ['x'], priority: 2 });
-    expect(pickPlaybook(ticket({ tags: ['x'] }), [routine, urgent]).playbook.id).toBe('urgent');
+    expect(pickPlaybook(ticket({ tags: ['x'] }), [routine, urgent])?.playbook.id).toBe('urgent');
 
     const byTag = make('by-tag', { tags: ['x'] });
     const byType = make('by-type', { types: ['x'] });
     const byKeyword = make('by-keyword', { keywords: ['parcel'] });
     const input = ticket({ type: 'x', tags: ['x'], customerMessage: 'parcel' });
-    expect(pickPlaybook(input, [byKeyword, byTag, byType]).playbook.id).toBe('by-type');
+    expect(pickPlaybook(input, [byKeyword, byTag, byType])?.playbook.id).toBe('by-type');
 
     const b = make('b', { tags: ['x'] });
     const a = make('a', { tags: ['x'] });
-    expect(pickPlaybook(ticket({ tags: ['x'] }), [b, a]).playbook.id).toBe('a');
-    expect(pickPlaybook(ticket({ tags: ['x'] }), [a, b]).playbook.id).toBe('a');
+    expect(pickPlaybook(ticket({ tags: ['x'] }), [b, a])?.playbook.id).toBe('a');
+    expect(pickPlaybook(ticket({ tags: ['x'] }), [a, b])?.playbook.id).toBe('a');
   });
 
   it('keeps a bug report on the bug playbook even when the customer mentions logging in', () => {
@@ -76,15 +76,15 @@ describe('pickPlaybook', () => {
 
   it('matches keywords as whole words, not inside other words', () => {
     const refundish = make('refundish', { keywords: ['bill'] });
-    expect(pickPlaybook(ticket({ customerMessage: 'Billy here' }), [refundish]).reason).toBe(
+    expect(pickPlaybook(ticket({ customerMessage: 'Billy here' }), [refundish])?.reason).toBe(
       'no match: first playbook (refundish)',
     );
   });
 
-  it('falls back to the first playbook, and to the built-in general one when the list is empty', () => {
+  it('falls back to the first playbook, and to nothing when the list is empty', () => {
     const only = make('only', { tags: ['nope'] });
-    expect(pickPlaybook(ticket({}), [only]).playbook.id).toBe('only');
-    expect(pickPlaybook(ticket({}), [])).toMatchObject({ playbook: { id: 'general' } });
+    expect(pickPlaybook(ticket({}), [only])?.playbook.id).toBe('only');
+    expect(pickPlaybook(ticket({}), [])).toBeNull();
   });
 });
 
@@ -118,7 +118,7 @@ describe('the default library', () => {
   it('picks each playbook for a ticket of its own type', () => {
     for (const playbook of DEFAULT_PLAYBOOKS.filter((candidate) => candidate.id !== 'general')) {
       const type = playbook.match.types[0] as string;
-      expect(pickPlaybook(ticket({ type }), DEFAULT_PLAYBOOKS).playbook.id).toBe(playbook.id);
+      expect(pickPlaybook(ticket({ type }), DEFAULT_PLAYBOOKS)?.playbook.id).toBe(playbook.id);
     }
   });
 });

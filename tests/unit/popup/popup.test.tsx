@@ -6,6 +6,7 @@ import { PopupApp } from '../../../components/popup/PopupApp';
 import { trendBuckets } from '../../../components/popup/trend';
 import { createMessageHandler } from '../../../utils/background/handlers';
 import type { Download, KeelMessage, KeelResponse } from '../../../utils/messages';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
 import { freshDbName, makeRecord } from '../store/fixtures';
@@ -27,6 +28,7 @@ beforeEach(async () => {
     extensionOrigin: () => 'chrome-extension://keel/',
     appVersion: () => '0.1.0',
     agentName: async () => 'Ana',
+    config: async () => ({ playbooks: [], settings: DEFAULT_SETTINGS }),
     now: () => NOW,
   });
   send = (message) => handle(message, sender) as never;

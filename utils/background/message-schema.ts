@@ -1,0 +1,46 @@
+import * as v from 'valibot';
+import type { KeelMessage } from '../messages';
+import { PERIODS } from '../store/summary';
+import { ReplyRecordSchema } from '../store/validation';
+
+// Validation of messages lives with the background, their only receiver: content scripts, which
+// only send, stay free of the schema library.
+
+const PeriodSchema = v.picklist(PERIODS);
+const MAX_FILE_CHARS = 200_000_000;
+
+/** Validates messages at the background. Unknown fields are dropped. */
+export const KeelMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('reply.sent'), record: ReplyRecordSchema }),
+  v.object({ type: v.literal('config.get') }),
+  v.object({ type: v.literal('stats.summary'), period: PeriodSchema }),
+  v.object({ type: v.literal('stats.exportTeam') }),
+  v.object({ type: v.literal('stats.exportCsv'), period: PeriodSchema }),
+  v.object({ type: v.literal('stats.exportBackup') }),
+  v.object({
+    type: v.literal('stats.importTeam'),
+    files: v.pipe(
+      v.array(
+        v.object({
+          name: v.pipe(v.string(), v.maxLength(500)),
+          text: v.pipe(v.string(), v.maxLength(MAX_FILE_CHARS)),
+        }),
+      ),
+      v.minLength(1),
+    ),
+  }),
+  v.object({
+    type: v.literal('stats.restoreBackup'),
+    name: v.pipe(v.string(), v.maxLength(500)),
+    text: v.pipe(v.string(), v.maxLength(MAX_FILE_CHARS)),
+  }),
+  v.object({ type: v.literal('stats.clear') }),
+]);
+
+// The schema and the KeelMessage type must describe the same messages.
+const sameMessages: v.InferOutput<typeof KeelMessageSchema> extends KeelMessage
+  ? KeelMessage extends v.InferOutput<typeof KeelMessageSchema>
+    ? true
+    : false
+  : false = true;
+void sameMessages;
