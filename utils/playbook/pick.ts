@@ -9,7 +9,11 @@ export interface PlaybookPick {
   reason: string;
 }
 
-/** How specific a match is: a helpdesk's own ticket type beats a tag, a tag beats a keyword. */
+/**
+ * How much each kind of evidence counts. A playbook's evidence adds up, so a refund ticket that
+ * Zendesk typed "Incident" but tagged and titled "refund" stays a refund (tag + keyword = type),
+ * while a bug report typed "bug" is not pulled away by one word like "broken" in the message.
+ */
 const TYPE_MATCH = 3;
 const TAG_MATCH = 2;
 const KEYWORD_MATCH = 1;
@@ -32,17 +36,11 @@ function keywordSet(playbook: Playbook): PhraseSet {
   return set;
 }
 
-function bestMatch(
+function keywordMatch(
   playbook: Playbook,
-  ticket: TicketContext,
   texts: { subject: ReturnType<typeof analyseText>; message: ReturnType<typeof analyseText> },
-): Candidate | undefined {
-  const { types, tags, keywords } = playbook.match;
-  const type = ticket.type?.toLowerCase();
-  if (type && types.includes(type)) return { playbook, specificity: TYPE_MATCH, reason: `type "${type}"` };
-  const ticketTags = ticket.tags.map((tag) => tag.toLowerCase());
-  const tag = tags.find((candidate) => ticketTags.includes(candidate));
-  if (tag !== undefined) return { playbook, specificity: TAG_MATCH, reason: `tag "${tag}"` };
+): string | undefined {
+  const { keywords } = playbook.match;
   if (keywords.length === 0) return undefined;
   const set = keywordSet(playbook);
   for (const [where, analysis] of [
@@ -52,19 +50,46 @@ function bestMatch(
     const matches = matchPhrases(analysis, set, {});
     // The first keyword as the playbook lists it, so the reason is stable.
     const found = keywords.findIndex((_, id) => (matches[id]?.length ?? 0) > 0);
-    if (found !== -1) {
-      return { playbook, specificity: KEYWORD_MATCH, reason: `keyword "${keywords[found]}" in ${where}` };
-    }
+    if (found !== -1) return `keyword "${keywords[found]}" in ${where}`;
   }
   return undefined;
+}
+
+/** The evidence for one playbook: its weight, and its strongest piece as the reason. */
+function bestMatch(
+  playbook: Playbook,
+  ticket: TicketContext,
+  texts: { subject: ReturnType<typeof analyseText>; message: ReturnType<typeof analyseText> },
+): Candidate | undefined {
+  const { types, tags } = playbook.match;
+  const reasons: string[] = [];
+  let specificity = 0;
+  const type = ticket.type?.toLowerCase();
+  if (type && types.includes(type)) {
+    specificity += TYPE_MATCH;
+    reasons.push(`type "${type}"`);
+  }
+  const ticketTags = ticket.tags.map((tag) => tag.toLowerCase());
+  const tag = tags.find((candidate) => ticketTags.includes(candidate));
+  if (tag !== undefined) {
+    specificity += TAG_MATCH;
+    reasons.push(`tag "${tag}"`);
+  }
+  const keyword = keywordMatch(playbook, texts);
+  if (keyword !== undefined) {
+    specificity += KEYWORD_MATCH;
+    reasons.push(keyword);
+  }
+  const [reason] = reasons;
+  return reason === undefined ? undefined : { playbook, specificity, reason };
 }
 
 /** The id of the fallback playbook every library should have. */
 export const GENERAL_PLAYBOOK_ID = 'general';
 
 /**
- * Picks the playbook for a ticket. The more specific match wins (type > tag > keyword); among
- * equally specific matches, higher `match.priority`, then the smaller id. Without any match:
+ * Picks the playbook for a ticket. The most evidence wins (type 3, tag 2, keyword 1, added up);
+ * at equal evidence, higher `match.priority`, then the smaller id. Without any match:
  * the playbook with id `general`, else the first playbook; with no playbooks at all, null.
  * (No built-in fallback here: helpdesk pages get the library from the background, and this
  * module stays free of it.)
@@ -86,8 +111,7 @@ export function pickPlaybook(ticket: TicketContext, playbooks: readonly Playbook
 }
 
 function isBetter(a: Candidate, b: Candidate): boolean {
-  // The helpdesk's own ticket type is what the customer or the agent chose: a keyword in the
-  // message ("log in" in a bug report) must not outrank it, whatever its priority.
+  // Evidence first: priority only orders playbooks the ticket fits equally well.
   if (a.specificity !== b.specificity) return a.specificity > b.specificity;
   if (a.playbook.match.priority !== b.playbook.match.priority) {
     return a.playbook.match.priority > b.playbook.match.priority;

@@ -44,7 +44,7 @@ describe('pickPlaybook', () => {
     expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)).toMatchObject({ playbook: { id }, reason });
   });
 
-  it('prefers type over tag over keyword, then higher priority, then the smaller id', () => {
+  it('weighs the evidence (type over tag over keyword), then higher priority, then the smaller id', () => {
     const low = make('low', { types: ['x'], priority: 1 });
     const high = make('high', { keywords: ['parcel'], priority: 5 });
     expect(pickPlaybook(ticket({ type: 'x', customerMessage: 'my parcel' }), [low, high])?.playbook.id).toBe(
@@ -72,6 +72,11 @@ describe('pickPlaybook', () => {
       playbook: { id: 'bug' },
       reason: 'type "bug"',
     });
+  });
+
+  it('keeps a refund on the refund playbook when Zendesk typed it "Incident" but tags and titles say refund', () => {
+    const input = ticket({ type: 'incident', tags: ['refund', 'vip'], subject: 'Refund for order #Z5521' });
+    expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)?.playbook.id).toBe('refund');
   });
 
   it('matches keywords as whole words, not inside other words', () => {
