@@ -38,7 +38,19 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'keel@keel.invalid', strict_min_version: '128.0' } } }
+      ? {
+          // MV2 has no optional_host_permissions (WXT drops it): custom sites ask through this.
+          optional_permissions: ['*://*/*'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'keel@keel.invalid',
+              strict_min_version: '140.0',
+              // Keel sends nothing anywhere: statistics stay in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : { key: CHROME_PUBLIC_KEY }),
   }),
 });

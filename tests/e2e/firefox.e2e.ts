@@ -45,10 +45,6 @@ const describeMessage = (m: LintMessage) =>
  */
 function isExplained(warning: LintMessage): boolean {
   switch (warning.code) {
-    // Firefox asks new add-ons to declare what data they collect (Keel: none). Until the manifest
-    // declares it (a key Firefox knows from version 140), the linter warns; it does not block.
-    case 'MISSING_DATA_COLLECTION_PERMISSIONS':
-      return true;
     case 'UNSAFE_VAR_ASSIGNMENT': {
       if (!warning.file || warning.line !== 1 || warning.column === undefined) return false;
       const source = readFileSync(join(EXTENSION_DIR, warning.file), 'utf8');
