@@ -142,6 +142,11 @@ async function walkThrough(helpdesk) {
     ]);
     await settle();
     await shoot(page, '06-bug-draft', 'a bug report: a different playbook, checked live');
+    // Keel follows the system's colour scheme (the demo helpdesk itself stays light).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await pause(300);
+    await shoot(page, '06-bug-draft-dark', 'the same, with the system in dark mode');
+    await page.emulateMedia({ colorScheme: 'light' });
     await typeInChunks(page, [
       "I'm sorry for the trouble. We will email you an update by Friday. Thanks for your patience, Sam",
     ]);
