@@ -19,6 +19,12 @@ const stages = [
     command: process.execPath,
     args: [join(root, 'tests', 'tools', 'ensure-chromium.mjs')],
   },
+  {
+    // The e2e suite works a reply in a real Request Tracker 5 (installed from Debian's packages).
+    name: 'request tracker',
+    command: process.execPath,
+    args: [join(root, 'tests', 'rt', 'ensure-rt.mjs')],
+  },
   { name: 'type check', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', command: bin('biome'), args: ['check', '.'] },
   { name: 'unit tests', command: bin('vitest'), args: ['run'] },
