@@ -6,11 +6,19 @@ import type { Period, Summary } from './store/summary';
 import type { ReplyRecord } from './store/types';
 
 /**
- * Every message the background answers. Content scripts may send only `reply.sent`; the popup and
- * options pages send the rest.
+ * Every message the background answers. Content scripts may send only the reply messages and
+ * `config.get` (CONTENT_SCRIPT_TYPES); the popup and options pages send the rest.
+ *
+ * A send's record travels twice: `reply.pending` at the moment the agent presses Send (the tab may
+ * close right after), then `reply.sent` when the page confirms it (stores it and settles the
+ * pending copy), or `reply.cancel` when the page refused it. A pending record nobody settles is
+ * stored after a grace period (utils/store/pending.ts). The id is made at Send, so the record
+ * counts once whichever way it arrives. `reply.sent` alone records by hand.
  */
 export type KeelMessage =
   | { type: 'reply.sent'; record: ReplyRecord }
+  | { type: 'reply.pending'; record: ReplyRecord }
+  | { type: 'reply.cancel'; id: string }
   | { type: 'config.get' }
   | { type: 'stats.summary'; period: Period }
   | { type: 'stats.exportTeam' }
@@ -38,6 +46,10 @@ export interface Download {
 /** What the background answers to each message type. */
 export interface KeelResponses {
   'reply.sent': { ok: true; added: boolean } | Failure;
+  /** `pending` is false when the record was already stored (its confirmation came first). */
+  'reply.pending': { ok: true; pending: boolean } | Failure;
+  /** `cancelled` is false when nothing was pending under that id. */
+  'reply.cancel': { ok: true; cancelled: boolean } | Failure;
   /** The playbooks and settings in force: administrator's policy, then the team's, then built-in. */
   'config.get': { ok: true; playbooks: Playbook[]; settings: Settings } | Failure;
   'stats.summary': { ok: true; summary: Summary } | Failure;
@@ -52,7 +64,12 @@ export interface KeelResponses {
 export type KeelResponse<T extends KeelMessage> = KeelResponses[T['type']];
 
 /** Message types a content script (a helpdesk page's context) may send. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<KeelMessage['type']> = new Set(['reply.sent', 'config.get']);
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<KeelMessage['type']> = new Set([
+  'reply.sent',
+  'reply.pending',
+  'reply.cancel',
+  'config.get',
+]);
 
 /**
  * Sends a message to the background and resolves its typed answer. Rejects when nobody answers
@@ -79,7 +96,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 /**
  * Sends until the background acknowledges. The service worker may be asleep or restarting, so a send
- * can throw or go unanswered; it is tried again. Safe for `reply.sent` because the record's id is made
+ * can throw or go unanswered; it is tried again. Safe for the reply messages because the record's id is made
  * at send time: a retry of a write that did land changes nothing. A definite answer (ok, or a
  * refusal such as a quota error) is returned at once, never retried.
  */

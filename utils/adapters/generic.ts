@@ -255,7 +255,7 @@ export function createSiteAdapter(spec: SiteSpec): HelpdeskAdapter {
       return !(root && fields.noteMode && queryFirst(root, fields.noteMode));
     },
 
-    observeSend(doc, signal, onSend) {
+    observeSend(doc, signal, onSend, gate) {
       watchSends(
         doc,
         signal,
@@ -270,6 +270,7 @@ export function createSiteAdapter(spec: SiteSpec): HelpdeskAdapter {
           isPublicReply: () => adapter.isPublicReply(doc),
         },
         onSend,
+        gate,
       );
     },
   };

@@ -388,7 +388,8 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
      * in. The draft is read in the capture phase (before anything can change it); the decision is
      * taken in a bubbling listener on the window, which runs after the page's own submit handlers:
      * if none of them cancelled the submit, the browser is posting the reply, and `onSend` is
-     * called right then, synchronously, while the page (and the content script) still live.
+     * called right then, synchronously, while the page (and the content script) still live, with
+     * `confirmed` already true: there is no later moment.
      * Confirmation here means "the form was submitted", not "RT stored it": RT can still refuse
      * on the server (a custom field that fails validation), which Keel cannot see.
      */
@@ -409,7 +410,7 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
           const editor = findRtEditor(doc);
           const text = editor ? draftText(editor) : '';
           if (!text.trim() || !isRtPublicReply(doc)) return;
-          const reply: SentReply = { text };
+          const reply: SentReply = { text, confirmed: Promise.resolve(true) };
           let decided = false;
           const decide = (): void => {
             if (decided) return;

@@ -4,8 +4,10 @@ import type { SentReply } from './types';
  * Shared send detection. Helpdesks send through buttons, form submits and Ctrl/Cmd+Enter, and
  * any of them may refuse the send (a validation error). So a send is two moments: the *intent*
  * (caught in the capture phase, before the page's own handlers can clear the editor) and the
- * *confirmation* (the page shows the new message or empties the composer). Only a confirmed send
- * is reported, once per intent: a double click or a cancelled send records nothing extra.
+ * *confirmation* (the page shows the new message or empties the composer). The send is reported
+ * at the intent, once (a double click reports nothing extra), with a promise of its confirmation:
+ * an agent who closes the tab right after Send must not lose the record (DESIGN.md: "a lost
+ * record is a bug"), so the caller hands the record over before the page can go away.
  */
 export interface SendWatch {
   /** Elements whose click means "send" (checked with `closest`). */
@@ -58,13 +60,21 @@ export function watchSends(
     pending = true;
     const before = watch.snapshot();
     const deadline = Date.now() + (watch.timeoutMs ?? 8000);
+    let settle: (sent: boolean) => void = () => {};
+    const confirmed = new Promise<boolean>((resolve) => {
+      settle = resolve;
+    });
+    // Reported before the page's own handlers run: the record leaves while the page surely lives.
+    onSend({ text, confirmed });
     const poll = (): void => {
+      // Ticket switched or script gone: leave it unsettled; the background commits it after its grace.
       if (signal.aborted) return;
       if (watch.confirmed(before, watch.findEditor())) {
         pending = false;
-        onSend({ text });
+        settle(true);
       } else if (Date.now() > deadline) {
         pending = false; // the page refused or failed the send
+        settle(false);
       } else {
         setTimeout(poll, POLL_MS);
       }

@@ -11,9 +11,15 @@ export interface AdapterStatus {
   missing: string[];
 }
 
-/** A reply the agent just sent, as the adapter saw it. */
+/**
+ * A reply the agent is sending, reported at the moment of intent (before the page can lose it).
+ * `confirmed` resolves true once the page shows the send went through, false when the page
+ * refused it while still open. It never resolves when the page or the ticket went away first:
+ * the background then commits the pending record after a grace period (utils/store/pending.ts).
+ */
 export interface SentReply {
   text: string;
+  confirmed: Promise<boolean>;
 }
 
 /**
@@ -43,9 +49,11 @@ export interface HelpdeskAdapter {
   /** Whether the composer is on a public reply (true) or an internal note (false). */
   isPublicReply(doc: Document): boolean;
   /**
-   * Calls `onSend` once per reply the page actually sends. Listeners must be registered with the
-   * given AbortSignal so they go away with the ticket or the content script. `gate`, when given,
-   * is asked before the page sees the send and may stop it (the optional send gate).
+   * Calls `onSend` once per send the agent starts, at the intent (synchronously, in the event that
+   * starts it), with `confirmed` settling when the page shows the outcome. A send the gate stopped
+   * is not reported. Listeners must be registered with the given AbortSignal so they go away with
+   * the ticket or the content script. `gate`, when given, is asked before the page sees the send
+   * and may stop it (the optional send gate).
    */
   observeSend(doc: Document, signal: AbortSignal, onSend: (reply: SentReply) => void, gate?: SendGate): void;
 }

@@ -306,7 +306,7 @@ export function createZendeskAdapter(options: ZendeskOptions = {}): HelpdeskAdap
       return !(channel && /internal|note/i.test(channel));
     },
 
-    observeSend(doc, signal, onSend) {
+    observeSend(doc, signal, onSend, gate) {
       // The ticket this watch belongs to: a tab switch aborts `signal` and a new watch starts.
       const ticketId = currentId(doc);
       watchSends(
@@ -322,6 +322,7 @@ export function createZendeskAdapter(options: ZendeskOptions = {}): HelpdeskAdap
           isPublicReply: () => adapter.isPublicReply(doc),
         },
         onSend,
+        gate,
       );
     },
   };

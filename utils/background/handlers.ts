@@ -7,9 +7,11 @@ import { exportCsv } from '../store/csv';
 import { isQuotaError, StoreFileError } from '../store/errors';
 import { exportBackup, exportTeamFile, importTeamFiles, restoreBackup } from '../store/files';
 import type { KeelDatabase } from '../store/open';
+import { addPending, cancelPending, PENDING_GRACE_MS } from '../store/pending';
 import { addReply, allReplies, clearAll, repliesSince } from '../store/replies';
 import { startOfDay } from '../store/rollups';
 import { sinceDayFor, summarize } from '../store/summary';
+import type { ReplyRecord } from '../store/types';
 import { firstProblem } from '../store/validation';
 import { KeelMessageSchema } from './message-schema';
 import { refusalFor } from './sender';
@@ -24,6 +26,15 @@ export interface BackgroundDeps {
   /** The playbooks and settings in force (utils/config.ts). */
   config: () => Promise<{ playbooks: Playbook[]; settings: Settings }>;
   now?: () => number;
+  /** The grace period before an unconfirmed send is stored anyway (utils/background/pending.ts). */
+  pendingGraceMs?: () => Promise<number>;
+  /** Makes sure pending sends are committed at `due` (epoch ms) even if nobody asks (an alarm). */
+  schedulePendingCommit?: (due: number) => Promise<void>;
+  /**
+   * Stores the pending sends whose grace period is over; run before any summary or export is
+   * read, so the numbers are right as soon as the grace period ends, not when the alarm fires.
+   */
+  settlePending?: (db: KeelDatabase, now: number) => Promise<unknown>;
 }
 
 type Handlers = {
@@ -38,23 +49,63 @@ function safeFilePart(text: string): string {
   return text.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'agent';
 }
 
+/**
+ * The agent name that appears most often on this browser's own records (ties: the most recent),
+ * or '' when none has one. Records come oldest first.
+ */
+export function mostCommonLocalAgent(records: readonly ReplyRecord[]): string {
+  const counts = new Map<string, number>();
+  let best = '';
+  let bestCount = 0;
+  for (const record of records) {
+    if (record.origin !== 'local' || !record.agent) continue;
+    const count = (counts.get(record.agent) ?? 0) + 1;
+    counts.set(record.agent, count);
+    if (count >= bestCount) {
+      best = record.agent;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 function makeHandlers(deps: BackgroundDeps): Handlers {
   const now = deps.now ?? Date.now;
+  /** The database with overdue pending sends stored, for anything that reads statistics. */
+  const settledDb = async (): Promise<KeelDatabase> => {
+    const db = await deps.db();
+    await deps.settlePending?.(db, now());
+    return db;
+  };
   return {
     async 'reply.sent'({ record }) {
-      const added = await addReply(await deps.db(), record);
+      const added = await addReply(await deps.db(), record, now());
       return { ok: true, added };
+    },
+    async 'reply.pending'({ record }) {
+      const at = now();
+      const pending = await addPending(await deps.db(), record, at);
+      if (pending) {
+        const graceMs = (await deps.pendingGraceMs?.()) ?? PENDING_GRACE_MS;
+        await deps.schedulePendingCommit?.(at + graceMs);
+      }
+      return { ok: true, pending };
+    },
+    async 'reply.cancel'({ id }) {
+      return { ok: true, cancelled: await cancelPending(await deps.db(), id) };
     },
     async 'config.get'() {
       return { ok: true, ...(await deps.config()) };
     },
     async 'stats.summary'({ period }) {
       const sinceDay = sinceDayFor(period, now());
-      return { ok: true, summary: await summarize(await deps.db(), sinceDay ? { sinceDay } : {}) };
+      return { ok: true, summary: await summarize(await settledDb(), sinceDay ? { sinceDay } : {}) };
     },
     async 'stats.exportTeam'() {
-      const agent = await deps.agentName();
-      const file = await exportTeamFile(await deps.db(), agent, deps.appVersion(), now());
+      const db = await settledDb();
+      // Without a name in options, the name this browser's own replies carry (read from the helpdesk page).
+      const agent = (await deps.agentName()) || mostCommonLocalAgent(await allReplies(db));
+      const file = await exportTeamFile(db, agent, deps.appVersion(), now());
       return {
         ok: true,
         fileName: `keel-team-${safeFilePart(agent)}-${stamp(now())}.json`,
@@ -64,7 +115,7 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
       };
     },
     async 'stats.exportCsv'({ period }) {
-      const db = await deps.db();
+      const db = await settledDb();
       const sinceDay = sinceDayFor(period, now());
       const records = sinceDay ? await repliesSince(db, startOfDay(sinceDay)) : await allReplies(db);
       return {
@@ -76,7 +127,7 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
       };
     },
     async 'stats.exportBackup'() {
-      const backup = await exportBackup(await deps.db(), deps.appVersion(), now());
+      const backup = await exportBackup(await settledDb(), deps.appVersion(), now());
       return {
         ok: true,
         fileName: `keel-backup-${stamp(now())}.json`,

@@ -3,6 +3,7 @@ import { loadPlaybooks, loadSettings } from '../config';
 import { type KeelDatabase, openKeelDB } from '../store/open';
 import { listenForCommands } from './commands';
 import { createMessageHandler } from './handlers';
+import { PENDING_ALARM, readPendingGraceMs, schedulePendingCommit, settlePending } from './pending';
 import { reinjectOnUpdate } from './reinject';
 import { RETENTION_ALARM, runRetention, scheduleRetention } from './retention';
 import { readStatsSettings } from './settings';
@@ -33,6 +34,9 @@ export function startBackground(dbName?: string): void {
       const [playbooks, settings] = await Promise.all([loadPlaybooks(), loadSettings()]);
       return { playbooks, settings };
     },
+    pendingGraceMs: readPendingGraceMs,
+    schedulePendingCommit,
+    settlePending,
   });
 
   // sendResponse + `return true` works in Chrome, Firefox and the test fake alike.
@@ -45,10 +49,21 @@ export function startBackground(dbName?: string): void {
   reinjectOnUpdate();
 
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PENDING_ALARM) {
+      commitPending();
+      return;
+    }
     if (alarm.name !== RETENTION_ALARM) return;
     db()
       .then((opened) => runRetention(opened))
       .catch((error: unknown) => console.error('Keel: retention failed', error));
   });
+  // Sends left pending when the worker (or the browser) stopped: commit the overdue, re-arm the rest.
+  const commitPending = (): void => {
+    db()
+      .then((opened) => settlePending(opened, Date.now()))
+      .catch((error: unknown) => console.error('Keel: could not commit pending replies', error));
+  };
+  commitPending();
   scheduleRetention().catch((error: unknown) => console.error('Keel: could not schedule retention', error));
 }

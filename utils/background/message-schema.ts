@@ -12,6 +12,8 @@ const MAX_FILE_CHARS = 200_000_000;
 /** Validates messages at the background. Unknown fields are dropped. */
 export const KeelMessageSchema = v.variant('type', [
   v.object({ type: v.literal('reply.sent'), record: ReplyRecordSchema }),
+  v.object({ type: v.literal('reply.pending'), record: ReplyRecordSchema }),
+  v.object({ type: v.literal('reply.cancel'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   v.object({ type: v.literal('config.get') }),
   v.object({ type: v.literal('stats.summary'), period: PeriodSchema }),
   v.object({ type: v.literal('stats.exportTeam') }),

@@ -1,14 +1,12 @@
 import { t } from '../i18n';
-import { sendWithRetry } from '../messages';
+import { type Failure, sendWithRetry } from '../messages';
 import type { ReplyRecord } from '../store/types';
 import type { RecordOutcome } from './session';
 
-/**
- * Hands a sent reply's record to the background, retrying while the service worker wakes up or
- * restarts (about 8 s in all). The record's id was made at send time, so a retry adds nothing.
- */
-export async function recordReply(record: ReplyRecord): Promise<RecordOutcome> {
-  const answer = await sendWithRetry({ type: 'reply.sent', record }, { attempts: 6, delayMs: 250 });
+/** About 8 s of tries in all: long enough for a service worker to wake up or restart. */
+const RETRY = { attempts: 6, delayMs: 250 } as const;
+
+function outcomeOf(answer: { ok: true } | Failure): RecordOutcome {
   if (answer.ok) return { ok: true };
   // An updated or removed extension cannot be reached from this old content script.
   if (/context invalidated/i.test(answer.error)) {
@@ -18,4 +16,27 @@ export async function recordReply(record: ReplyRecord): Promise<RecordOutcome> {
     return { ok: false, error: t('quotaFull', answer.error) };
   }
   return { ok: false, error: answer.error };
+}
+
+/**
+ * Hands a sent reply's record to the background, retrying while the service worker wakes up or
+ * restarts. The record's id was made at send time, so a retry adds nothing, and a pending copy of
+ * the same send (see holdPendingReply) is settled by it.
+ */
+export async function recordReply(record: ReplyRecord): Promise<RecordOutcome> {
+  return outcomeOf(await sendWithRetry({ type: 'reply.sent', record }, RETRY));
+}
+
+/**
+ * Hands a record to the background at the moment the agent pressed Send, before the page confirms
+ * it: if the tab closes right after Send, the background stores it after a grace period. Call it
+ * synchronously in the send's event: the message leaves before this function first awaits.
+ */
+export async function holdPendingReply(record: ReplyRecord): Promise<RecordOutcome> {
+  return outcomeOf(await sendWithRetry({ type: 'reply.pending', record }, RETRY));
+}
+
+/** Tells the background the page refused a send handed over as pending: it records nothing. */
+export async function cancelPendingReply(id: string): Promise<RecordOutcome> {
+  return outcomeOf(await sendWithRetry({ type: 'reply.cancel', id }, RETRY));
 }

@@ -1,5 +1,5 @@
 import type { InsertPosition } from '../adapters/editing';
-import type { AdapterStatus, HelpdeskAdapter } from '../adapters/types';
+import type { AdapterStatus, HelpdeskAdapter, SentReply } from '../adapters/types';
 import { checkReply } from '../checker';
 import type { CheckResult } from '../checker/types';
 import { t } from '../i18n';
@@ -9,6 +9,7 @@ import type { ReplyRecord } from '../store/types';
 import type { TicketContext } from '../ticket';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
+import { cancelPendingReply, holdPendingReply } from './record';
 import { debounce, throttle } from './timing';
 
 /** What the sidebar shows; the session is its only writer. */
@@ -51,6 +52,13 @@ export interface SessionDeps {
   saveChoice: (ticketKey: string, playbookId: string) => Promise<void>;
   /** Hands a record to the background; resolves once it is stored or definitely failed. */
   record: (record: ReplyRecord) => Promise<RecordOutcome>;
+  /**
+   * Hands a record to the background as pending at the moment of Send; it must send before its
+   * first await (the tab may close right after). Defaults to utils/sidebar/record.ts.
+   */
+  holdPending?: (record: ReplyRecord) => Promise<RecordOutcome>;
+  /** Tells the background a pending send was refused by the page. Defaults to utils/sidebar/record.ts. */
+  cancelPending?: (id: string) => Promise<RecordOutcome>;
   now: () => number;
   newId: () => string;
   /** The agent's name from the options page, for helpdesks whose page does not show it. */
@@ -265,7 +273,7 @@ export class SidebarSession {
     this.deps.adapter.observeSend(
       this.deps.doc,
       abort.signal,
-      (reply) => void this.recordSend(reply.text),
+      (reply) => void this.recordIntent(reply),
       () => this.confirmSend(this.deps.sendGateOn(), this.deps.ask),
     );
     this.observedEditorDoc = null;
@@ -316,11 +324,39 @@ export class SidebarSession {
     if (draft !== this.lastDraft || internalNote !== this.state.get().internalNote) this.checkNow();
   }
 
+  /** Records a reply logged by hand: there is no page confirmation to wait for. */
   private async recordSend(text: string): Promise<void> {
+    const record = this.buildRecord(text);
+    if (record) await this.storeRecord(record);
+  }
+
+  /**
+   * A send the agent started. Its record goes to the background at once as pending, because the
+   * tab may close before the page confirms (DESIGN.md: a lost record is a bug); then it is stored
+   * when the page confirms, or cancelled when the page refuses it. Unconfirmed and uncancelled
+   * (the tab or ticket went away), the background stores it after a grace period.
+   */
+  private async recordIntent(reply: SentReply): Promise<void> {
+    const record = this.buildRecord(reply.text);
+    if (!record) return;
+    const held = (this.deps.holdPending ?? holdPendingReply)(record);
+    this.patch({ send: { state: 'saving' } });
+    if (await reply.confirmed) {
+      await this.storeRecord(record);
+      return;
+    }
+    // The cancel must not overtake the pending copy, or that copy would outlive it and be stored.
+    await held;
+    await (this.deps.cancelPending ?? cancelPendingReply)(record.id);
+    this.patch({ send: { state: 'idle' } });
+  }
+
+  /** The record of a reply with this text, checked against the current ticket and playbook. */
+  private buildRecord(text: string): ReplyRecord | null {
     const { ticket, playbook } = this.state.get();
-    if (!ticket || !playbook) return;
+    if (!ticket || !playbook) return null;
     const result = checkReply(text, ticket, playbook);
-    const record: ReplyRecord = {
+    return {
       id: this.deps.newId(),
       time: this.deps.now(),
       helpdesk: ticket.helpdesk,
@@ -334,6 +370,9 @@ export class SidebarSession {
       wordCount: result.wordCount,
       origin: 'local',
     };
+  }
+
+  private async storeRecord(record: ReplyRecord): Promise<void> {
     this.patch({ send: { state: 'saving' } });
     const outcome = await this.deps.record(record);
     this.patch({

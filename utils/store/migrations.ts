@@ -87,8 +87,27 @@ export const migrationV4: Migration = {
   },
 };
 
+/**
+ * v5: replies handed over at the moment of Send and not yet confirmed, so a tab closed right after
+ * Send still leaves its record (committed after a grace period). Nothing to backfill.
+ */
+export const migrationV5: Migration = {
+  version: 5,
+  description: 'pending store (sends not yet confirmed), indexed by arrival time',
+  schema(db) {
+    const pending = db.createObjectStore('pending', { keyPath: 'record.id' });
+    pending.createIndex('by-since', 'since');
+  },
+};
+
 /** Every migration, in order. The database's version is the last one's. */
-export const MIGRATIONS: readonly Migration[] = [migrationV1, migrationV2, migrationV3, migrationV4];
+export const MIGRATIONS: readonly Migration[] = [
+  migrationV1,
+  migrationV2,
+  migrationV3,
+  migrationV4,
+  migrationV5,
+];
 
 export const DB_VERSION = MIGRATIONS.length;
 

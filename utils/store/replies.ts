@@ -1,3 +1,4 @@
+import type { IDBPTransaction } from 'idb';
 import { toStoreError } from './errors';
 import type { KeelDatabase } from './open';
 import {
@@ -12,7 +13,7 @@ import {
   tallyDay,
   tallyRecord,
 } from './rollups';
-import type { DayTotal, ImportEntry, Rollup } from './schema';
+import type { DayTotal, ImportEntry, KeelDB, Rollup } from './schema';
 import type { ReplyRecord } from './types';
 
 /** Records to write together; with `source`, they come from a team file identified by its hash. */
@@ -30,6 +31,43 @@ export interface BatchOutcome {
   alreadyImported: boolean;
 }
 
+/** The stores a write of records touches; `pending` so a write can settle pending sends in the same transaction. */
+export const WRITE_STORES = ['replies', 'rollups', 'monthly', 'days', 'imports', 'pending'] as const;
+type WriteStores = typeof WRITE_STORES;
+export type WriteTransaction = IDBPTransaction<KeelDB, [...WriteStores], 'readwrite'>;
+
+/** Opens the one kind of transaction every record write uses. */
+export function writeTransaction(db: KeelDatabase): WriteTransaction {
+  return db.transaction([...WRITE_STORES], 'readwrite');
+}
+
+/**
+ * Runs `work` in one write transaction and resolves its result once the transaction committed.
+ * When `work` fails, the transaction is aborted so nothing of it lands (a pending send is never
+ * dropped by a write that did not store its record).
+ * @throws StoreQuotaError when the browser has no room left.
+ */
+export async function inWriteTransaction<T>(
+  db: KeelDatabase,
+  work: (tx: WriteTransaction) => Promise<T>,
+): Promise<T> {
+  try {
+    const tx = writeTransaction(db);
+    const run = work(tx).catch((error: unknown) => {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted: nothing of it to undo.
+      }
+      throw error;
+    });
+    const [result] = await Promise.all([run, tx.done]);
+    return result;
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
 /**
  * Writes batches of records and their rollups in ONE transaction: either all of it lands or none.
  * Idempotent: a record whose id is stored is skipped, a file whose hash is stored is skipped.
@@ -40,74 +78,89 @@ export async function writeBatches(
   batches: readonly RecordBatch[],
   now: number = Date.now(),
 ): Promise<BatchOutcome[]> {
-  try {
-    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'imports'], 'readwrite');
-    const replies = tx.objectStore('replies');
-    const rollups = tx.objectStore('rollups');
-    const monthly = tx.objectStore('monthly');
-    const days = tx.objectStore('days');
-    const imports = tx.objectStore('imports');
-    const writes: Promise<unknown>[] = [];
-    const outcomes: BatchOutcome[] = [];
-    const deltas = new Map<string, Rollup>();
-    const monthDeltas = new Map<string, Rollup>();
-    const dayDeltas = new Map<string, DayTotal>();
-    const seen = new Set<string>();
-
-    for (const batch of batches) {
-      const hash = batch.source?.hash;
-      const alreadyImported =
-        hash !== undefined && (seen.has(`file:${hash}`) || (await imports.getKey(hash)) !== undefined);
-      if (alreadyImported) {
-        outcomes.push({ added: 0, duplicates: batch.records.length, alreadyImported: true });
-        continue;
-      }
-      const storedKeys = await Promise.all(batch.records.map((record) => replies.getKey(record.id)));
-      let added = 0;
-      batch.records.forEach((record, index) => {
-        if (storedKeys[index] !== undefined || seen.has(record.id)) return;
-        seen.add(record.id);
-        added += 1;
-        tallyRecord(deltas, record);
-        tallyRecord(monthDeltas, record, true);
-        tallyDay(dayDeltas, record);
-        writes.push(replies.put(record));
-      });
-      if (batch.source && hash !== undefined) {
-        seen.add(`file:${hash}`);
-        writes.push(imports.put({ ...batch.source, importedAt: now, records: added }));
-      }
-      outcomes.push({ added, duplicates: batch.records.length - added, alreadyImported: false });
-    }
-
-    const [storedDaily, storedMonthly, storedDays] = await Promise.all([
-      Promise.all([...deltas.keys()].map((key) => rollups.get(key))),
-      Promise.all([...monthDeltas.keys()].map((key) => monthly.get(key))),
-      Promise.all([...dayDeltas.keys()].map((day) => days.get(day))),
-    ]);
-    for (const [i, delta] of [...deltas.values()].entries()) {
-      writes.push(rollups.put(mergeRollup(storedDaily[i], delta)));
-    }
-    for (const [i, delta] of [...monthDeltas.values()].entries()) {
-      writes.push(monthly.put(mergeRollup(storedMonthly[i], delta)));
-    }
-    for (const [i, delta] of [...dayDeltas.values()].entries()) {
-      writes.push(days.put(mergeDayTotal(storedDays[i], delta)));
-    }
-    await Promise.all([...writes, tx.done]);
-    return outcomes;
-  } catch (error) {
-    throw toStoreError(error);
-  }
+  return inWriteTransaction(db, (tx) => writeBatchesIn(tx, batches, now));
 }
 
 /**
- * Stores one sent reply and updates its rollup in the same transaction. Idempotent by id: a retry of
- * the same send changes nothing. Resolves `true` when the record is new.
+ * The body of `writeBatches`, inside a transaction the caller opened (and may use for more, such as
+ * settling pending sends). Resolves once every write was made; the caller awaits `tx.done`.
+ */
+export async function writeBatchesIn(
+  tx: WriteTransaction,
+  batches: readonly RecordBatch[],
+  now: number,
+): Promise<BatchOutcome[]> {
+  const replies = tx.objectStore('replies');
+  const rollups = tx.objectStore('rollups');
+  const monthly = tx.objectStore('monthly');
+  const days = tx.objectStore('days');
+  const imports = tx.objectStore('imports');
+  const writes: Promise<unknown>[] = [];
+  const outcomes: BatchOutcome[] = [];
+  const deltas = new Map<string, Rollup>();
+  const monthDeltas = new Map<string, Rollup>();
+  const dayDeltas = new Map<string, DayTotal>();
+  const seen = new Set<string>();
+
+  for (const batch of batches) {
+    const hash = batch.source?.hash;
+    const alreadyImported =
+      hash !== undefined && (seen.has(`file:${hash}`) || (await imports.getKey(hash)) !== undefined);
+    if (alreadyImported) {
+      outcomes.push({ added: 0, duplicates: batch.records.length, alreadyImported: true });
+      continue;
+    }
+    const storedKeys = await Promise.all(batch.records.map((record) => replies.getKey(record.id)));
+    let added = 0;
+    batch.records.forEach((record, index) => {
+      if (storedKeys[index] !== undefined || seen.has(record.id)) return;
+      seen.add(record.id);
+      added += 1;
+      tallyRecord(deltas, record);
+      tallyRecord(monthDeltas, record, true);
+      tallyDay(dayDeltas, record);
+      writes.push(replies.put(record));
+    });
+    if (batch.source && hash !== undefined) {
+      seen.add(`file:${hash}`);
+      writes.push(imports.put({ ...batch.source, importedAt: now, records: added }));
+    }
+    outcomes.push({ added, duplicates: batch.records.length - added, alreadyImported: false });
+  }
+
+  const [storedDaily, storedMonthly, storedDays] = await Promise.all([
+    Promise.all([...deltas.keys()].map((key) => rollups.get(key))),
+    Promise.all([...monthDeltas.keys()].map((key) => monthly.get(key))),
+    Promise.all([...dayDeltas.keys()].map((day) => days.get(day))),
+  ]);
+  for (const [i, delta] of [...deltas.values()].entries()) {
+    writes.push(rollups.put(mergeRollup(storedDaily[i], delta)));
+  }
+  for (const [i, delta] of [...monthDeltas.values()].entries()) {
+    writes.push(monthly.put(mergeRollup(storedMonthly[i], delta)));
+  }
+  for (const [i, delta] of [...dayDeltas.values()].entries()) {
+    writes.push(days.put(mergeDayTotal(storedDays[i], delta)));
+  }
+  await Promise.all(writes);
+  return outcomes;
+}
+
+/**
+ * Stores one sent reply and updates its rollup in the same transaction, and drops the pending copy
+ * handed over at the moment of Send, if any. Idempotent by id: a retry of the same send, or its
+ * pending copy committed after the grace period, changes nothing. Resolves `true` when the record is new.
  * @throws StoreQuotaError when the browser has no room left.
  */
-export async function addReply(db: KeelDatabase, record: ReplyRecord): Promise<boolean> {
-  const [outcome] = await writeBatches(db, [{ records: [record] }]);
+export async function addReply(
+  db: KeelDatabase,
+  record: ReplyRecord,
+  now: number = Date.now(),
+): Promise<boolean> {
+  const [outcome] = await inWriteTransaction(db, async (tx) => {
+    await tx.objectStore('pending').delete(record.id);
+    return writeBatchesIn(tx, [{ records: [record] }], now);
+  });
   return (outcome?.added ?? 0) > 0;
 }
 
@@ -170,8 +223,8 @@ export async function pruneBefore(db: KeelDatabase, time: number): Promise<numbe
   }
 }
 
-/** Deletes every record, rollup and import hash. */
+/** Deletes every record, rollup, import hash and pending send. */
 export async function clearAll(db: KeelDatabase): Promise<void> {
-  const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'imports'], 'readwrite');
+  const tx = writeTransaction(db);
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()).concat(tx.done));
 }

@@ -63,6 +63,23 @@ export interface KeelDB extends DBSchema {
     key: string;
     value: DayTotal;
   };
+  /** Records of sends not yet confirmed by their page, by record id (utils/store/pending.ts). */
+  pending: {
+    key: string;
+    value: PendingReply;
+    indexes: { 'by-since': number };
+  };
+}
+
+/**
+ * A reply handed over at the moment the agent pressed Send, before the page confirmed it. It
+ * becomes a stored reply on confirmation, or after a grace period if nobody confirms or cancels it
+ * (the tab was closed right after Send); a cancel (the page refused the send) drops it.
+ */
+export interface PendingReply {
+  record: ReplyRecord;
+  /** When the background received it (epoch ms): the grace period runs from here. */
+  since: number;
 }
 
 /** Totals of one local day. */

@@ -6,6 +6,7 @@ import {
   parseRtUser,
   rtBasePath,
 } from '@/utils/adapters/rt';
+import type { SentReply } from '@/utils/adapters/types';
 import { fixtureHtml, loadFixture, navigateTo } from './fixtures';
 
 // The fixtures are captures of the real RT 5.0.3 on Debian 12 (tests/rt/capture-fixtures.mjs):
@@ -245,13 +246,15 @@ describe('Request Tracker send detection', () => {
     form.removeEventListener('submit', handler);
   }
 
-  it('reports the reply once, synchronously, when the form really submits', () => {
+  it('reports the reply once, synchronously and already confirmed, when the form really submits', async () => {
     ckeditorBody('<p>Hi María, your refund is on its way.</p>');
-    const onSend = vi.fn();
+    const onSend = vi.fn<(reply: SentReply) => void>();
     createRtAdapter().observeSend(document, new AbortController().signal, onSend);
     submit();
     expect(onSend).toHaveBeenCalledTimes(1);
-    expect(onSend).toHaveBeenCalledWith({ text: 'Hi María, your refund is on its way.' });
+    const reply = onSend.mock.calls[0]?.[0];
+    expect(reply?.text).toBe('Hi María, your refund is on its way.');
+    expect(await reply?.confirmed).toBe(true);
     submit(); // a double click while the page unloads
     expect(onSend).toHaveBeenCalledTimes(1);
   });

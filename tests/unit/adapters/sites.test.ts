@@ -100,10 +100,14 @@ describe.each(Object.entries(expected))('%s adapter on its fixture', (name, want
     beforeEach(() => vi.useFakeTimers());
     afterEach(() => vi.useRealTimers());
 
-    it('records a send once the page shows it, and nothing for an empty editor', () => {
+    it('reports a send at the click, confirmed once the page shows it, and nothing for an empty editor', async () => {
       const adapter = adapterFor(name);
       const sent: SentReply[] = [];
-      adapter.observeSend(document, new AbortController().signal, (reply) => sent.push(reply));
+      const confirmed: string[] = [];
+      adapter.observeSend(document, new AbortController().signal, (reply) => {
+        sent.push(reply);
+        void reply.confirmed.then((ok) => ok && confirmed.push(reply.text.trim()));
+      });
       const editor = adapter.findEditor(document) as HTMLElement;
       const sendButton = document.querySelector<HTMLElement>(
         '.reply-btn, #sendBtn, [data-test-composer-send], [data-testid="send-button"], [data-testid="ticket-reply-editor"] button, [data-id="sendButton"]',
@@ -114,11 +118,13 @@ describe.each(Object.entries(expected))('%s adapter on its fixture', (name, want
 
       adapter.insertText(editor, 'Thanks for your patience.', 'end');
       sendButton?.click();
+      expect(sent.map((reply) => reply.text.trim())).toEqual(['Thanks for your patience.']);
+      expect(confirmed).toEqual([]);
       // The page accepts it: the composer empties.
       if (editor.tagName === 'TEXTAREA') (editor as HTMLTextAreaElement).value = '';
       else editor.innerHTML = '<p><br></p>';
-      vi.advanceTimersByTime(500);
-      expect(sent.map((reply) => reply.text.trim())).toEqual(['Thanks for your patience.']);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(confirmed).toEqual(['Thanks for your patience.']);
     });
   });
 });

@@ -151,10 +151,21 @@ describe('Zendesk adapter', () => {
     beforeEach(() => vi.useFakeTimers());
     afterEach(() => vi.useRealTimers());
 
-    function watch(): SentReply[] {
-      const sent: SentReply[] = [];
-      zendesk.observeSend(document, new AbortController().signal, (reply) => sent.push(reply));
-      return sent;
+    /** Each send as reported at its intent, and how the page settled it. */
+    interface Seen {
+      text: string;
+      outcome: 'unsettled' | 'sent' | 'refused';
+    }
+    function watch(signal = new AbortController().signal): Seen[] {
+      const seen: Seen[] = [];
+      zendesk.observeSend(document, signal, (reply: SentReply) => {
+        const entry: Seen = { text: reply.text, outcome: 'unsettled' };
+        seen.push(entry);
+        void reply.confirmed.then((sent) => {
+          entry.outcome = sent ? 'sent' : 'refused';
+        });
+      });
+      return seen;
     }
     const typeReply = (text: string) => {
       (zendesk.findEditor(document) as HTMLElement).innerHTML = `<p>${text}</p>`;
@@ -162,37 +173,69 @@ describe('Zendesk adapter', () => {
     const clickSubmit = () =>
       panel('2042').querySelector<HTMLElement>('[data-test-id="submit_button-button"]')?.click();
 
-    it('records one send for a double click that Zendesk accepts', () => {
-      const sent = watch();
+    it('reports one send at the click of a double click, confirmed once Zendesk accepts it', async () => {
+      const seen = watch();
       typeReply('Hi Ana, your refund is on its way.');
       clickSubmit();
+      expect(seen).toEqual([{ text: 'Hi Ana, your refund is on its way.', outcome: 'unsettled' }]);
       clickSubmit();
-      vi.advanceTimersByTime(150);
+      await vi.advanceTimersByTimeAsync(150);
       pageAcceptsComment('2042', 'Hi Ana, your refund is on its way.');
-      vi.advanceTimersByTime(500);
-      expect(sent).toEqual([{ text: 'Hi Ana, your refund is on its way.' }]);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(seen).toEqual([{ text: 'Hi Ana, your refund is on its way.', outcome: 'sent' }]);
     });
 
-    it('records a Ctrl+Enter send', () => {
-      const sent = watch();
+    it('reports a Ctrl+Enter send', async () => {
+      const seen = watch();
       typeReply('Hi Ana, done.');
       const editor = zendesk.findEditor(document) as HTMLElement;
       editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
       pageAcceptsComment('2042', 'Hi Ana, done.');
-      vi.advanceTimersByTime(300);
-      expect(sent).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(seen).toEqual([{ text: 'Hi Ana, done.', outcome: 'sent' }]);
     });
 
-    it('records nothing when Zendesk refuses the submit', () => {
-      const sent = watch();
+    it('settles a send as refused when Zendesk refuses the submit', async () => {
+      const seen = watch();
       typeReply('Hi Ana,');
       clickSubmit();
-      vi.advanceTimersByTime(10_000);
-      expect(sent).toEqual([]);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(seen).toEqual([{ text: 'Hi Ana,', outcome: 'refused' }]);
+    });
+
+    it('leaves a send unsettled when the ticket is left before Zendesk confirms it', async () => {
+      const abort = new AbortController();
+      const seen = watch(abort.signal);
+      typeReply('Hi Ana, all sorted.');
+      clickSubmit();
+      abort.abort();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(seen).toEqual([{ text: 'Hi Ana, all sorted.', outcome: 'unsettled' }]);
+    });
+
+    it('reports no send the send gate stopped, and keeps the page from seeing it', async () => {
+      const seen: string[] = [];
+      zendesk.observeSend(
+        document,
+        new AbortController().signal,
+        (reply) => seen.push(reply.text),
+        () => false,
+      );
+      let pageSaw = false;
+      panel('2042')
+        .querySelector('[data-test-id="submit_button-button"]')
+        ?.addEventListener('click', () => {
+          pageSaw = true;
+        });
+      typeReply('Hi Ana, I guarantee it.');
+      clickSubmit();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(seen).toEqual([]);
+      expect(pageSaw).toBe(false);
     });
 
     it('records nothing for an internal note', () => {
-      const sent = watch();
+      const seen = watch();
       panel('2042')
         .querySelector('[data-test-id="omnichannel-channel-switcher-button"]')
         ?.setAttribute('data-channel', 'internal');
@@ -200,7 +243,7 @@ describe('Zendesk adapter', () => {
       clickSubmit();
       pageAcceptsComment('2042', 'note');
       vi.advanceTimersByTime(500);
-      expect(sent).toEqual([]);
+      expect(seen).toEqual([]);
     });
   });
 });

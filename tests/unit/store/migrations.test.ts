@@ -87,10 +87,52 @@ describe('schema migrations', () => {
     v4.close();
   });
 
+  it('v4 → v5 adds an empty pending store and keeps every record, rollup and total', async () => {
+    const name = freshDbName();
+    const records = [makeRecord(), makeRecord({ agent: 'Ben', score: 60, fullAdherence: false })];
+    const v4 = await openKeelDB(name, 4);
+    for (const record of records) await v4.put('replies', record);
+    v4.close();
+    const v4Again = await openKeelDB(name, 4);
+    const before = {
+      replies: await v4Again.getAll('replies'),
+      rollups: await v4Again.getAll('rollups'),
+      monthly: await v4Again.getAll('monthly'),
+      days: await v4Again.getAll('days'),
+    };
+    v4Again.close();
+
+    const v5 = await openKeelDB(name, 5);
+    expect(v5.objectStoreNames.contains('pending')).toBe(true);
+    expect([...v5.transaction('pending').store.indexNames]).toEqual(['by-since']);
+    expect(await v5.count('pending')).toBe(0);
+    expect(await v5.getAll('replies')).toEqual(before.replies);
+    expect(await v5.getAll('rollups')).toEqual(before.rollups);
+    expect(await v5.getAll('monthly')).toEqual(before.monthly);
+    expect(await v5.getAll('days')).toEqual(before.days);
+    v5.close();
+  });
+
+  it('v4 → v5 does nothing on an empty database', async () => {
+    const name = freshDbName();
+    (await openKeelDB(name, 4)).close();
+    const v5 = await openKeelDB(name, 5);
+    expect(await v5.count('replies')).toBe(0);
+    expect(await v5.count('pending')).toBe(0);
+    v5.close();
+  });
+
   it('a fresh install reaches the newest version with all stores', async () => {
     const db = await openKeelDB(freshDbName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['days', 'imports', 'monthly', 'replies', 'rollups']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'days',
+      'imports',
+      'monthly',
+      'pending',
+      'replies',
+      'rollups',
+    ]);
     db.close();
   });
 });
