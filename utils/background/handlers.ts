@@ -70,7 +70,7 @@ export function mostCommonLocalAgent(records: readonly ReplyRecord[]): string {
 }
 
 function makeHandlers(deps: BackgroundDeps): Handlers {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? (() => Date.now());
   /** The database with overdue pending sends stored, for anything that reads statistics. */
   const settledDb = async (): Promise<KeelDatabase> => {
     const db = await deps.db();

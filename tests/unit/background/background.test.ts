@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { mostCommonLocalAgent } from '../../../utils/background/handlers';
 import { startBackground } from '../../../utils/background/main';
+import { PENDING_ALARM, TEST_GRACE_KEY } from '../../../utils/background/pending';
 import { RETENTION_ALARM } from '../../../utils/background/retention';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import { openKeelDB } from '../../../utils/store/open';
+import { PENDING_GRACE_MS } from '../../../utils/store/pending';
 import { freshDbName, makeRecord } from '../store/fixtures';
 
 const popup: Browser.runtime.MessageSender = {
@@ -185,5 +188,133 @@ describe('retention', () => {
     expect((await db.getAll('replies')).map((r) => r.id)).toEqual([recent.id]);
     expect((await db.getAll('rollups')).reduce((sum, r) => sum + r.count, 0)).toBe(1);
     db.close();
+  });
+});
+
+describe('sends handed over at the moment of Send', () => {
+  let clock: number;
+  beforeEach(() => {
+    clock = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => clock);
+  });
+
+  const total = async () =>
+    ((await send({ type: 'stats.summary', period: 'all' }, popup)) as { summary: { total: number } }).summary
+      .total;
+
+  /** Waits for the background's own asynchronous work (startup, alarm) to store `count` replies. */
+  async function storedReplies(count: number): Promise<number> {
+    const db = await openKeelDB(dbName);
+    let stored = await db.count('replies');
+    for (let i = 0; i < 100 && stored !== count; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      stored = await db.count('replies');
+    }
+    db.close();
+    return stored;
+  }
+
+  it('lets a helpdesk page hand over and cancel a pending send', async () => {
+    const record = makeRecord();
+    expect(await send({ type: 'reply.pending', record }, contentScript)).toEqual({ ok: true, pending: true });
+    expect(await send({ type: 'reply.cancel', id: record.id }, contentScript)).toEqual({
+      ok: true,
+      cancelled: true,
+    });
+  });
+
+  it('counts a pending send only once its page confirms it, and then once', async () => {
+    const record = makeRecord();
+    await send({ type: 'reply.pending', record }, contentScript);
+    expect(await total()).toBe(0);
+    expect(await send({ type: 'reply.sent', record }, contentScript)).toEqual({ ok: true, added: true });
+    expect(await total()).toBe(1);
+    clock += PENDING_GRACE_MS + 1;
+    expect(await total()).toBe(1);
+  });
+
+  it('never counts a send its page refused, even after the grace period', async () => {
+    const record = makeRecord();
+    await send({ type: 'reply.pending', record }, contentScript);
+    await send({ type: 'reply.cancel', id: record.id }, contentScript);
+    clock += PENDING_GRACE_MS + 1;
+    expect(await total()).toBe(0);
+  });
+
+  it('schedules an alarm for the end of the grace period and commits the send when it fires', async () => {
+    const record = makeRecord();
+    const handedAt = clock;
+    await send({ type: 'reply.pending', record }, contentScript);
+    expect((await fakeBrowser.alarms.get(PENDING_ALARM))?.scheduledTime).toBe(handedAt + PENDING_GRACE_MS);
+    clock += PENDING_GRACE_MS;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: PENDING_ALARM, scheduledTime: clock });
+    expect(await storedReplies(1)).toBe(1);
+  });
+
+  it('counts a send whose tab closed in a summary read after the grace period, before any alarm', async () => {
+    await send({ type: 'reply.pending', record: makeRecord() }, contentScript);
+    clock += PENDING_GRACE_MS - 1;
+    expect(await total()).toBe(0);
+    clock += 1;
+    expect(await total()).toBe(1);
+  });
+
+  it('adds nothing for a confirmation that arrives after the grace period committed the send', async () => {
+    const record = makeRecord();
+    await send({ type: 'reply.pending', record }, contentScript);
+    clock += PENDING_GRACE_MS;
+    expect(await total()).toBe(1);
+    expect(await send({ type: 'reply.sent', record }, contentScript)).toEqual({ ok: true, added: false });
+    expect(await total()).toBe(1);
+  });
+
+  it('commits sends left pending when the service worker restarts after the grace period', async () => {
+    const overdue = makeRecord();
+    const recent = makeRecord();
+    await send({ type: 'reply.pending', record: overdue }, contentScript);
+    clock += 20_000;
+    await send({ type: 'reply.pending', record: recent }, contentScript);
+    clock += PENDING_GRACE_MS - 20_000;
+    // The worker stops: listeners and alarms' in-memory state go; IndexedDB stays.
+    fakeBrowser.reset();
+    startBackground(dbName);
+    expect(await storedReplies(1)).toBe(1);
+    const db = await openKeelDB(dbName);
+    expect((await db.getAll('replies')).map((r) => r.id)).toEqual([overdue.id]);
+    expect((await db.getAll('pending')).map((p) => p.record.id)).toEqual([recent.id]);
+    db.close();
+    // An alarm is due no later than the end of the younger send's grace period.
+    const alarm = await fakeBrowser.alarms.get(PENDING_ALARM);
+    expect(alarm?.scheduledTime).toBeLessThanOrEqual(clock + 20_000);
+  });
+
+  it('honours a shorter grace period that a test put in storage.local', async () => {
+    await fakeBrowser.storage.local.set({ [TEST_GRACE_KEY]: 1000 });
+    await send({ type: 'reply.pending', record: makeRecord() }, contentScript);
+    clock += 1000;
+    expect(await total()).toBe(1);
+  });
+});
+
+describe('team file agent', () => {
+  it('falls back to the most common agent on this browser’s records when options have no name', async () => {
+    for (const agent of ['Ana Lopez', 'Ben', 'Ana Lopez']) {
+      await send({ type: 'reply.sent', record: makeRecord({ agent }) }, contentScript);
+    }
+    await send(
+      { type: 'reply.sent', record: makeRecord({ agent: 'Imported Ivy', origin: 'import' }) },
+      contentScript,
+    );
+    const exported = (await send({ type: 'stats.exportTeam' }, popup)) as { fileName: string; text: string };
+    expect(exported.fileName).toMatch(/^keel-team-Ana-Lopez-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(exported.text)).toMatchObject({ agent: 'Ana Lopez' });
+  });
+
+  it('picks by count on local records only, the most recent on a tie, and nothing without names', () => {
+    const local = (agent: string) => makeRecord({ agent });
+    const imported = (agent: string) => makeRecord({ agent, origin: 'import' });
+    expect(mostCommonLocalAgent([local('Ana'), imported('Ivy'), imported('Ivy'), local('Ben')])).toBe('Ben');
+    expect(mostCommonLocalAgent([local('Ana'), local('Ana'), local('Ben')])).toBe('Ana');
+    expect(mostCommonLocalAgent([local(''), imported('Ivy')])).toBe('');
   });
 });

@@ -51,6 +51,9 @@ const stepStatus = (session: SidebarSession, stepId: string) =>
 describe('SidebarSession on the demo helpdesk', () => {
   let abort: AbortController;
   let records: ReplyRecord[];
+  let pendings: ReplyRecord[];
+  let cancels: string[];
+  let ids: number;
   let choices: Map<string, string>;
   let gateOn: boolean;
   let answer: boolean;
@@ -68,8 +71,16 @@ describe('SidebarSession on the demo helpdesk', () => {
         records.push(record);
         return outcome;
       },
+      holdPending: async (record) => {
+        pendings.push(record);
+        return { ok: true };
+      },
+      cancelPending: async (id) => {
+        cancels.push(id);
+        return { ok: true };
+      },
       now: () => 1_700_000_000_000,
-      newId: () => `reply-${records.length + 1}`,
+      newId: () => `reply-${++ids}`,
       sendGateOn: () => gateOn,
       fallbackAgentName: () => 'Agent from options',
       ask: (question) => {
@@ -84,6 +95,9 @@ describe('SidebarSession on the demo helpdesk', () => {
   beforeEach(() => {
     abort = new AbortController();
     records = [];
+    pendings = [];
+    cancels = [];
+    ids = 0;
     choices = new Map();
     gateOn = false;
     answer = true;
@@ -96,7 +110,19 @@ describe('SidebarSession on the demo helpdesk', () => {
     );
   });
 
-  afterEach(() => abort.abort());
+  afterEach(() => {
+    abort.abort();
+    vi.useRealTimers();
+  });
+
+  /** The demo page stops answering sends: the composer keeps the draft, no message appears. */
+  function pageRefusesSends(): void {
+    const form = document.querySelector('form');
+    const deaf = form?.cloneNode(true) as HTMLFormElement | undefined;
+    if (!form || !deaf) throw new Error('no composer');
+    deaf.addEventListener('submit', (event) => event.preventDefault());
+    form.replaceWith(deaf);
+  }
 
   it('reads the ticket and picks the refund playbook, with every step pending before any typing', async () => {
     const session = startSession();
@@ -148,6 +174,49 @@ describe('SidebarSession on the demo helpdesk', () => {
     expect(JSON.stringify(records[0])).not.toContain('on its way');
   });
 
+  it('hands the record over as pending at the click, before the page confirms, then stores the same id', async () => {
+    const session = startSession();
+    await session.start();
+    typeDraft('Hi María, your refund for order #A10234 is on its way.');
+    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
+    // Synchronously, in the click: a tab closed right now still leaves the record with the background.
+    expect(pendings).toHaveLength(1);
+    expect(records).toHaveLength(0);
+    await vi.waitFor(() => expect(session.state.get().send.state).toBe('saved'));
+    expect(records.map((r) => r.id)).toEqual(pendings.map((r) => r.id));
+    expect(records[0]).toEqual(pendings[0]);
+    expect(cancels).toEqual([]);
+  });
+
+  it('cancels the pending record when the page refuses the send, and shows nothing recorded', async () => {
+    const session = startSession();
+    await session.start();
+    pageRefusesSends();
+    typeDraft('Hi María, your refund is on its way.');
+    vi.useFakeTimers();
+    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
+    expect(pendings).toHaveLength(1);
+    expect(session.state.get().send.state).toBe('saving');
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(cancels).toEqual([pendings[0]?.id]);
+    expect(records).toEqual([]);
+    expect(session.state.get().send.state).toBe('idle');
+  });
+
+  it('leaves the record pending for the background when the page goes away before confirming', async () => {
+    const session = startSession();
+    await session.start();
+    pageRefusesSends();
+    typeDraft('Hi María, your refund is on its way.');
+    vi.useFakeTimers();
+    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
+    abort.abort(); // the tab closes, or the agent opens another ticket
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(pendings).toHaveLength(1);
+    expect(cancels).toEqual([]);
+    expect(records).toEqual([]);
+  });
+
   it('records nothing when the page refuses an empty send', async () => {
     const session = startSession();
     await session.start();
@@ -187,6 +256,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(document.querySelectorAll('.hd-message[data-author="agent"]')).toHaveLength(0);
     expect(records).toHaveLength(0);
+    expect(pendings).toHaveLength(0); // a send the gate stopped is not even pending
     answer = true;
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
     await vi.waitFor(() => expect(records).toHaveLength(1));
