@@ -247,7 +247,11 @@ describe('sends handed over at the moment of Send', () => {
     await send({ type: 'reply.pending', record }, contentScript);
     expect((await fakeBrowser.alarms.get(PENDING_ALARM))?.scheduledTime).toBe(handedAt + PENDING_GRACE_MS);
     clock += PENDING_GRACE_MS;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: PENDING_ALARM, scheduledTime: clock });
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: PENDING_ALARM,
+      scheduledTime: clock,
+      persistAcrossSessions: true,
+    });
     expect(await storedReplies(1)).toBe(1);
   });
 
