@@ -110,7 +110,7 @@ describe('the agent’s sidebar', () => {
     await waitForAttribute(greet, 'data-status', 'fail');
     await sidebar(page).locator('[data-testid=insert-snippet][data-step-id=greet]').click();
     await waitForAttribute(greet, 'data-status', 'pass');
-    const text = await page.locator('.hd-editor').innerText();
+    const text = (await page.locator('.hd-editor').textContent()) ?? '';
     expect(text.startsWith('Hi María,')).toBe(true);
     expect(text).toContain('Your refund for order #A10234 has been issued.');
   });
