@@ -22,16 +22,17 @@ export interface KeelShare {
   keelMs: number;
   /** The longest run of consecutive samples in Keel's script: its longest piece of work, roughly. */
   longestKeelMs: number;
-  /** Time sampled with anything on the main thread but idle. */
-  busyMs: number;
   /** Keel's time by function (name, script:line:column), largest first. */
   topFunctions: { name: string; ms: number }[];
 }
 
 const isExtensionUrl = (url: string) => url.startsWith('chrome-extension://');
-const IDLE = new Set(['(idle)', '(root)']);
 
-export function keelShare(profile: CpuProfile): KeelShare {
+/**
+ * `intervalUs` is the sampling interval: a sample counts for at most twice that, so a thread the
+ * busy machine descheduled between two samples does not count as Keel's (or anyone's) work.
+ */
+export function keelShare(profile: CpuProfile, intervalUs: number): KeelShare {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
@@ -56,15 +57,13 @@ export function keelShare(profile: CpuProfile): KeelShare {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   let keelMs = 0;
-  let busyMs = 0;
   let run = 0;
   let longestKeelMs = 0;
   const perFunction = new Map<string, number>();
   samples.forEach((id, index) => {
     // A sample stands for the time until the next one.
-    const ms = (deltas[index + 1] ?? 0) / 1000;
+    const ms = Math.min(deltas[index + 1] ?? 0, 2 * intervalUs) / 1000;
     const node = byId.get(id);
-    if (node && !IDLE.has(node.callFrame.functionName)) busyMs += ms;
     const frame = keelFrameOf(id);
     if (!frame) {
       run = 0;
@@ -84,5 +83,5 @@ export function keelShare(profile: CpuProfile): KeelShare {
     .map(([name, ms]) => ({ name, ms }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5);
-  return { keelMs, longestKeelMs, busyMs, topFunctions };
+  return { keelMs, longestKeelMs, topFunctions };
 }
