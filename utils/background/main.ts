@@ -48,6 +48,12 @@ export function startBackground(dbName?: string): void {
   listenForCommands();
   reinjectOnUpdate();
 
+  // Sends left pending when the worker (or the browser) stopped: commit the overdue, re-arm the rest.
+  const commitPending = (): void => {
+    db()
+      .then((opened) => settlePending(opened, Date.now()))
+      .catch((error: unknown) => console.error('Keel: could not commit pending replies', error));
+  };
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PENDING_ALARM) {
       commitPending();
@@ -58,12 +64,6 @@ export function startBackground(dbName?: string): void {
       .then((opened) => runRetention(opened))
       .catch((error: unknown) => console.error('Keel: retention failed', error));
   });
-  // Sends left pending when the worker (or the browser) stopped: commit the overdue, re-arm the rest.
-  const commitPending = (): void => {
-    db()
-      .then((opened) => settlePending(opened, Date.now()))
-      .catch((error: unknown) => console.error('Keel: could not commit pending replies', error));
-  };
   commitPending();
   scheduleRetention().catch((error: unknown) => console.error('Keel: could not schedule retention', error));
 }
