@@ -48,8 +48,10 @@ export async function launchKeel(options: { profileDir?: string } = {}): Promise
     profileDir,
     tmpDir: BROWSER_TMP_DIR,
   });
-  // Fail a stuck click or wait within a test's time, with Playwright's own explanation.
+  // Fail a stuck click or wait within a test's time, with Playwright's own explanation. Page loads
+  // get longer: on two shared cores a cold renderer can take more than 15 s to fire "load".
   context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
   try {
     const extensionId = await extensionIdOf(context);
     return {
