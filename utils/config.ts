@@ -1,7 +1,31 @@
-import { loadManagedPolicy, type ManagedSettings } from './managed';
+import { browser } from 'wxt/browser';
+import { EMPTY_POLICY, loadManagedPolicy, type ManagedPolicy, type ManagedSettings } from './managed';
 import { DEFAULT_PLAYBOOKS } from './playbook/library';
 import type { Playbook } from './playbook/schema';
-import { DEFAULT_SETTINGS, type Settings, settingsItem, teamPlaybooksItem } from './settings';
+import { DEFAULT_SETTINGS, type Settings, STORAGE_KEYS, settingsItem, teamPlaybooksItem } from './settings';
+
+/** How long a helpdesk page may wait for the browser's policy before the last known one is used. */
+export const MANAGED_READ_WAIT_MS = 300;
+
+/**
+ * The administrator's policy, without making the agent wait. Chromium's first storage.managed read
+ * after a browser start can take seconds; the last policy read is kept in storage.local and used
+ * when the live read is slow. When the live read then differs, the cache is rewritten, which tells
+ * open sidebars (they watch that key) to ask again.
+ */
+export async function loadManagedPolicyQuickly(waitMs = MANAGED_READ_WAIT_MS): Promise<ManagedPolicy> {
+  const key = STORAGE_KEYS.managedPolicyCache;
+  const live = loadManagedPolicy().then(async (policy) => {
+    const cached = (await browser.storage.local.get(key))[key];
+    if (JSON.stringify(cached) !== JSON.stringify(policy)) await browser.storage.local.set({ [key]: policy });
+    return policy;
+  });
+  const slow = new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs));
+  const first = await Promise.race([live, slow]);
+  if (first) return first;
+  const cached = (await browser.storage.local.get(key))[key] as ManagedPolicy | undefined;
+  return cached ?? EMPTY_POLICY;
+}
 
 /**
  * What is in force: the administrator's policy (validated), then the team's playbooks and the
@@ -47,7 +71,7 @@ export function mergePlaybookSources(
 
 /** The playbooks in force: managed, then team, then built-in (see mergePlaybookSources). */
 export async function loadPlaybooks(): Promise<Playbook[]> {
-  const [policy, team] = await Promise.all([loadManagedPolicy(), teamPlaybooksItem.getValue()]);
+  const [policy, team] = await Promise.all([loadManagedPolicyQuickly(), teamPlaybooksItem.getValue()]);
   return mergePlaybookSources(policy.playbooks, team).map((entry) => entry.playbook);
 }
 
@@ -66,6 +90,6 @@ export function applyManagedSettings(local: Settings, managed: ManagedSettings):
 
 /** The settings in force: defaults, then the agent's own, then the administrator's. */
 export async function loadSettings(): Promise<Settings> {
-  const [policy, local] = await Promise.all([loadManagedPolicy(), settingsItem.getValue()]);
+  const [policy, local] = await Promise.all([loadManagedPolicyQuickly(), settingsItem.getValue()]);
   return applyManagedSettings(local, policy.settings);
 }

@@ -11,6 +11,8 @@ export const STORAGE_KEYS = {
   customSites: 'customSites',
   sidebarLayout: 'sidebarLayout',
   ticketChoices: 'ticketChoices',
+  /** The administrator's policy as last read (the browser's first read after a start is slow). */
+  managedPolicyCache: 'managedPolicyCache',
 } as const;
 
 export interface Settings {

@@ -8,6 +8,7 @@ import { findAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
 import { isHelpdeskEnabled } from '@/utils/settings-core';
 import { fetchSidebarConfig } from '@/utils/sidebar/config';
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
+import { claimPage } from '@/utils/sidebar/ownership';
 import { recordReply } from '@/utils/sidebar/record';
 import { SidebarSession } from '@/utils/sidebar/session';
 import {
@@ -26,11 +27,17 @@ export default defineContentScript({
   runAt: 'document_idle',
 
   async main(ctx) {
-    const adapter = findAdapter(new URL(location.href), document, await readCustomSites());
+    const url = new URL(location.href);
+    // Built-in helpdesks need no storage read; the user's own sites are looked up only otherwise.
+    const adapter = findAdapter(url, document) ?? findAdapter(url, document, await readCustomSites());
     if (!adapter) return;
-    let config = await fetchSidebarConfig();
+    // Start-up reads run side by side: the checklist should show within a blink of the editor.
+    const [firstConfig, savedLayout] = await Promise.all([fetchSidebarConfig(), readSidebarLayout()]);
+    let config = firstConfig;
     // Off for this helpdesk (options page, or the administrator's policy): no sidebar, no listeners.
     if (!isHelpdeskEnabled(config.settings, adapter.id)) return;
+    // Everything below lives until the content script goes or a newer Keel instance takes the page.
+    const signal = claimPage(document, ctx.signal);
 
     const session = new SidebarSession({
       adapter,
@@ -45,15 +52,12 @@ export default defineContentScript({
       sendGateOn: () => config.settings.sendGate,
       fallbackAgentName: () => config.settings.agentName,
       ask: (question) => window.confirm(question),
-      signal: ctx.signal,
+      signal,
     });
-    const layout = new SidebarLayoutController(
-      await readSidebarLayout(),
-      document,
-      writeSidebarLayout,
-      ctx.signal,
-    );
+    const layout = new SidebarLayoutController(savedLayout, document, writeSidebarLayout, signal);
 
+    // The session reads the ticket while the sidebar's styles load.
+    const started = session.start();
     const ui = await createShadowRootUi(ctx, {
       name: 'keel-sidebar',
       position: 'inline',
@@ -69,34 +73,36 @@ export default defineContentScript({
         if (container) render(null, container);
       },
     });
+    if (signal.aborted) return;
     ui.mount();
+    signal.addEventListener('abort', () => ui.remove(), { once: true });
 
     // The shortcut works in the page directly, and through the browser command where one is bound.
-    ctx.addEventListener(
-      window,
+    window.addEventListener(
       'keydown',
       (event) => {
         if (!isToggleShortcut(event)) return;
         event.preventDefault();
         layout.toggle();
       },
-      { capture: true },
+      { capture: true, signal },
     );
     const onMessage = (message: unknown) => {
       if ((message as { type?: unknown } | null)?.type === TOGGLE_SIDEBAR_MESSAGE) layout.toggle();
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), {
+      once: true,
+    });
 
     // A saved change on the options page, or a new policy, reaches open tickets without a reload.
-    ctx.onInvalidated(
-      watchConfig(async () => {
-        config = await fetchSidebarConfig();
-        await session.reloadPlaybooks();
-      }),
-    );
+    const unwatch = watchConfig(async () => {
+      config = await fetchSidebarConfig();
+      await session.reloadPlaybooks();
+    });
+    signal.addEventListener('abort', unwatch, { once: true });
 
-    await session.start();
+    await started;
     if (config.error) session.showNotice(config.error);
   },
 });

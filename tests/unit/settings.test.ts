@@ -95,3 +95,28 @@ describe('helpdesks on and off', () => {
     expect(isHelpdeskEnabled(settings, 'freshdesk')).toBe(true);
   });
 });
+
+describe('loadManagedPolicyQuickly', () => {
+  it('answers with the last known policy while the browser’s policy read is slow, then refreshes it', async () => {
+    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { browser } = await import('wxt/browser');
+    const cached = { playbooks: [], settings: { sendGate: true }, problems: [] };
+    await fakeBrowser.storage.local.set({ managedPolicyCache: cached });
+    let release: (value: Record<string, unknown>) => void = () => undefined;
+    const slowRead = new Promise<Record<string, unknown>>((resolve) => {
+      release = resolve;
+    });
+    const managed = browser.storage.managed as unknown as { get: () => Promise<Record<string, unknown>> };
+    const original = managed.get;
+    managed.get = () => slowRead;
+    try {
+      expect(await loadManagedPolicyQuickly(20)).toEqual(cached);
+      release({ settings: { retentionDays: 30 } });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const { managedPolicyCache } = await fakeBrowser.storage.local.get('managedPolicyCache');
+      expect(managedPolicyCache).toMatchObject({ settings: { retentionDays: 30 } });
+    } finally {
+      managed.get = original;
+    }
+  });
+});

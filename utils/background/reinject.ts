@@ -23,7 +23,8 @@ export async function reinjectIntoOpenTabs(): Promise<number> {
   // The manifest's own file names: the same script the browser injects on page load.
   const files = sidebar.js as NonNullable<Parameters<typeof browser.scripting.executeScript>[0]['files']>;
   for (const tab of tabs) {
-    if (tab.id === undefined || tab.discarded) continue;
+    // A tab still loading gets the manifest's own injection: injecting too would run Keel twice.
+    if (tab.id === undefined || tab.discarded || tab.status !== 'complete') continue;
     try {
       await browser.scripting.executeScript({ target: { tabId: tab.id }, files });
       injected++;

@@ -120,12 +120,26 @@ export class SidebarSession {
     const playbooks = await this.deps.loadPlaybooks();
     this.patch({ playbooks });
     const scan = throttle(() => void this.scanPage(), PAGE_SCAN_THROTTLE_MS, signal);
-    const observer = new MutationObserver((records) => {
-      // Keel's own host element changes when the sidebar renders: not a page change.
-      if (records.every((r) => r.target instanceof Element && r.target.closest('keel-sidebar'))) return;
-      scan();
+    // Typing is followed through input events (below); the page observer only needs structure
+    // (tickets, panels and editors coming and going) and the few attributes that switch the
+    // active ticket or the reply/note channel. Text and style changes on every keystroke would
+    // wake it for nothing. Keel's own nodes live in a shadow root, which this does not see.
+    const observer = new MutationObserver(scan);
+    observer.observe(doc.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: [
+        'aria-current',
+        'aria-selected',
+        'data-is-active',
+        'data-ticket-id',
+        'data-entity-id',
+        'data-channel',
+        'contenteditable',
+        'hidden',
+      ],
     });
-    observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
     // SPA helpdesks change tickets through history without reloading.
     doc.defaultView?.addEventListener('popstate', scan, { signal });
@@ -311,7 +325,6 @@ export class SidebarSession {
     this.scheduleCheck = schedule;
     const options = { capture: true, signal: this.ticketAbort.signal };
     editorDoc.addEventListener('input', schedule, options);
-    editorDoc.addEventListener('keyup', schedule, options);
   }
 
   /** Replaced by a debounced check bound to the ticket once its editor is watched. */

@@ -4,11 +4,24 @@
  */
 export function debounce(run: () => void, waitMs: number, signal: AbortSignal): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let dueAt = 0;
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  // Called on every keystroke: only move a deadline. One timer stays armed and, if it fires
+  // before the deadline (more typing came), re-arms for the rest instead of clearing and
+  // re-creating a timer per key.
+  const fire = (): void => {
+    const early = dueAt - Date.now();
+    if (early > 0) {
+      timer = setTimeout(fire, early);
+      return;
+    }
+    timer = undefined;
+    if (!signal.aborted) run();
+  };
   return () => {
     if (signal.aborted) return;
-    clearTimeout(timer);
-    timer = setTimeout(run, waitMs);
+    dueAt = Date.now() + waitMs;
+    if (timer === undefined) timer = setTimeout(fire, waitMs);
   };
 }
 

@@ -15,11 +15,12 @@ describe('reinjectIntoOpenTabs', () => {
     });
   });
 
-  it('injects the sidebar into every open helpdesk tab and skips discarded ones', async () => {
+  it('injects the sidebar into every loaded helpdesk tab, not discarded or still-loading ones', async () => {
     const query = vi.fn().mockResolvedValue([
-      { id: 1, discarded: false },
-      { id: 2, discarded: true },
-      { id: 3, discarded: false },
+      { id: 1, discarded: false, status: 'complete' },
+      { id: 2, discarded: true, status: 'complete' },
+      { id: 3, discarded: false, status: 'complete' },
+      { id: 4, discarded: false, status: 'loading' },
     ]);
     browser.tabs.query = query;
     const executeScript = vi.fn().mockResolvedValue([]);
@@ -31,7 +32,10 @@ describe('reinjectIntoOpenTabs', () => {
   });
 
   it('carries on past a tab it may not script', async () => {
-    browser.tabs.query = vi.fn().mockResolvedValue([{ id: 1 }, { id: 2 }]);
+    browser.tabs.query = vi.fn().mockResolvedValue([
+      { id: 1, status: 'complete' },
+      { id: 2, status: 'complete' },
+    ]);
     const executeScript = vi
       .fn()
       .mockRejectedValueOnce(new Error('Cannot access contents of the page'))
