@@ -3,10 +3,10 @@ import type { Span } from './types';
 // Anything that might start quoted history or a signature; replies without any of these skip the
 // line-by-line scan entirely (plain substring searches: far cheaper than a multi-line pattern).
 // (Not a bare ":": links and times have one, and would send most replies through the line scan.)
-const MARKERS = ['>', '--', '__', 'rote:', 'ROTE:', 'rom:', 'ROM:', 'ent from', 'ENT FROM'];
+// One pattern rather than nine substring searches: a single scan of the text.
+const MARKERS = />|--|__|rote:|ROTE:|rom:|ROM:|ent from|ENT FROM/;
 function mayHaveNonReply(text: string): boolean {
-  for (const marker of MARKERS) if (text.includes(marker)) return true;
-  return false;
+  return MARKERS.test(text);
 }
 
 const QUOTE_LINE = /^[ \t]*>/;

@@ -242,7 +242,8 @@ function finishAnalysis(
   ends: Int32Array,
   flags: Uint8Array,
 ): TextAnalysis {
-  const made: (string | undefined)[] = [];
+  // Sized up front: words are asked for out of order, and a growing sparse array turns slow.
+  const made: (string | undefined)[] = new Array(count);
   return {
     text,
     count,

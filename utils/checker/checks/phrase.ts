@@ -13,6 +13,8 @@ export interface SortedMatches {
   negated: PhraseMatch[];
 }
 
+const byStart = (a: PhraseMatch, b: PhraseMatch) => a.start - b.start;
+
 /** The step's phrase matches within word range [from, to), split into counted and negated. */
 export function sortMatches(
   context: CheckContext,
@@ -23,16 +25,23 @@ export function sortMatches(
   const counted: PhraseMatch[] = [];
   const negated: PhraseMatch[] = [];
   const { reply } = context;
+  // Each phrase's matches are already in reply order: only matches of several phrases need a sort.
+  let phrasesFound = 0;
   for (const id of compiled.phraseIds) {
-    for (const match of context.matches[id] ?? []) {
+    const matches = context.matches[id];
+    if (matches === undefined) continue;
+    phrasesFound++;
+    for (const match of matches) {
       if (match.start < from || match.start >= to) continue;
       if (((reply.flags[match.start] as number) & QUOTED) !== 0) continue;
       if (isNegated(reply, match.start, match.end)) negated.push(match);
       else counted.push(match);
     }
   }
-  counted.sort((a, b) => a.start - b.start);
-  negated.sort((a, b) => a.start - b.start);
+  if (phrasesFound > 1) {
+    counted.sort(byStart);
+    negated.sort(byStart);
+  }
   return { counted, negated };
 }
 
