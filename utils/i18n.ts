@@ -9,5 +9,16 @@ export type MessageKey = keyof typeof en;
  * A missing message shows its key rather than nothing, so it is noticed.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  if (substitutions.length === 0) {
+    // The sidebar renders its labels often; a fixed message never changes while the page lives.
+    let message = fixedMessages.get(key);
+    if (message === undefined) {
+      message = browser.i18n.getMessage(key) || key;
+      fixedMessages.set(key, message);
+    }
+    return message;
+  }
   return browser.i18n.getMessage(key, substitutions.map(String)) || key;
 }
+
+const fixedMessages = new Map<MessageKey, string>();
