@@ -263,6 +263,33 @@ const TRIGGERS = new Set(
 );
 for (const hash of TRIGGERS) TRIGGER_FILTER[hash & 0xffff] = 1;
 
+const POINT_LEAD_HASHES = new Set([...POINT_LEADS].map(hashWord));
+const AM = hashWord('am');
+const PM = hashWord('pm');
+
+function isAllDigits(reply: TextAnalysis, index: number): boolean {
+  const { text } = reply;
+  const end = reply.ends[index] as number;
+  for (let k = reply.starts[index] as number; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * A bare number ("5", "2026") names a time only after a point lead ("by 12/03") or before am/pm:
+ * the common case ("5–10 business days", where the unit is the trigger) skips making any strings.
+ * Hash checks only: a collision falls through to the full word checks.
+ */
+function bareNumberCannotNameTime(reply: TextAnalysis, i: number): boolean {
+  if (!isAllDigits(reply, i)) return false;
+  const { hashes } = reply;
+  if (i > 0 && POINT_LEAD_HASHES.has(hashes[i - 1] as number)) return false;
+  const next = i + 1 < reply.count ? (hashes[i + 1] as number) : 0;
+  return next !== AM && next !== PM;
+}
+
 /** Word `index`, or undefined outside the text. */
 function at(reply: TextAnalysis, index: number): string | undefined {
   return index >= 0 && index < reply.count ? reply.word(index) : undefined;
@@ -277,6 +304,7 @@ export function findExpectations(reply: TextAnalysis): { start: number; end: num
     const hash = hashes[i] as number;
     if (!(firstCode >= 48 && firstCode <= 57) && (TRIGGER_FILTER[hash & 0xffff] === 0 || !TRIGGERS.has(hash)))
       continue;
+    if (firstCode <= 57 && bareNumberCannotNameTime(reply, i)) continue;
     const start = durationStartingBefore(reply, i) ?? pointStartingAt(reply, i);
     if (start === undefined || start < 0) continue;
     if (((flags[start] as number) & QUOTED) !== 0) continue;
