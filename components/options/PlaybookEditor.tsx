@@ -228,52 +228,17 @@ export function PlaybookEditor(props: EditorProps) {
             />
           )}
         </Field>
-        <Field
-          label="Used for ticket types"
-          error={err('match.types')}
-          hint="Comma-separated, e.g. refund, billing"
-        >
-          {(id, describedBy) => (
-            <ListInput
-              id={id}
-              describedBy={describedBy}
-              value={match.types ?? []}
-              separator=", "
-              parse={commasToList}
-              onChange={(types) => patchMatch({ types })}
-            />
-          )}
-        </Field>
-        <Field label="…or tags" error={err('match.tags')} hint="Comma-separated">
-          {(id, describedBy) => (
-            <ListInput
-              id={id}
-              describedBy={describedBy}
-              value={match.tags ?? []}
-              separator=", "
-              parse={commasToList}
-              onChange={(tags) => patchMatch({ tags })}
-            />
-          )}
-        </Field>
-        <Field
-          label="…or keywords in the customer’s message"
-          error={err('match.keywords')}
-          hint="One per line"
-          wide
-        >
-          {(id, describedBy) => (
-            <ListInput
-              id={id}
-              describedBy={describedBy}
-              value={match.keywords ?? []}
-              separator={'\n'}
-              parse={linesToList}
-              rows={2}
-              onChange={(keywords) => patchMatch({ keywords })}
-            />
-          )}
-        </Field>
+        <TicketCriteria
+          labels={{
+            types: 'Used for ticket types',
+            typesHint: 'Comma-separated, e.g. refund, billing',
+            tags: '…or tags',
+            keywords: '…or keywords in the customer’s message',
+          }}
+          criteria={match}
+          errorAt={(field) => err(`match.${field}`)}
+          onPatch={patchMatch}
+        />
       </fieldset>
 
       <fieldset disabled={readOnly} class="steps">
@@ -527,52 +492,72 @@ function StepEditor(props: StepEditorProps) {
         <details class="field-wide" open={Boolean(step.when)}>
           <summary>Only when… (otherwise the step always applies)</summary>
           <div class="grid">
-            <Field label="Ticket types" error={err('when.types')} hint="Comma-separated">
-              {(id, describedBy) => (
-                <ListInput
-                  id={id}
-                  describedBy={describedBy}
-                  value={when.types ?? []}
-                  separator=", "
-                  parse={commasToList}
-                  onChange={(types) => patchWhen({ types })}
-                />
-              )}
-            </Field>
-            <Field label="Tags" error={err('when.tags')} hint="Comma-separated">
-              {(id, describedBy) => (
-                <ListInput
-                  id={id}
-                  describedBy={describedBy}
-                  value={when.tags ?? []}
-                  separator=", "
-                  parse={commasToList}
-                  onChange={(tags) => patchWhen({ tags })}
-                />
-              )}
-            </Field>
-            <Field
-              label="Keywords in the customer’s message"
-              error={err('when.keywords')}
-              hint="One per line"
-              wide
-            >
-              {(id, describedBy) => (
-                <ListInput
-                  id={id}
-                  describedBy={describedBy}
-                  value={when.keywords ?? []}
-                  separator={'\n'}
-                  parse={linesToList}
-                  rows={2}
-                  onChange={(keywords) => patchWhen({ keywords })}
-                />
-              )}
-            </Field>
+            <TicketCriteria
+              labels={{
+                types: 'Ticket types',
+                typesHint: 'Comma-separated',
+                tags: 'Tags',
+                keywords: 'Keywords in the customer’s message',
+              }}
+              criteria={when}
+              errorAt={(field) => err(`when.${field}`)}
+              onPatch={patchWhen}
+            />
           </div>
         </details>
       </div>
     </li>
+  );
+}
+
+/** Ticket types, tags and keywords: what a playbook matches, and when a step applies. */
+function TicketCriteria(props: {
+  labels: { types: string; typesHint: string; tags: string; keywords: string };
+  criteria: { types?: string[]; tags?: string[]; keywords?: string[] };
+  errorAt: (field: 'types' | 'tags' | 'keywords') => string | undefined;
+  onPatch: (fields: { types?: string[]; tags?: string[]; keywords?: string[] }) => void;
+}) {
+  const { labels, criteria, errorAt, onPatch } = props;
+  return (
+    <>
+      <Field label={labels.types} error={errorAt('types')} hint={labels.typesHint}>
+        {(id, describedBy) => (
+          <ListInput
+            id={id}
+            describedBy={describedBy}
+            value={criteria.types ?? []}
+            separator=", "
+            parse={commasToList}
+            onChange={(types) => onPatch({ types })}
+          />
+        )}
+      </Field>
+      <Field label={labels.tags} error={errorAt('tags')} hint="Comma-separated">
+        {(id, describedBy) => (
+          <ListInput
+            id={id}
+            describedBy={describedBy}
+            value={criteria.tags ?? []}
+            separator=", "
+            parse={commasToList}
+            onChange={(tags) => onPatch({ tags })}
+          />
+        )}
+      </Field>
+      <Field label={labels.keywords} error={errorAt('keywords')} hint="One per line" wide>
+        {(id, describedBy) => (
+          <ListInput
+            id={id}
+            describedBy={describedBy}
+            value={criteria.keywords ?? []}
+            separator={'\n'}
+            parse={linesToList}
+            rows={2}
+            onChange={(keywords) => onPatch({ keywords })}
+          />
+        )}
+      </Field>
+    </>
   );
 }
 
