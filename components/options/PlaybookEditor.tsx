@@ -6,7 +6,6 @@ import {
   type CheckDraft,
   changeCheckKind,
   commasToList,
-  linesToList,
   moveItem,
   newStep,
   type PlaybookDraft,
@@ -14,7 +13,7 @@ import {
   unplacedErrors,
   validateDraft,
 } from './draft';
-import { Field, ListInput, parseNumberInput } from './fields';
+import { Field, LinesField, ListInput, parseNumberInput } from './fields';
 import { TryIt } from './TryIt';
 
 export interface EditorProps {
@@ -544,19 +543,14 @@ function TicketCriteria(props: {
           />
         )}
       </Field>
-      <Field label={labels.keywords} error={errorAt('keywords')} hint="One per line" wide>
-        {(id, describedBy) => (
-          <ListInput
-            id={id}
-            describedBy={describedBy}
-            value={criteria.keywords ?? []}
-            separator={'\n'}
-            parse={linesToList}
-            rows={2}
-            onChange={(keywords) => onPatch({ keywords })}
-          />
-        )}
-      </Field>
+      <LinesField
+        label={labels.keywords}
+        error={errorAt('keywords')}
+        hint="One per line"
+        value={criteria.keywords ?? []}
+        rows={2}
+        onChange={(keywords) => onPatch({ keywords })}
+      />
     </>
   );
 }
@@ -584,23 +578,13 @@ function CheckFields(props: {
               </label>
             </div>
           )}
-          <Field
+          <LinesField
             label={check.kind === 'greeting' ? 'Greeting words' : 'Sign-off words'}
             error={err('words')}
             hint="One per line; empty uses Keel’s list."
-            wide
-          >
-            {(id, describedBy) => (
-              <ListInput
-                id={id}
-                describedBy={describedBy}
-                value={check.words ?? []}
-                separator={'\n'}
-                parse={linesToList}
-                onChange={(words) => onCheck({ ...check, words: words.length ? words : undefined })}
-              />
-            )}
-          </Field>
+            value={check.words ?? []}
+            onChange={(words) => onCheck({ ...check, words: words.length ? words : undefined })}
+          />
         </>
       );
     case 'phrase':
@@ -622,44 +606,24 @@ function CheckFields(props: {
               </select>
             )}
           </Field>
-          <Field
+          <LinesField
             label="Any of these phrases"
             error={err('any')}
             hint="One per line. Words, not patterns: “apologi*” matches a prefix."
-            wide
-          >
-            {(id, describedBy) => (
-              <ListInput
-                id={id}
-                describedBy={describedBy}
-                value={check.any}
-                separator={'\n'}
-                parse={linesToList}
-                onChange={(any) => onCheck({ ...check, any })}
-              />
-            )}
-          </Field>
+            value={check.any}
+            onChange={(any) => onCheck({ ...check, any })}
+          />
         </>
       );
     case 'forbid':
       return (
-        <Field
+        <LinesField
           label="None of these phrases"
           error={err('any')}
           hint="One per line. Negated uses (“we can’t guarantee”) are allowed."
-          wide
-        >
-          {(id, describedBy) => (
-            <ListInput
-              id={id}
-              describedBy={describedBy}
-              value={check.any}
-              separator={'\n'}
-              parse={linesToList}
-              onChange={(any) => onCheck({ ...check, any })}
-            />
-          )}
-        </Field>
+          value={check.any}
+          onChange={(any) => onCheck({ ...check, any })}
+        />
       );
     case 'mention':
       return (
@@ -688,23 +652,13 @@ function CheckFields(props: {
       );
     case 'link':
       return (
-        <Field
+        <LinesField
           label="Only links to these hosts"
           error={err('hosts')}
           hint="One per line; empty accepts any link."
-          wide
-        >
-          {(id, describedBy) => (
-            <ListInput
-              id={id}
-              describedBy={describedBy}
-              value={check.hosts ?? []}
-              separator={'\n'}
-              parse={linesToList}
-              onChange={(hosts) => onCheck({ ...check, hosts: hosts.length ? hosts : undefined })}
-            />
-          )}
-        </Field>
+          value={check.hosts ?? []}
+          onChange={(hosts) => onCheck({ ...check, hosts: hosts.length ? hosts : undefined })}
+        />
       );
     case 'length':
       return (

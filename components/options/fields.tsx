@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
+import { linesToList } from './draft';
 
 /** A label, its control and the validation message beside it. */
 export function Field(props: {
@@ -82,4 +83,30 @@ export function ListInput(props: {
 /** A number input whose empty value means "not set". */
 export function parseNumberInput(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text);
+}
+
+/** A wide field holding one entry per line: phrases, keywords, hosts. */
+export function LinesField(props: {
+  label: string;
+  error?: string | undefined;
+  hint: string;
+  value: readonly string[];
+  onChange: (list: string[]) => void;
+  rows?: number;
+}) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint} wide>
+      {(id, describedBy) => (
+        <ListInput
+          id={id}
+          describedBy={describedBy}
+          value={props.value}
+          separator={'\n'}
+          parse={linesToList}
+          rows={props.rows}
+          onChange={props.onChange}
+        />
+      )}
+    </Field>
+  );
 }
