@@ -17,7 +17,7 @@ export function editorText(editor: HTMLElement): string {
 export type InsertPosition = 'caret' | 'start' | 'end';
 
 /** Places the caret for an insertion; `caret` keeps the agent's caret when it is inside the editor. */
-function placeCaret(editor: HTMLElement, position: InsertPosition): void {
+export function placeCaret(editor: HTMLElement, position: InsertPosition): void {
   const doc = editor.ownerDocument;
   const selection = doc.getSelection();
   const inside = selection && selection.rangeCount > 0 && editor.contains(selection.anchorNode);

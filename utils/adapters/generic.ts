@@ -1,5 +1,5 @@
 import type { TicketContext } from '../ticket';
-import { editorText, type InsertPosition, insertIntoEditor } from './editing';
+import { editorText, type InsertPosition, insertIntoEditor, placeCaret } from './editing';
 import { queryAllFirst, queryFirst, type SelectorFallback, textOf } from './selectors';
 import { watchSends } from './send';
 import type { AdapterStatus, HelpdeskAdapter } from './types';
@@ -69,16 +69,8 @@ export function segmentAfter(url: URL, marker: string): string | null {
 
 /** Tells editors that sync their selection asynchronously (CKEditor 5) where the caret now is. */
 function placeCaretFor(editor: HTMLElement, position: InsertPosition): void {
-  const doc = editor.ownerDocument;
-  const selection = doc.getSelection();
-  const inside = selection && selection.rangeCount > 0 && editor.contains(selection.anchorNode);
-  if (position === 'caret' && inside) return;
-  const range = doc.createRange();
-  range.selectNodeContents(editor);
-  range.collapse(position === 'start');
-  selection?.removeAllRanges();
-  selection?.addRange(range);
-  doc.dispatchEvent(new Event('selectionchange'));
+  placeCaret(editor, position);
+  editor.ownerDocument.dispatchEvent(new Event('selectionchange'));
 }
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
