@@ -167,9 +167,14 @@ export function checkReply(
   const compiled = compiledFor(playbook);
   const perTicket = perTicketFor(compiled, ticket);
   const { variables } = perTicket;
-  // Quoted history and the signature become spaces: offsets into the masked text are offsets into `text`.
   // The reply's analysis never leaves this call, so it can borrow the shared buffers.
-  const reply = analyseText(maskNonReply(text), replyBuffers);
+  let reply = analyseText(text, replyBuffers);
+  // Quoted history and the signature become spaces: offsets into the masked text are offsets into
+  // `text`. The scan already tells whether there may be any, so most replies are scanned once.
+  if (reply.mayHaveNonReply) {
+    const masked = maskNonReply(text);
+    if (masked !== text) reply = analyseText(masked, replyBuffers);
+  }
   // Cached per ticket, so computing it up front costs nothing while the agent types.
   perTicket.ticketMatches ??= matchPhrases(
     analyseText(perTicket.ticketText),

@@ -28,6 +28,11 @@ export interface TextAnalysis {
   ends: Int32Array;
   /** CLAUSE_BREAK | SENTENCE_BREAK | QUOTED | ENDS_NT bits per word. */
   flags: Uint8Array;
+  /**
+   * Whether the text has anything that could start quoted history or a signature (`>`, `--`,
+   * `__`, `wrote:`, `from:`, `sent from`): when false, `nonReplyRanges` would find nothing.
+   */
+  mayHaveNonReply: boolean;
   /** The normalised word: lower-cased, accents stripped, ’ folded to '. Made on demand. */
   word(index: number): string;
 }
@@ -90,6 +95,11 @@ export function hashWord(normalised: string): number {
     hash = (Math.imul(hash ^ normalised.charCodeAt(i), 0x01000193) & HASH_MASK) | 0;
   return hash;
 }
+
+// Words that, with a colon or each other, may start quoted history: "wrote:", "from:", "sent from".
+const WROTE = hashWord('wrote');
+const FROM = hashWord('from');
+const SENT = hashWord('sent');
 
 function breakFlagFor(code: number): number {
   switch (code) {
@@ -164,6 +174,7 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
   let count = 0;
   let pendingFlags = SENTENCE_BREAK | CLAUSE_BREAK;
   let quoteOpenWord = -1;
+  let mayHaveNonReply = false;
   let i = 0;
   while (i < length) {
     let code = text.charCodeAt(i);
@@ -181,6 +192,13 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
         if (flag !== 0) {
           pendingFlags |= flag;
           if (code === 10) quoteOpenWord = -1;
+          // "wrote:" / "from:" right after the word.
+          if (code === 58 && count > 0 && ends[count - 1] === i) {
+            const previous = hashes[count - 1] as number;
+            if (previous === WROTE || previous === FROM) mayHaveNonReply = true;
+          }
+        } else if (code === 62 || ((code === 45 || code === 95) && text.charCodeAt(i + 1) === code)) {
+          mayHaveNonReply = true; // ">", "--", "__"
         }
       }
       i++;
@@ -228,6 +246,7 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
       hash = hashWord(normalised);
       stemHash = normalised.endsWith("'s") ? hashWord(normalised.slice(0, -2)) : -1;
     }
+    if (hash === FROM && count > 0 && hashes[count - 1] === SENT) mayHaveNonReply = true;
     hashes[count] = hash;
     stemHashes[count] = stemHash;
     starts[count] = start;
@@ -240,7 +259,7 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
   hashes[count] = 0;
   stemHashes[count] = -1;
   flags[count] = 0;
-  return finishAnalysis(text, count, hashes, stemHashes, starts, ends, flags);
+  return finishAnalysis(text, count, hashes, stemHashes, starts, ends, flags, mayHaveNonReply);
 }
 
 // Separate from the scan on purpose: a closure over the scan's variables would move them out of
@@ -253,6 +272,7 @@ function finishAnalysis(
   starts: Int32Array,
   ends: Int32Array,
   flags: Uint8Array,
+  mayHaveNonReply: boolean,
 ): TextAnalysis {
   // Sized up front: words are asked for out of order, and a growing sparse array turns slow.
   const made: (string | undefined)[] = new Array(count);
@@ -264,6 +284,7 @@ function finishAnalysis(
     starts,
     ends,
     flags,
+    mayHaveNonReply,
     word(index: number): string {
       const known = made[index];
       if (known !== undefined) return known;

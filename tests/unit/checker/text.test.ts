@@ -3,14 +3,16 @@ import {
   checkReply,
   extractReplyText,
   fillTemplate,
+  nonReplyRanges,
   findOrderNumber,
   htmlToText,
   scoreSteps,
   ticketVariables,
 } from '../../../utils/checker/index';
+import { analyseText } from '../../../utils/checker/text';
 import type { StepResult } from '../../../utils/checker/types';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
-import { ticket } from './helpers';
+import { stepResult, ticket } from './helpers';
 
 describe('extractReplyText', () => {
   it.each([
@@ -38,6 +40,44 @@ describe('extractReplyText', () => {
     ['returns empty text for an empty reply', '', ''],
   ])('%s', (_, raw, expected) => {
     expect(extractReplyText(raw)).toBe(expected);
+  });
+});
+
+describe('the scan that lets most replies skip the quoted-history search', () => {
+  // checkReply only looks for quoted history and signatures when the scan flagged a marker, so
+  // the flag must be set for every text in which nonReplyRanges finds something.
+  it.each([
+    'Thanks!\n> old message',
+    'Done.\n\nOn Mon, 3 Mar 2026, Maria <m@x.com> wrote:\nHi',
+    'Done.\nOn Mon, 3 Mar 2026 at 10:00 Maria Garcia <\nmaria@example.com> wrote:\nold',
+    'Done.\n-- \nAlex Kim',
+    'Done.\n--\nAlex',
+    'Done.\n\nFrom: Maria\nSent: Monday\nSubject: x',
+    'Done.\nFROM: Maria\nDATE: Monday',
+    'Done.\n-----Original Message-----\nold',
+    'Done.\n__________\nold',
+    'Done.\nSent from my iPhone',
+    'Done.\nsent from my Galaxy phone',
+    'Done.\nLe lundi, Maria a écrit: no, but\nOn Monday Maria WROTE:\nold',
+  ])('flags %j, where nonReplyRanges finds quoted history or a signature', (text) => {
+    expect(nonReplyRanges(text).length).toBeGreaterThan(0);
+    expect(analyseText(text).mayHaveNonReply).toBe(true);
+  });
+
+  it.each([
+    'Hi María,\n\nYour refund is on its way: it will show within 5 business days. Thanks!\nAlex',
+    'We wrote to the courier and heard from them today.',
+    'Go to Settings, then Billing — the first tab.',
+  ])('does not flag %j, so it is scanned once', (text) => {
+    expect(analyseText(text).mayHaveNonReply).toBe(false);
+    expect(nonReplyRanges(text)).toEqual([]);
+  });
+
+  it('checks a reply with quoted history against the reply alone', () => {
+    const forbid = { check: { kind: 'forbid' as const, any: ['guarantee'] } };
+    const quoted = 'Thanks, it is on its way.\n\nOn Mon, Maria wrote:\n> Can you guarantee it arrives?';
+    expect(stepResult(quoted, forbid).status).toBe('pass');
+    expect(stepResult('We guarantee it arrives.\n> Thanks', forbid).status).toBe('fail');
   });
 });
 
