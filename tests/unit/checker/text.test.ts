@@ -3,9 +3,9 @@ import {
   checkReply,
   extractReplyText,
   fillTemplate,
-  nonReplyRanges,
   findOrderNumber,
   htmlToText,
+  nonReplyRanges,
   scoreSteps,
   ticketVariables,
 } from '../../../utils/checker/index';
