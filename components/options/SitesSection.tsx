@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type CustomSite, parseCustomSite } from '@/utils/adapters/custom-site';
+import { MATCH_PATTERN } from '@/utils/adapters/custom';
+import { type CustomSite, parseCustomSite, parseSiteDraft } from '@/utils/adapters/custom-site';
 import { ADAPTERS } from '@/utils/adapters/registry';
 import { customSiteScriptId, customSitesItem, DEFAULT_SETTINGS, settingsItem } from '@/utils/settings';
 import { Field } from './fields';
+import { PART_LABELS, type ProbeOutcome, ProbeReport, probeOpenTab } from './SiteProbe';
 import type { OptionsState } from './useOptionsState';
 
 /** The content script WXT builds from entrypoints/sidebar.content; custom sites run the same one. */
@@ -64,13 +66,13 @@ const EMPTY_FORM = {
 };
 type Form = typeof EMPTY_FORM;
 const SELECTOR_FIELDS: [keyof Form & keyof CustomSite['selectors'], string][] = [
-  ['editor', 'Reply editor (required)'],
-  ['subject', 'Subject'],
-  ['requester', 'Customer name'],
-  ['customerMessage', 'Customer’s message'],
-  ['type', 'Ticket type'],
-  ['tags', 'Tags'],
-  ['send', 'Send button'],
+  ['editor', `${PART_LABELS.editor} (required)`],
+  ['subject', PART_LABELS.subject],
+  ['requester', PART_LABELS.requester],
+  ['customerMessage', PART_LABELS.customerMessage],
+  ['type', PART_LABELS.type],
+  ['tags', PART_LABELS.tags],
+  ['send', PART_LABELS.send],
 ];
 
 function formToInput(form: Form): unknown {
@@ -108,43 +110,111 @@ async function registerSite(site: CustomSite): Promise<string | null> {
   return null;
 }
 
-async function unregisterSite(site: CustomSite): Promise<void> {
+/** `https://support.acme.com` of a match pattern: what a host permission really covers. */
+function patternOrigin(pattern: string): string {
+  return MATCH_PATTERN.exec(pattern)?.slice(1, 4).join('|') ?? pattern;
+}
+
+/**
+ * Stops the sidebar on a site and gives its host permission back, unless another of the user's
+ * sites is on the same host (Chrome grants hosts, not paths: removing it would stop that one too).
+ */
+async function unregisterSite(site: CustomSite, others: readonly CustomSite[]): Promise<void> {
   const id = customSiteScriptId(site.id);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [id] });
+  const origin = patternOrigin(site.urlPattern);
+  if (others.some((other) => patternOrigin(other.urlPattern) === origin)) return;
   await browser.permissions.remove({ origins: [site.urlPattern] }).catch(() => false);
 }
 
-function CustomSites() {
+/** Whether Keel runs on a saved site: allowed on its pages, with its content script registered. */
+async function isSiteOn(site: CustomSite): Promise<boolean> {
+  const [allowed, registered] = await Promise.all([
+    browser.permissions.contains({ origins: [site.urlPattern] }),
+    browser.scripting.getRegisteredContentScripts({ ids: [customSiteScriptId(site.id)] }),
+  ]);
+  return allowed && registered.length > 0;
+}
+
+/** The user's own helpdesks: the list, and the form that tests and adds one. */
+export function CustomSites() {
   const [sites, setSites] = useState<CustomSite[]>([]);
+  const [siteOn, setSiteOn] = useState<Record<string, boolean>>({});
   const [form, setForm] = useState<Form>(EMPTY_FORM);
   const [message, setMessage] = useState('');
+  const [probe, setProbe] = useState<ProbeOutcome | null>(null);
+  const [probing, setProbing] = useState(false);
   useEffect(() => {
     void customSitesItem.getValue().then(setSites);
     return customSitesItem.watch((next) => setSites(next ?? []));
   }, []);
-  const parsed = parseCustomSite(formToInput(form));
+  const sitesKey = JSON.stringify(sites);
+  const refreshStates = async (list: readonly CustomSite[] = sites) => {
+    const states = await Promise.all(list.map(async (site) => [site.id, await isSiteOn(site)] as const));
+    setSiteOn(Object.fromEntries(states));
+  };
+  useEffect(() => {
+    void refreshStates().catch(() => undefined);
+  }, [sitesKey]);
+  const input = formToInput(form);
+  const parsed = parseCustomSite(input);
+  const draft = parseSiteDraft(input);
   const set = (key: keyof Form, value: string) => setForm({ ...form, [key]: value });
 
   const add = async () => {
     if (!parsed.ok) return;
     const site = parsed.site;
+    const next = [...sites.filter((s) => s.id !== site.id), site];
     try {
       // The permission prompt needs the click's gesture: ask before any other await.
       const problem = await registerSite(site);
-      await customSitesItem.setValue([...sites.filter((s) => s.id !== site.id), site]);
+      await customSitesItem.setValue(next);
+      setSites(next);
       setMessage(problem ?? `Keel now runs on ${site.urlPattern}. Reload open tabs of that site.`);
-      if (!problem) setForm(EMPTY_FORM);
+      if (!problem) {
+        setForm(EMPTY_FORM);
+        setProbe(null);
+      }
     } catch (error) {
       setMessage(`Not added: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await refreshStates(next).catch(() => undefined);
+    }
+  };
+  const turnOn = async (site: CustomSite) => {
+    try {
+      const problem = await registerSite(site);
+      setMessage(problem ?? `Keel now runs on ${site.urlPattern}. Reload open tabs of that site.`);
+    } catch (error) {
+      setMessage(`Not turned on: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await refreshStates().catch(() => undefined);
     }
   };
   const remove = async (site: CustomSite) => {
-    await unregisterSite(site).catch(() => undefined);
-    await customSitesItem.setValue(sites.filter((s) => s.id !== site.id));
-    setMessage(`Removed ${site.name}.`);
+    const others = sites.filter((s) => s.id !== site.id);
+    await unregisterSite(site, others).catch(() => undefined);
+    await customSitesItem.setValue(others);
+    setSites(others);
+    setMessage(`Removed ${site.name}. Reload open tabs of that site to close Keel there.`);
   };
-
+  const test = async () => {
+    if (!draft.ok) return;
+    setProbing(true);
+    try {
+      // probeOpenTab asks for the permission first, still inside this click's gesture.
+      setProbe(await probeOpenTab(draft.draft));
+    } catch (error) {
+      setProbe({
+        kind: 'failed',
+        url: draft.draft.urlPattern,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      setProbing(false);
+    }
+  };
   return (
     <section aria-labelledby="custom-sites-title">
       <h3 id="custom-sites-title">Your own helpdesk</h3>
@@ -154,8 +224,20 @@ function CustomSites() {
       {sites.length > 0 && (
         <ul class="plain" data-testid="custom-sites">
           {sites.map((site) => (
-            <li key={site.id} data-site-id={site.id}>
+            <li
+              key={site.id}
+              data-site-id={site.id}
+              data-state={siteOn[site.id] === undefined ? 'unknown' : siteOn[site.id] ? 'on' : 'off'}
+            >
               <strong>{site.name}</strong> <code>{site.urlPattern}</code>{' '}
+              {siteOn[site.id] === false && (
+                <>
+                  <span class="muted small">off: Keel is not allowed on these pages</span>{' '}
+                  <button type="button" onClick={() => void turnOn(site)}>
+                    Turn on
+                  </button>{' '}
+                </>
+              )}
               <button type="button" class="danger" onClick={() => void remove(site)}>
                 Remove
               </button>
@@ -229,9 +311,20 @@ function CustomSites() {
           {parsed.error}
         </p>
       )}
-      <button type="button" class="primary" disabled={!parsed.ok} onClick={() => void add()}>
-        Add site
-      </button>
+      <div class="actions">
+        <button
+          type="button"
+          disabled={!draft.ok || probing}
+          title="Shows what each selector finds on an open ticket of this site"
+          onClick={() => void test()}
+        >
+          Test on the open tab
+        </button>
+        <button type="button" class="primary" disabled={!parsed.ok} onClick={() => void add()}>
+          Add site
+        </button>
+      </div>
+      {probe && <ProbeReport outcome={probe} />}
       <p class="status" role="status">
         {message}
       </p>

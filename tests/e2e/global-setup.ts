@@ -5,8 +5,9 @@ import { ensureChromium } from '../tools/ensure-chromium.mjs';
 import { E2E_BUILD_DIR, EXTENSION_DIR, PROFILES_DIR, PROJECT_ROOT } from './paths';
 
 /**
- * Runs once before the e2e files: finds Chromium and builds the extension into .tmp/e2e-build, so
- * every test loads the same build and nobody else's output folder is touched.
+ * Runs once before the e2e files: finds Chromium and builds the extension into .tmp/e2e-build (or
+ * KEEL_E2E_BUILD_DIR, see paths.ts), so every test loads the same build and nobody else's output
+ * folder is touched.
  * KEEL_SKIP_BUILD=1 reuses the existing build (quick reruns while writing a test).
  */
 export default function setup(): void {

@@ -64,13 +64,55 @@ export const customSiteSchema = v.object({
 
 export type CustomSite = v.InferOutput<typeof customSiteSchema>;
 
+/** A selector as typed, not yet parsed: "test on the open tab" reports the page's own error for it. */
+const typedSelector = v.optional(
+  v.pipe(v.string(), v.trim(), v.nonEmpty('is empty'), v.maxLength(500, 'is longer than 500 characters')),
+);
+
+/**
+ * What "test on the open tab" needs of a site being set up: where it lives and how to find the
+ * ticket id, checked as for saving; selectors as typed, none required (the editor may come last).
+ */
+export const siteDraftSchema = v.object({
+  urlPattern: customSiteSchema.entries.urlPattern,
+  ticketId: customSiteSchema.entries.ticketId,
+  selectors: v.object({
+    subject: typedSelector,
+    type: typedSelector,
+    tags: typedSelector,
+    requester: typedSelector,
+    customerMessage: typedSelector,
+    editor: typedSelector,
+    send: typedSelector,
+  }),
+});
+
+/** A site being set up (every saved `CustomSite` is one too). */
+export type SiteDraft = v.InferOutput<typeof siteDraftSchema>;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Runs a schema; the first problem is named by its path ("selectors.editor: is empty"). */
+function parseWith<S extends v.GenericSchema>(schema: S, input: unknown): Parsed<v.InferOutput<S>> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const path = issue ? v.getDotPath(issue) : null;
+  return { ok: false, error: `${path ?? 'site'}: ${issue?.message ?? 'invalid'}` };
+}
+
 /** Validates user input; the first problem is named by its path ("selectors.editor: is empty"). */
 export function parseCustomSite(
   input: unknown,
 ): { ok: true; site: CustomSite } | { ok: false; error: string } {
-  const result = v.safeParse(customSiteSchema, input);
-  if (result.success) return { ok: true, site: result.output };
-  const issue = result.issues[0];
-  const path = issue ? v.getDotPath(issue) : null;
-  return { ok: false, error: `${path ?? 'site'}: ${issue?.message ?? 'invalid'}` };
+  const parsed = parseWith(customSiteSchema, input);
+  return parsed.ok ? { ok: true, site: parsed.value } : parsed;
+}
+
+/** Validates what a selector test needs: the pattern and the ticket id rule. */
+export function parseSiteDraft(
+  input: unknown,
+): { ok: true; draft: SiteDraft } | { ok: false; error: string } {
+  const parsed = parseWith(siteDraftSchema, input);
+  return parsed.ok ? { ok: true, draft: parsed.value } : parsed;
 }

@@ -1,9 +1,9 @@
-import type { CustomSite } from './custom-site';
+import type { CustomSite, SiteDraft } from './custom-site';
 import { createSiteAdapter, valueOrText } from './generic';
 import type { SelectorFallback } from './selectors';
 import type { HelpdeskAdapter } from './types';
 
-export type { CustomSite } from './custom-site';
+export type { CustomSite, SiteDraft } from './custom-site';
 
 export const CUSTOM_SELECTOR_KEYS = [
   'subject',
@@ -43,7 +43,7 @@ export function matchPatternToRegExp(pattern: string): RegExp {
 }
 
 /** Whether a URL falls under a site's pattern. */
-export function customSiteMatches(site: CustomSite, url: URL): boolean {
+export function customSiteMatches(site: Pick<SiteDraft, 'urlPattern'>, url: URL): boolean {
   const target = `${url.protocol}//${url.host}${url.pathname}${url.search}`;
   try {
     return matchPatternToRegExp(site.urlPattern).test(target);
@@ -53,7 +53,7 @@ export function customSiteMatches(site: CustomSite, url: URL): boolean {
 }
 
 /** The ticket id a site's rule finds in a URL, or null. */
-export function customTicketId(site: CustomSite, url: URL): string | null {
+export function customTicketId(site: Pick<SiteDraft, 'ticketId'>, url: URL): string | null {
   const { queryParam, pathSegment } = site.ticketId;
   if (queryParam !== undefined) {
     const value = url.searchParams.get(queryParam)?.trim();
@@ -94,14 +94,37 @@ export interface SelectorProbe {
   key: CustomSelectorKey | 'ticketId';
   /** How many elements the selector matches on the page (0 for a bad selector). */
   count: number;
-  /** What the first match shows (text or input value), cut to 80 characters. */
+  /**
+   * What Keel reads there (text or input value), cut to 80 characters: the first match; every
+   * tag, comma-separated; the last customer message, the one a reply answers.
+   */
   sample: string;
+  /** The element read, as `tag#id.class`, so an empty editor still shows what was found. */
+  element?: string;
   /** Why the selector could not run, when it could not. */
   error?: string;
 }
 
+/**
+ * Where the options page leaves the site for the probe script (entrypoints/probe.ts) in the
+ * tab's isolated world, between its two `scripting.executeScript` calls.
+ */
+export const PROBE_SITE_GLOBAL = '__keelProbeSite';
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** `textarea#reply-body` or `div.ProseMirror.composer`: enough to recognise an element by. */
+function describeElement(element: Element): string {
+  const id = element.id ? `#${element.id}` : '';
+  const classes = [...element.classList]
+    .slice(0, 2)
+    .map((name) => `.${name}`)
+    .join('');
+  return cut(`${element.tagName.toLowerCase()}${id}${classes}`, 60);
+}
+
 /** What each of a site's selectors finds on a page: the options page's "test on the open tab". */
-export function testSelectors(doc: Document, site: CustomSite): SelectorProbe[] {
+export function testSelectors(doc: Document, site: SiteDraft): SelectorProbe[] {
   const probes: SelectorProbe[] = [];
   const url = doc.location ? new URL(doc.location.href) : null;
   const id = url ? customTicketId(site, url) : null;
@@ -110,12 +133,22 @@ export function testSelectors(doc: Document, site: CustomSite): SelectorProbe[] 
     const css = site.selectors[key];
     if (!css) continue;
     try {
-      const found = doc.querySelectorAll(css);
-      const sample = valueOrText(found[0]);
+      const found = [...doc.querySelectorAll(css)];
+      // What the adapter reads: every tag, the last customer message (the one being answered),
+      // the first match of anything else.
+      const read = key === 'customerMessage' ? found.at(-1) : found[0];
+      const sample =
+        key === 'tags'
+          ? found
+              .map((tag) => valueOrText(tag))
+              .filter(Boolean)
+              .join(', ')
+          : valueOrText(read);
       probes.push({
         key,
         count: found.length,
-        sample: sample.length > 80 ? `${sample.slice(0, 79)}…` : sample,
+        sample: cut(sample, 80),
+        ...(read ? { element: describeElement(read) } : {}),
       });
     } catch (error) {
       probes.push({

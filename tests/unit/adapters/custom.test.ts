@@ -7,8 +7,14 @@ import {
   matchPatternToRegExp,
   testSelectors,
 } from '@/utils/adapters/custom';
-import { type CustomSite, customSiteSchema, parseCustomSite } from '@/utils/adapters/custom-site';
+import {
+  type CustomSite,
+  customSiteSchema,
+  parseCustomSite,
+  parseSiteDraft,
+} from '@/utils/adapters/custom-site';
 import { findAdapter } from '@/utils/adapters/registry';
+import { chooseProbeTab } from '../../../components/options/SiteProbe';
 import { navigateTo } from './fixtures';
 
 const acme: CustomSite = {
@@ -128,17 +134,85 @@ describe('custom site adapter', () => {
   });
 });
 
+describe('site drafts for "test on the open tab"', () => {
+  it('needs the pattern and the id rule but no editor, and keeps a selector as typed', () => {
+    const draft = parseSiteDraft({
+      urlPattern: 'https://support.acme.com/*',
+      ticketId: { pathSegment: -1 },
+      selectors: { subject: ' h1 ', send: 'button:has(' },
+    });
+    expect(draft).toEqual({
+      ok: true,
+      draft: {
+        urlPattern: 'https://support.acme.com/*',
+        ticketId: { pathSegment: -1 },
+        selectors: { subject: 'h1', send: 'button:has(' },
+      },
+    });
+  });
+
+  it('names a bad pattern as saving does', () => {
+    expect(parseSiteDraft({ urlPattern: 'acme.com', ticketId: { pathSegment: 1 }, selectors: {} })).toEqual({
+      ok: false,
+      error: 'urlPattern: is not a match pattern like https://support.example.com/*',
+    });
+  });
+});
+
+describe('the tab a selector test runs on', () => {
+  const tab = (id: number, url: string, lastAccessed: number) => ({ id, url, lastAccessed });
+
+  it('prefers a ticket of the site, then the tab used last', () => {
+    const tabs = [
+      tab(1, 'https://support.acme.com/', 300),
+      tab(2, 'https://support.acme.com/cases/5150', 100),
+      tab(3, 'https://support.acme.com/cases/77', 200),
+      tab(4, 'https://elsewhere.test/cases/1', 400),
+    ];
+    expect(chooseProbeTab(tabs, acme)?.id).toBe(3);
+    expect(chooseProbeTab(tabs.slice(0, 1), acme)?.id).toBe(1);
+  });
+
+  it('finds none when no tab is on the site or a tab has no readable address', () => {
+    expect(chooseProbeTab([tab(4, 'https://elsewhere.test/cases/1', 1)], acme)).toBeUndefined();
+    expect(chooseProbeTab([{ id: 5, lastAccessed: 1 }], acme)).toBeUndefined();
+  });
+});
+
 describe('testSelectors', () => {
-  it('shows what each selector finds on the open tab', () => {
+  it('shows what each selector finds on the open tab, as the adapter reads it', () => {
     loadAcmePage();
     expect(testSelectors(document, acme)).toEqual([
       { key: 'ticketId', count: 1, sample: '5150' },
-      { key: 'subject', count: 1, sample: 'Login loop on the mobile app' },
-      { key: 'tags', count: 2, sample: 'Bug' },
-      { key: 'requester', count: 1, sample: 'Kim Lee' },
-      { key: 'customerMessage', count: 1, sample: 'It keeps asking me to log in again.' },
-      { key: 'editor', count: 1, sample: '' },
-      { key: 'send', count: 1, sample: 'Send' },
+      { key: 'subject', count: 1, sample: 'Login loop on the mobile app', element: 'h1.case-title' },
+      { key: 'tags', count: 2, sample: 'Bug, mobile', element: 'li' },
+      { key: 'requester', count: 1, sample: 'Kim Lee', element: 'span.case-customer' },
+      {
+        key: 'customerMessage',
+        count: 1,
+        sample: 'It keeps asking me to log in again.',
+        element: 'p.from-customer',
+      },
+      { key: 'editor', count: 1, sample: '', element: 'textarea#reply-body' },
+      { key: 'send', count: 1, sample: 'Send', element: 'button.send-reply' },
+    ]);
+  });
+
+  it('shows the last customer message, the one a reply answers', () => {
+    loadAcmePage();
+    document
+      .querySelector('.case-thread')
+      ?.insertAdjacentHTML('beforeend', '<p class="from-customer">Still stuck, any news?</p>');
+    const message = testSelectors(document, acme).find((probe) => probe.key === 'customerMessage');
+    expect(message).toMatchObject({ count: 2, sample: 'Still stuck, any news?' });
+  });
+
+  it('runs a draft without an editor selector and skips the parts left empty', () => {
+    loadAcmePage();
+    const draft = { urlPattern: acme.urlPattern, ticketId: acme.ticketId, selectors: { subject: 'h2' } };
+    expect(testSelectors(document, draft)).toEqual([
+      { key: 'ticketId', count: 1, sample: '5150' },
+      { key: 'subject', count: 0, sample: '' },
     ]);
   });
 
