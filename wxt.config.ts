@@ -20,6 +20,17 @@ export default defineConfig({
   // Explicit imports only: auto-imports turned a parameter named `v` into an import of valibot.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT lets pages load the sidebar's stylesheet only on the built-in helpdesks' hosts, but custom
+    // sites run the same content script: without this the sidebar shows unstyled on them.
+    // use_dynamic_url (set by WXT) keeps pages from probing for the file.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const entry of manifest.web_accessible_resources ?? []) {
+        if (typeof entry === 'object' && entry.resources.includes('content-scripts/sidebar.css'))
+          entry.matches = ['*://*/*'];
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

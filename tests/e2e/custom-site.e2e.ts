@@ -259,12 +259,8 @@ describe('a helpdesk the user adds on the options page', () => {
     }
   });
 
-  // Known bug, outside this test's files: wxt.config.ts lets pages load content-scripts/sidebar.css
-  // (web_accessible_resources) only on the built-in helpdesks' hosts, so on a user's own site the
-  // sidebar's fetch of its stylesheet fails and it shows unstyled, in the page's flow. With that
-  // entry's `matches` widened to "*://*/*" (use_dynamic_url keeps pages from probing it) the
-  // panel is styled: checked by hand on a patched build. Drop `.fails` once wxt.config.ts does so.
-  it.fails('styles the sidebar on the user’s own site', () => {
+  // The stylesheet is web-accessible on every host (wxt.config.ts), not only the built-in helpdesks'.
+  it('styles the sidebar on the user’s own site', () => {
     expect(sidebarPosition).toBe('fixed');
   });
 });
