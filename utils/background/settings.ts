@@ -1,8 +1,11 @@
-import { browser } from 'wxt/browser';
+import { applyManagedSettings } from '../config';
+import { loadManagedPolicy } from '../managed';
+import { settingsItem } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings-core';
 
-export const DEFAULT_RETENTION_DAYS = 365;
+export const DEFAULT_RETENTION_DAYS = DEFAULT_SETTINGS.retentionDays;
 
-/** The parts of `storage.local` key `settings` the background reads. Options owns writing them. */
+/** The settings in force that the background's own work (retention, team files) needs. */
 export interface StatsSettings {
   /** Records older than this many days are pruned daily. */
   retentionDays: number;
@@ -10,19 +13,21 @@ export interface StatsSettings {
   agentName: string;
 }
 
-/** Reads settings, falling back to defaults for anything missing or malformed. */
+/**
+ * The agent's settings with the administrator's policy on top, merged by the same function as
+ * loadSettings. Unlike loadSettings it waits for the live policy instead of falling back to the
+ * cached one after a short wait: pruning deletes records for good, so it must not run on a stale
+ * (or missing) retention period. Anything missing or malformed falls back to the defaults.
+ */
 export async function readStatsSettings(): Promise<StatsSettings> {
-  const { settings } = (await browser.storage.local.get('settings')) as { settings?: unknown };
-  const stored = (typeof settings === 'object' && settings !== null ? settings : {}) as Record<
-    string,
-    unknown
-  >;
-  const days = stored.retentionDays;
+  const [policy, own] = await Promise.all([loadManagedPolicy(), settingsItem.getValue()]);
+  const settings = applyManagedSettings(own, policy.settings);
+  const days: unknown = settings.retentionDays;
   return {
     retentionDays:
       typeof days === 'number' && Number.isFinite(days) && days >= 1
         ? Math.floor(days)
         : DEFAULT_RETENTION_DAYS,
-    agentName: typeof stored.agentName === 'string' ? stored.agentName : '',
+    agentName: typeof settings.agentName === 'string' ? settings.agentName : '',
   };
 }
