@@ -202,6 +202,12 @@ interface TypingSample {
   cpuMs: number;
   taskMs: number;
   scriptMs: number;
+  /** Where the main thread's time went, from the same metrics: layout, style, and the rest of each task. */
+  layoutMs: number;
+  styleMs: number;
+  otherMs: number;
+  /** Layout objects in the page after typing: Keel's sidebar adds its own to the page's tree. */
+  layoutObjects: number;
   longTasks: { start: number; duration: number }[];
   /** Keel's share of the CPU profile (empty without Keel; both sides are profiled alike). */
   share: KeelShare;
@@ -245,6 +251,10 @@ async function typeReply(page: Page, cdp: CDPSession, side: Side, baseUrl: strin
     cpuMs: delta('ThreadTime'),
     taskMs: delta('TaskDuration'),
     scriptMs: delta('ScriptDuration'),
+    layoutMs: delta('LayoutDuration'),
+    styleMs: delta('RecalcStyleDuration'),
+    otherMs: delta('TaskOtherDuration'),
+    layoutObjects: after.LayoutObjects ?? 0,
     longTasks: probe.longTasks.filter((task) => task.start >= start),
     share: keelShare(profile as CpuProfile, PROFILE_INTERVAL_US),
     statuses,
@@ -384,6 +394,9 @@ function report(run: {
     ['main-thread CPU per keystroke (ThreadTime)', (s: TypingSample) => s.cpuMs],
     ['main-thread busy per keystroke (TaskDuration)', (s: TypingSample) => s.taskMs],
     ['JS per keystroke (ScriptDuration)', (s: TypingSample) => s.scriptMs],
+    ['  busy time in layout (LayoutDuration)', (s: TypingSample) => s.layoutMs],
+    ['  busy time in style (RecalcStyleDuration)', (s: TypingSample) => s.styleMs],
+    ['  busy time elsewhere: paint, commit… (TaskOther)', (s: TypingSample) => s.otherMs],
   ] as const) {
     const keelRuns = perKey(typing.keel, pick);
     const plainRuns = perKey(typing.plain, pick);
@@ -404,6 +417,12 @@ function report(run: {
       `    runs: with ${runs(keelRuns)} | without ${runs(plainRuns)} (spread without Keel ${(noise[label] as number).toFixed(0)}%)`,
     );
   }
+  row(
+    'layout objects in the page after typing',
+    String(median(typing.keel.map((s) => s.layoutObjects))),
+    String(median(typing.plain.map((s) => s.layoutObjects))),
+    "Keel's sidebar is in the page's layout tree, which Chromium lays out from the root on each key",
+  );
   const overLimit = (samples: TypingSample[]) =>
     samples.flatMap((s) => s.longTasks.filter((t) => t.duration > LONG_TASK_MS));
   const longest = (samples: TypingSample[]) => Math.max(0, ...overLimit(samples).map((t) => t.duration));
