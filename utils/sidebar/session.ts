@@ -75,6 +75,8 @@ export interface SessionDeps {
 export const CHECK_DEBOUNCE_MS = 120;
 /** Page mutations are batched; Zendesk-sized pages mutate constantly. */
 const PAGE_SCAN_THROTTLE_MS = 250;
+/** How long after the last keystroke the page observer, off while the agent types, comes back. */
+export const TYPING_PAUSE_MS = 400;
 
 /** Greetings and openings go first, sign-offs last, anything else where the agent's caret is. */
 export function snippetPosition(check: { kind: string; where?: string }): InsertPosition {
@@ -125,22 +127,46 @@ export class SidebarSession {
     // active ticket or the reply/note channel. Text and style changes on every keystroke would
     // wake it for nothing. Keel's own nodes live in a shadow root, which this does not see.
     const observer = new MutationObserver(scan);
-    observer.observe(doc.body, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: [
-        'aria-current',
-        'aria-selected',
-        'data-is-active',
-        'data-ticket-id',
-        'data-entity-id',
-        'data-channel',
-        'contenteditable',
-        'hidden',
-      ],
-    });
+    const observe = () =>
+      observer.observe(doc.body, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: [
+          'aria-current',
+          'aria-selected',
+          'data-is-active',
+          'data-ticket-id',
+          'data-entity-id',
+          'data-channel',
+          'contenteditable',
+          'hidden',
+        ],
+      });
+    observe();
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    // Helpdesks change their own page as the agent types (a counter, an error line, a draft
+    // badge), and each change woke the observer: one more call into Keel per keystroke. The ticket
+    // does not change under a typing agent, so the observer stands down while they type and comes
+    // back when they pause, with one scan for whatever changed meanwhile.
+    let paused = false;
+    const resume = debounce(
+      () => {
+        paused = false;
+        observe();
+        scan();
+      },
+      TYPING_PAUSE_MS,
+      signal,
+    );
+    this.pausePageObserver = () => {
+      if (!paused) {
+        paused = true;
+        // Drops records not yet delivered: the typing's own. The scan on resume sees the rest.
+        observer.disconnect();
+      }
+      resume();
+    };
     // SPA helpdesks change tickets through history without reloading.
     doc.defaultView?.addEventListener('popstate', scan, { signal });
     await this.scanPage();
@@ -324,8 +350,18 @@ export class SidebarSession {
     const schedule = debounce(() => this.checkIfChanged(), CHECK_DEBOUNCE_MS, this.ticketAbort.signal);
     this.scheduleCheck = schedule;
     const options = { capture: true, signal: this.ticketAbort.signal };
-    editorDoc.addEventListener('input', schedule, options);
+    editorDoc.addEventListener(
+      'input',
+      () => {
+        this.pausePageObserver();
+        schedule();
+      },
+      options,
+    );
   }
+
+  /** Set by `start`: turns the page observer off until typing pauses. */
+  private pausePageObserver: () => void = () => {};
 
   /** Replaced by a debounced check bound to the ticket once its editor is watched. */
   private scheduleCheck: () => void = () => this.checkIfChanged();

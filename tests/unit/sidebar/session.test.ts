@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoAdapter } from '@/utils/adapters/demo';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
-import { type RecordOutcome, SidebarSession, snippetPosition } from '@/utils/sidebar/session';
+import {
+  type RecordOutcome,
+  SidebarSession,
+  snippetPosition,
+  TYPING_PAUSE_MS,
+} from '@/utils/sidebar/session';
 import type { ReplyRecord } from '@/utils/store/types';
 
 /** A demo helpdesk ticket page, to the DOM contract of tests/demo-helpdesk/server.mjs. */
@@ -286,6 +291,21 @@ describe('SidebarSession on the demo helpdesk', () => {
     await session.start();
     renderTicket('1043', 'bug', 'The app crashes on login', 'The app crashes every time I log in.');
     await vi.waitFor(() => expect(session.state.get().ticket?.ticketId).toBe('1043'));
+    expect(session.state.get().playbook?.id).toBe('bug');
+  });
+
+  it('stands the page observer down while the agent types and catches up on a ticket switch after the pause', async () => {
+    const session = startSession();
+    await session.start();
+    await vi.waitFor(() => expect(session.state.get().ticket?.ticketId).toBe('1042'));
+    typeDraft('Hi María, I am looking into it');
+    const typedAt = Date.now();
+    renderTicket('1043', 'bug', 'The app crashes on login', 'The app crashes every time I log in.');
+    // The page changed while the agent was typing: nothing is read until they pause.
+    await new Promise((done) => setTimeout(done, TYPING_PAUSE_MS / 2));
+    expect(session.state.get().ticket?.ticketId).toBe('1042');
+    await vi.waitFor(() => expect(session.state.get().ticket?.ticketId).toBe('1043'), { timeout: 3000 });
+    expect(Date.now() - typedAt).toBeGreaterThanOrEqual(TYPING_PAUSE_MS);
     expect(session.state.get().playbook?.id).toBe('bug');
   });
 
