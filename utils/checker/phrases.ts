@@ -244,11 +244,20 @@ export function findWords(analysis: TextAnalysis, words: PhraseWord[]): { start:
   return found;
 }
 
-const NEGATOR_HASHES = new Set(
-  ['not', 'no', 'never', 'cannot', 'cant', 'dont', 'wont', 'nor', 'neither', 'unable', 'nothing'].map(
-    hashWord,
-  ),
-);
+const NEGATORS = [
+  'not',
+  'no',
+  'never',
+  'cannot',
+  'cant',
+  'dont',
+  'wont',
+  'nor',
+  'neither',
+  'unable',
+  'nothing',
+];
+const NEGATOR_HASHES = new Set(NEGATORS.map(hashWord));
 const ENOUGH = hashWord('enough');
 
 /** How many words before a match a negation still applies to ("can't really fully guarantee"). */
@@ -268,19 +277,7 @@ export function isNegated(analysis: TextAnalysis, start: number, end: number): b
 }
 
 function isNegatorWord(word: string): boolean {
-  return [
-    'not',
-    'no',
-    'never',
-    'cannot',
-    'cant',
-    'dont',
-    'wont',
-    'nor',
-    'neither',
-    'unable',
-    'nothing',
-  ].includes(word);
+  return NEGATORS.includes(word);
 }
 
 /** The text a match covers, as the agent wrote it. */

@@ -130,7 +130,7 @@ function breakFlagFor(code: number): number {
  * a lone surrogate becomes U+FFFD, one code unit for one, so offsets stay the same).
  */
 function flat(text: string): string {
-  return typeof text.toWellFormed === 'function' ? text.toWellFormed() : text;
+  return text.toWellFormed(); // Chrome 111, Firefox 119, Node 20
 }
 
 /** Reusable arrays for `analyseText`, so checking on every keystroke allocates almost nothing. */
