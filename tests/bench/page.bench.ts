@@ -6,8 +6,9 @@
  * 1. Editor to checklist: from the moment the reply editor is attached (a MutationObserver the
  *    bench installs before any page script) to the first `keel-sidebar [data-testid=step]`, on
  *    a ticket view inserted late (as single-page helpdesks do) and on a cold load of a ticket page.
- * 2. Main-thread time per keystroke while a 2,000-character reply is typed with
- *    `page.keyboard.type`, in bursts with pauses long enough for Keel's debounced check to run:
+ * 2. Main-thread time per keystroke while a 2,000-character reply is typed with `page.keyboard.type`
+ *    into both browsers in turns, sentence by sentence, with pauses long enough for Keel's
+ *    debounced check to run:
  *    the renderer's main-thread CPU time (CDP `Performance.getMetrics` ThreadTime) and busy time
  *    (TaskDuration), both of which include Keel's content script, divided by keystrokes.
  * 3. Long tasks (> 50 ms) during typing, from a buffered PerformanceObserver.
@@ -36,7 +37,7 @@ const EXTENSION_DIR = process.env.KEEL_BENCH_EXTENSION
 const SCRATCH_DIR = join(ROOT, '.tmp', 'perf-bench');
 
 const LOADS_PER_SIDE = 10;
-const TYPING_RUNS_PER_SIDE = 3;
+const TYPING_RUNS_PER_SIDE = 4;
 /**
  * Delay between keys inside a burst. Each key already waits for the renderer's acknowledgement of
  * its keydown and keyup; none on top keeps the bench short and, with fewer frames per key, counts
@@ -220,45 +221,70 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(list.map((metric) => [metric.name, metric.value]));
 }
 
-async function typeReply(page: Page, cdp: CDPSession, side: Side, baseUrl: string): Promise<TypingSample> {
-  await page.goto(`${baseUrl}/tickets/${TICKET_ID}`, { waitUntil: 'load' });
-  if (side === 'keel') await waitInPage(page, stepSeen);
-  await page.evaluate((name) => (window as unknown as Record<string, { stop(): void }>)[name]?.stop(), PROBE);
-  await page.click('.hd-editor');
+/**
+ * Types the same reply into both browsers at once, sentence by sentence, taking turns (A then B,
+ * then B then A, …), so both sides type through the same seconds of the shared machine: a slow
+ * stretch of the machine falls on both alike instead of on whichever run it happened to hit.
+ */
+async function typeBoth(
+  pages: Record<Side, Page>,
+  cdps: Record<Side, CDPSession>,
+  baseUrl: string,
+): Promise<Record<Side, TypingSample>> {
+  const start = {} as Record<Side, number>;
+  const before = {} as Record<Side, Record<string, number>>;
+  for (const side of SIDES) {
+    const page = pages[side];
+    await page.goto(`${baseUrl}/tickets/${TICKET_ID}`, { waitUntil: 'load' });
+    if (side === 'keel') await waitInPage(page, stepSeen);
+    await page.evaluate(
+      (name) => (window as unknown as Record<string, { stop(): void }>)[name]?.stop(),
+      PROBE,
+    );
+    await page.click('.hd-editor');
+  }
   await sleep(300);
-  const start = await page.evaluate(() => performance.now());
-  await cdp.send('Profiler.start');
-  const before = await metrics(cdp);
+  for (const side of SIDES) {
+    start[side] = await pages[side].evaluate(() => performance.now());
+    await cdps[side].send('Profiler.start');
+    before[side] = await metrics(cdps[side]);
+  }
   let keystrokes = 0;
-  for (const sentence of replySentences()) {
-    await page.keyboard.type(sentence, { delay: KEY_DELAY_MS });
+  const sentences = replySentences();
+  for (const [index, sentence] of sentences.entries()) {
+    const order = index % 2 === 0 ? SIDES : [...SIDES].reverse();
+    for (const side of order) await pages[side].keyboard.type(sentence, { delay: KEY_DELAY_MS });
     keystrokes += sentence.length;
     await sleep(PAUSE_MS);
   }
   await sleep(SETTLE_MS);
-  const after = await metrics(cdp);
-  const { profile } = await cdp.send('Profiler.stop');
-  const probe = (await readProbe(page)) as ProbeReadings;
-  const statuses =
-    side === 'keel'
-      ? await page
-          .locator('keel-sidebar [data-testid=step]')
-          .evaluateAll((steps) => steps.map((step) => (step as HTMLElement).dataset.status ?? ''))
-      : [];
-  const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
-  return {
-    keystrokes,
-    cpuMs: delta('ThreadTime'),
-    taskMs: delta('TaskDuration'),
-    scriptMs: delta('ScriptDuration'),
-    layoutMs: delta('LayoutDuration'),
-    styleMs: delta('RecalcStyleDuration'),
-    otherMs: delta('TaskOtherDuration'),
-    layoutObjects: after.LayoutObjects ?? 0,
-    longTasks: probe.longTasks.filter((task) => task.start >= start),
-    share: keelShare(profile as CpuProfile, PROFILE_INTERVAL_US),
-    statuses,
-  };
+  const samples = {} as Record<Side, TypingSample>;
+  for (const side of SIDES) {
+    const after = await metrics(cdps[side]);
+    const { profile } = await cdps[side].send('Profiler.stop');
+    const probe = (await readProbe(pages[side])) as ProbeReadings;
+    const statuses =
+      side === 'keel'
+        ? await pages[side]
+            .locator('keel-sidebar [data-testid=step]')
+            .evaluateAll((steps) => steps.map((step) => (step as HTMLElement).dataset.status ?? ''))
+        : [];
+    const delta = (name: string) => ((after[name] ?? 0) - (before[side][name] ?? 0)) * 1000;
+    samples[side] = {
+      keystrokes,
+      cpuMs: delta('ThreadTime'),
+      taskMs: delta('TaskDuration'),
+      scriptMs: delta('ScriptDuration'),
+      layoutMs: delta('LayoutDuration'),
+      styleMs: delta('RecalcStyleDuration'),
+      otherMs: delta('TaskOtherDuration'),
+      layoutObjects: after.LayoutObjects ?? 0,
+      longTasks: probe.longTasks.filter((task) => task.start >= start[side]),
+      share: keelShare(profile as CpuProfile, PROFILE_INTERVAL_US),
+      statuses,
+    };
+  }
+  return samples;
 }
 
 async function main(): Promise<void> {
@@ -326,9 +352,8 @@ async function main(): Promise<void> {
 
     const typing: Record<Side, TypingSample[]> = { keel: [], plain: [] };
     for (let round = 0; round < TYPING_RUNS_PER_SIDE; round++) {
-      const order = round % 2 === 0 ? SIDES : [...SIDES].reverse();
-      for (const side of order)
-        typing[side].push(await typeReply(pages[side], cdps[side], side, helpdesk.url));
+      const both = await typeBoth(pages, cdps, helpdesk.url);
+      for (const side of SIDES) typing[side].push(both[side]);
     }
     endPhase('typing');
 
@@ -382,7 +407,7 @@ function report(run: {
 
   const keystrokes = typing.keel[0]?.keystrokes ?? 0;
   console.log(
-    `Typing a ${keystrokes}-character reply (${TYPING_RUNS_PER_SIDE} runs per side; ${KEY_DELAY_MS} ms between keys, ${PAUSE_MS} ms pause after each sentence)`,
+    `Typing a ${keystrokes}-character reply (${TYPING_RUNS_PER_SIDE} runs, both browsers typing in turns sentence by sentence; ${KEY_DELAY_MS} ms between keys, ${PAUSE_MS} ms pause after each pair of sentences)`,
   );
   const perKey = (samples: TypingSample[], pick: (s: TypingSample) => number) =>
     samples.map((s) => pick(s) / s.keystrokes);
