@@ -1,9 +1,10 @@
+import { useCallback } from 'preact/hooks';
 import type { StepStatus } from '@/utils/checker/types';
 import { t } from '@/utils/i18n';
 import type { SidebarLayoutController } from '@/utils/sidebar/layout';
 import type { SendState, SidebarSession } from '@/utils/sidebar/session';
 import { ResizeHandle } from './ResizeHandle';
-import { StepItem } from './StepItem';
+import { StepRow } from './StepItem';
 import { useObservable } from './useObservable';
 
 const scoreClass = (score: number | null) =>
@@ -12,6 +13,8 @@ const scoreClass = (score: number | null) =>
 /** The agent's checklist, docked to the right of the helpdesk. */
 export function Sidebar({ session, layout }: { session: SidebarSession; layout: SidebarLayoutController }) {
   const state = useObservable(session.state);
+  // One function for every step and render, so a step whose status did not change is not re-rendered.
+  const insertSnippet = useCallback((stepId: string) => session.insertSnippet(stepId), [session]);
   const { width, collapsed } = useObservable(layout.layout);
   const { status, ticket, playbook, playbooks, result } = state;
   const score = result?.score ?? null;
@@ -117,13 +120,13 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
                 const stepResult = resultByStep.get(step.id);
                 const stepStatus: StepStatus = stepResult?.status ?? 'pending';
                 return (
-                  <StepItem
+                  <StepRow
                     key={step.id}
                     step={step}
                     status={stepStatus}
                     reason={stepResult?.reason}
                     canInsert={Boolean(step.snippet) && status.state === 'ok'}
-                    onInsert={() => session.insertSnippet(step.id)}
+                    onInsert={insertSnippet}
                   />
                 );
               })}

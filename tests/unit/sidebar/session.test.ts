@@ -1,6 +1,11 @@
+import { h, options, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Sidebar } from '@/components/sidebar/Sidebar';
+import { StepItem } from '@/components/sidebar/StepItem';
 import { demoAdapter } from '@/utils/adapters/demo';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
+import { DEFAULT_SIDEBAR_LAYOUT } from '@/utils/settings-core';
+import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import {
   type RecordOutcome,
   SidebarSession,
@@ -307,6 +312,61 @@ describe('SidebarSession on the demo helpdesk', () => {
     await vi.waitFor(() => expect(session.state.get().ticket?.ticketId).toBe('1043'), { timeout: 3000 });
     expect(Date.now() - typedAt).toBeGreaterThanOrEqual(TYPING_PAUSE_MS);
     expect(session.state.get().playbook?.id).toBe('bug');
+  });
+
+  it('re-renders only the steps whose status or reason changed when the agent edits the draft', async () => {
+    const session = startSession();
+    await session.start();
+    const layout = new SidebarLayoutController(
+      DEFAULT_SIDEBAR_LAYOUT,
+      document,
+      async () => {},
+      abort.signal,
+    );
+    const container = document.createElement('div');
+    render(h(Sidebar, { session, layout }), container);
+    typeDraft('Thanks for writing in about your refund.');
+    await vi.waitFor(() =>
+      expect(container.querySelector('[data-step-id=greet]')?.getAttribute('data-status')).toBe('fail'),
+    );
+    // What each step shows: its status and its text (title, guidance, reason).
+    const shown = (step: HTMLElement) => `${step.dataset.status} ${step.textContent}`;
+    const before = new Map(
+      [...container.querySelectorAll<HTMLElement>('[data-testid=step]')].map((step) => [
+        step.dataset.stepId,
+        shown(step),
+      ]),
+    );
+    const touched = new Set<string>();
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target instanceof Element ? record.target : record.target.parentElement;
+        const step = target?.closest<HTMLElement>('[data-testid=step]');
+        if (step?.dataset.stepId) touched.add(step.dataset.stepId);
+      }
+    });
+    observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+    // Preact's vnode hook sees every step rendered again, whether or not the DOM then changes.
+    const rendered: string[] = [];
+    const previousHook = options.vnode;
+    options.vnode = (vnode) => {
+      if (vnode.type === StepItem) rendered.push((vnode.props as unknown as { step: { id: string } }).step.id);
+      previousHook?.(vnode);
+    };
+    typeDraft('Hi María, thanks for writing in about your refund.');
+    await vi.waitFor(() =>
+      expect(container.querySelector('[data-step-id=greet]')?.getAttribute('data-status')).toBe('pass'),
+    );
+    await new Promise((done) => setTimeout(done, 50));
+    observer.disconnect();
+    options.vnode = previousHook;
+    const changed = [...container.querySelectorAll<HTMLElement>('[data-testid=step]')]
+      .filter((step) => before.get(step.dataset.stepId) !== shown(step))
+      .map((step) => step.dataset.stepId);
+    expect(changed).toContain('greet');
+    expect([...touched].sort()).toEqual([...changed].sort());
+    expect([...new Set(rendered)].sort()).toEqual([...changed].sort());
+    render(null, container);
   });
 
   it('says the editor is missing rather than checking another box', async () => {
