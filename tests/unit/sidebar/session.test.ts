@@ -350,7 +350,8 @@ describe('SidebarSession on the demo helpdesk', () => {
     const rendered: string[] = [];
     const previousHook = options.vnode;
     options.vnode = (vnode) => {
-      if (vnode.type === StepItem) rendered.push((vnode.props as unknown as { step: { id: string } }).step.id);
+      if (vnode.type === StepItem)
+        rendered.push((vnode.props as unknown as { step: { id: string } }).step.id);
       previousHook?.(vnode);
     };
     typeDraft('Hi María, thanks for writing in about your refund.');
