@@ -18,16 +18,7 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
     }
     return message;
   }
-  // Labels with a step's title or a count repeat from render to render: ask the browser once.
-  const cacheKey = `${key}\u0000${substitutions.join('\u0000')}`;
-  let message = filledMessages.get(cacheKey);
-  if (message === undefined) {
-    message = browser.i18n.getMessage(key, substitutions.map(String)) || key;
-    if (filledMessages.size >= 500) filledMessages.clear();
-    filledMessages.set(cacheKey, message);
-  }
-  return message;
+  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
 }
 
 const fixedMessages = new Map<MessageKey, string>();
-const filledMessages = new Map<string, string>();

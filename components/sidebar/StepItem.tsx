@@ -29,13 +29,7 @@ interface Props {
 export class StepRow extends Component<Props> {
   override shouldComponentUpdate(next: Props): boolean {
     const now = this.props;
-    return (
-      now.step !== next.step ||
-      now.status !== next.status ||
-      now.reason !== next.reason ||
-      now.canInsert !== next.canInsert ||
-      now.onInsert !== next.onInsert
-    );
+    return (Object.keys(next) as (keyof Props)[]).some((key) => now[key] !== next[key]);
   }
 
   override render() {

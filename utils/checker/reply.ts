@@ -1,14 +1,5 @@
 import type { Span } from './types';
 
-// Anything that might start quoted history or a signature; replies without any of these skip the
-// line-by-line scan entirely (plain substring searches: far cheaper than a multi-line pattern).
-// (Not a bare ":": links and times have one, and would send most replies through the line scan.)
-// One pattern rather than nine substring searches: a single scan of the text.
-const MARKERS = />|--|__|rote:|ROTE:|rom:|ROM:|ent from|ENT FROM/;
-function mayHaveNonReply(text: string): boolean {
-  return MARKERS.test(text);
-}
-
 const QUOTE_LINE = /^[ \t]*>/;
 const SIGNATURE_DELIMITER = /^[ \t]*--[ \t]*$/;
 const ON_WROTE = /^[ \t]*on\b.{0,300}\bwrote:[ \t]*$/i;
@@ -26,7 +17,6 @@ const MOBILE_SIGNATURE = /^[ \t]*sent from my [\w -]{2,40}[ \t]*$/i;
  * all that follows, and the signature (a "-- " line and all that follows). Sorted, not overlapping.
  */
 export function nonReplyRanges(text: string): Span[] {
-  if (!mayHaveNonReply(text)) return [];
   const ranges: Span[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {

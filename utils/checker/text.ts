@@ -122,17 +122,6 @@ function breakFlagFor(code: number): number {
   }
 }
 
-/**
- * A sequential copy of `text` when it is a rope. Text built by concatenation (`htmlToText`, a
- * test's reply) is a rope in V8, and reading one character at a time from a rope made the scan
- * below run at half speed in about one process in four, depending on which code first met it.
- * `toWellFormed` returns the rope's flat contents (no copy when there are no lone surrogates;
- * a lone surrogate becomes U+FFFD, one code unit for one, so offsets stay the same).
- */
-function flat(text: string): string {
-  return text.toWellFormed(); // Chrome 111, Firefox 119, Node 20
-}
-
 /** Reusable arrays for `analyseText`, so checking on every keystroke allocates almost nothing. */
 export interface AnalysisBuffers {
   hashes: Int32Array;
@@ -166,7 +155,11 @@ export function createAnalysisBuffers(): AnalysisBuffers {
  * borrows those arrays: it is valid only until the next analysis made with the same buffers.
  */
 export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysis {
-  const text = flat(input);
+  // A rope (text built by concatenation: htmlToText, a test's reply) read one character at a time
+  // ran this scan at half speed in about one process in four, depending on which code first met
+  // it. `toWellFormed` returns its flat contents (no copy without lone surrogates; a lone
+  // surrogate becomes U+FFFD, one code unit for one, so offsets stay). Chrome 111, Firefox 119.
+  const text = input.toWellFormed();
   const length = text.length;
   // A word takes at least one character and one separator, so this many slots always suffice
   // (one more for the zeroed slot after the last word).
