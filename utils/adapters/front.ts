@@ -3,11 +3,15 @@ import type { SelectorRegistry } from './selectors';
 import type { HelpdeskAdapter } from './types';
 
 /**
- * Front (`app.frontapp.com/open/{id}`). Little is public about its DOM: the fields below are
- * assumed, the editor is found by framework markers, and a user can correct the site in options.
+ * Front (`app.frontapp.com/open/{id}`). Public extensions show styled-components classes whose
+ * component prefix stays while the hash changes; the rest is assumed, the editor is found by
+ * framework markers, and a user can correct the site in options.
  */
 export const frontSelectors = {
   subject: [
+    // From a public "Link to Central" extension's content script for app.frontapp.com, "Front's
+    // actual DOM as of Feb 2026" (its repository was not named by the code index we searched).
+    { css: '[data-searchable-subject="true"] span', variant: 'conversation header (2026)' },
     { css: '[data-testid="conversation-subject"]', variant: 'conversation header (assumed)' },
     { css: 'main h1', variant: 'first heading of the conversation' },
   ],
@@ -19,7 +23,12 @@ export const frontSelectors = {
       variant: 'inbound messages (assumed)',
     },
   ],
-  messages: [{ css: '[data-testid="message"]', variant: 'conversation messages (assumed)' }],
+  messages: [
+    // Same script (Feb 2026); clockify/browser-extension src/integrations/front.js (commit 15f3e47)
+    // reads the same styled-components family (messageViewerRecipient__…, conversationSubjectWrapper__…).
+    { css: '[class*="messageViewerBase__StyledMessageDiv"]', variant: 'message viewers (2026)' },
+    { css: '[data-testid="message"]', variant: 'conversation messages (assumed)' },
+  ],
   composer: [{ css: '[data-testid="composer"]', variant: 'reply composer (assumed)' }],
   send: [
     { css: '[data-testid="composer"] button[data-testid="send-button"]', variant: 'composer send (assumed)' },
