@@ -1,10 +1,13 @@
-import { createSiteAdapter, segmentAfter } from './generic';
+import { createSiteAdapter } from './generic';
 import type { SelectorRegistry } from './selectors';
 import type { HelpdeskAdapter } from './types';
 
 /**
- * Gorgias (`{account}.gorgias.com/app/ticket/{id}`). Its composer is found by framework markers
- * (Draft.js keeps `[data-contents]`); the ticket fields below are assumed.
+ * Gorgias (`{account}.gorgias.com/app/ticket/{id}`, or `/app/views/{view}/{id}` opened from a
+ * view). Its composer is a Draft.js editor, found by framework markers (`[data-contents]`).
+ * Sources: ines-parreira/prototypes (a copy of Gorgias's helpdesk web app, `src/…`, undated) and
+ * LeighAtkins/OpenPaint extensions/gorgias-sofapaint/content-gorgias.js (works on live pages).
+ * The subject, requester and tags below are still assumed.
  */
 export const gorgiasSelectors = {
   subject: [
@@ -19,9 +22,23 @@ export const gorgiasSelectors = {
       variant: 'customer messages (assumed)',
     },
   ],
-  messages: [{ css: '[data-testid="ticket-message"]', variant: 'ticket messages (assumed)' }],
-  composer: [{ css: '[data-testid="ticket-reply-editor"]', variant: 'reply area (assumed)' }],
+  messages: [
+    // OpenPaint content-gorgias.js; the thread's label is in the app's TicketThreadContainer.tsx.
+    {
+      css: '[aria-label="Ticket thread"] [class*="MessageBubble--messageBubble"]',
+      variant: 'thread message bubbles (2025)',
+    },
+    { css: '[data-testid="ticket-message"]', variant: 'ticket messages (assumed)' },
+  ],
+  composer: [
+    // TicketReplyEditor.tsx renders `css.component` of TicketReplyEditor.less; CSS-module classes
+    // read `File--class--hash` on live pages (OpenPaint) — the class itself is inferred, not seen.
+    { css: '[class*="TicketReplyEditor--component"]', variant: 'reply editor (inferred)' },
+    { css: '[data-testid="ticket-reply-editor"]', variant: 'reply area (assumed)' },
+  ],
   send: [
+    // ReplyArea/TicketSubmitButtons.tsx: "Send" and "Send & Close" (also Ctrl/Cmd+Enter).
+    { css: '#submit-button, #submit-and-close-button', variant: 'send buttons (app source)' },
     {
       css: '[data-testid="ticket-reply-editor"] button[type="submit"]',
       variant: 'reply area send (assumed)',
@@ -33,7 +50,8 @@ export const gorgiasAdapter: HelpdeskAdapter = createSiteAdapter({
   id: 'gorgias',
   name: 'Gorgias',
   matches: (url) => url.hostname.endsWith('.gorgias.com') && url.pathname.startsWith('/app/'),
-  ticketId: (url) => segmentAfter(url, 'ticket'),
+  // Routes in the app's PanelRoutes.tsx: /app/ticket/:ticketId and /app/views/:viewId/:ticketId.
+  ticketId: (url) => /^\/app\/(?:ticket|views\/\w+)\/(\d+)/.exec(url.pathname)?.[1] ?? null,
   fields: {
     subject: gorgiasSelectors.subject,
     tags: gorgiasSelectors.tags,

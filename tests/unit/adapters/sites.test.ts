@@ -155,3 +155,14 @@ describe('sites we know little about', () => {
     expect(adapter.readDraft(editor)).toContain('refunded the second payment');
   });
 });
+
+describe('Gorgias', () => {
+  it('reads the ticket id from a ticket opened in a view as well as from its own page', () => {
+    const adapter = adapterFor('gorgias');
+    const ticketId = (path: string) =>
+      adapter.activeTicketId(new URL(`https://acme.gorgias.com${path}`), document);
+    expect(ticketId('/app/views/1384557/230640920')).toBe('230640920');
+    expect(ticketId('/app/ticket/88120')).toBe('88120');
+    expect(ticketId('/app/views/1384557')).toBeNull();
+  });
+});
