@@ -5,10 +5,13 @@ import type { HelpdeskAdapter } from './types';
 /**
  * Zoho Desk (`desk.zoho.com/agent/{portal}/{dept}/tickets/details/{id}`, also `.eu`). Its
  * same-origin API (`/supportapi/zd/{portal}/api/v1`) needs an org id header we cannot learn from
- * the page reliably, so this adapter reads the DOM; the fields are assumed, the editor generic.
+ * the page reliably, so this adapter reads the DOM. Only the subject is seen in public code; the
+ * other fields are assumed, the editor generic.
  */
 export const zohodeskSelectors = {
   subject: [
+    // clockify/browser-extension src/integrations/zohodesk.js (commit 0c3a79d), the zd_v2 ticket view.
+    { css: '[data-id="caseSubjectText"]', variant: 'ticket subject (zd_v2)' },
     { css: '[data-id="ticketSubject"]', variant: 'ticket detail header (assumed)' },
     { css: 'h1', variant: 'first heading' },
   ],
