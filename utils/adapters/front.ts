@@ -11,7 +11,7 @@ export const frontSelectors = {
   subject: [
     // From a public "Link to Central" extension's content script for app.frontapp.com, "Front's
     // actual DOM as of Feb 2026" (its repository was not named by the code index we searched).
-    { css: '[data-searchable-subject="true"] span', variant: 'conversation header (2026)' },
+    { css: '[data-searchable-subject="true"] span', variant: 'header 2026' },
     { css: '[data-testid="conversation-subject"]', variant: 'conversation header (assumed)' },
     { css: 'main h1', variant: 'first heading of the conversation' },
   ],
@@ -26,7 +26,7 @@ export const frontSelectors = {
   messages: [
     // Same script (Feb 2026); clockify/browser-extension src/integrations/front.js (commit 15f3e47)
     // reads the same styled-components family (messageViewerRecipient__…, conversationSubjectWrapper__…).
-    { css: '[class*="messageViewerBase__StyledMessageDiv"]', variant: 'message viewers (2026)' },
+    { css: '[class*="messageViewerBase__StyledMessageDiv"]', variant: 'viewers 2026' },
     { css: '[data-testid="message"]', variant: 'conversation messages (assumed)' },
   ],
   composer: [{ css: '[data-testid="composer"]', variant: 'reply composer (assumed)' }],

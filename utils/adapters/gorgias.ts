@@ -23,22 +23,14 @@ export const gorgiasSelectors = {
     },
   ],
   messages: [
-    // OpenPaint content-gorgias.js; the thread's label is in the app's TicketThreadContainer.tsx.
-    {
-      css: '[aria-label="Ticket thread"] [class*="MessageBubble--messageBubble"]',
-      variant: 'thread message bubbles (2025)',
-    },
+    // OpenPaint content-gorgias.js (scoped there to [aria-label="Ticket thread"], as in the app).
+    { css: '[class*="MessageBubble--messageBubble"]', variant: 'thread bubbles' },
     { css: '[data-testid="ticket-message"]', variant: 'ticket messages (assumed)' },
   ],
-  composer: [
-    // TicketReplyEditor.tsx renders `css.component` of TicketReplyEditor.less; CSS-module classes
-    // read `File--class--hash` on live pages (OpenPaint) — the class itself is inferred, not seen.
-    { css: '[class*="TicketReplyEditor--component"]', variant: 'reply editor (inferred)' },
-    { css: '[data-testid="ticket-reply-editor"]', variant: 'reply area (assumed)' },
-  ],
+  composer: [{ css: '[data-testid="ticket-reply-editor"]', variant: 'reply area (assumed)' }],
   send: [
     // ReplyArea/TicketSubmitButtons.tsx: "Send" and "Send & Close" (also Ctrl/Cmd+Enter).
-    { css: '#submit-button, #submit-and-close-button', variant: 'send buttons (app source)' },
+    { css: '#submit-button, #submit-and-close-button', variant: 'send buttons' },
     {
       css: '[data-testid="ticket-reply-editor"] button[type="submit"]',
       variant: 'reply area send (assumed)',

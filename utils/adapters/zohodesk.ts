@@ -11,7 +11,7 @@ import type { HelpdeskAdapter } from './types';
 export const zohodeskSelectors = {
   subject: [
     // clockify/browser-extension src/integrations/zohodesk.js (commit 0c3a79d), the zd_v2 ticket view.
-    { css: '[data-id="caseSubjectText"]', variant: 'ticket subject (zd_v2)' },
+    { css: '[data-id="caseSubjectText"]', variant: 'zd_v2' },
     { css: '[data-id="ticketSubject"]', variant: 'ticket detail header (assumed)' },
     { css: 'h1', variant: 'first heading' },
   ],
