@@ -1,12 +1,12 @@
 import '@/components/sidebar/sidebar.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import { findAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
 import { isHelpdeskEnabled } from '@/utils/settings-core';
 import { fetchSidebarConfig } from '@/utils/sidebar/config';
+import { createSidebarHost } from '@/utils/sidebar/host';
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import { claimPage } from '@/utils/sidebar/ownership';
 import { recordReply } from '@/utils/sidebar/record';
@@ -58,24 +58,23 @@ export default defineContentScript({
 
     // The session reads the ticket while the sidebar's styles load.
     const started = session.start();
-    const ui = await createShadowRootUi(ctx, {
-      name: 'keel-sidebar',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      // Keys typed in the sidebar must not reach the helpdesk's own shortcuts.
-      isolateEvents: true,
-      onMount(container) {
-        render(<Sidebar session={session} layout={layout} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
+    // The stylesheet WXT builds for this entrypoint (cssInjectionMode 'ui'); WXT's path types list
+    // only HTML pages, hence the widened signature.
+    const stylesheetUrl = (browser.runtime.getURL as (path: string) => string)(
+      '/content-scripts/sidebar.css',
+    );
+    const { host, container } = await createSidebarHost(document, stylesheetUrl);
     if (signal.aborted) return;
-    ui.mount();
-    signal.addEventListener('abort', () => ui.remove(), { once: true });
+    document.body.append(host);
+    render(<Sidebar session={session} layout={layout} />, container);
+    signal.addEventListener(
+      'abort',
+      () => {
+        render(null, container);
+        host.remove();
+      },
+      { once: true },
+    );
 
     // The shortcut works in the page directly, and through the browser command where one is bound.
     window.addEventListener(
