@@ -234,12 +234,24 @@ export class SidebarSession {
 
   /** Checks the current draft now (no debounce). */
   checkNow(): void {
+    this.checkDraft(this.readEditor());
+  }
+
+  /** The editor, its draft (reading it lays the page out) and the channel: read once per check. */
+  private readEditor(): { editor: HTMLElement | null; draft: string; internalNote: boolean } {
+    const { adapter, doc } = this.deps;
+    const editor = adapter.findEditor(doc);
+    return {
+      editor,
+      draft: editor ? adapter.readDraft(editor) : '',
+      internalNote: !adapter.isPublicReply(doc),
+    };
+  }
+
+  private checkDraft({ editor, draft, internalNote }: ReturnType<SidebarSession['readEditor']>): void {
     const { ticket, playbook } = this.state.get();
-    const editor = this.deps.adapter.findEditor(this.deps.doc);
-    const draft = editor ? this.deps.adapter.readDraft(editor) : '';
     this.lastDraft = draft;
     if (!ticket || !playbook) return;
-    const internalNote = !this.deps.adapter.isPublicReply(this.deps.doc);
     const result = draft.trim() && !internalNote ? checkReply(draft, ticket, playbook) : null;
     const forbidKinds = new Set(playbook.steps.filter((s) => s.check.kind === 'forbid').map((s) => s.id));
     const spans = (result?.steps ?? [])
@@ -367,10 +379,9 @@ export class SidebarSession {
   private scheduleCheck: () => void = () => this.checkIfChanged();
 
   private checkIfChanged(): void {
-    const editor = this.deps.adapter.findEditor(this.deps.doc);
-    const draft = editor ? this.deps.adapter.readDraft(editor) : '';
-    const internalNote = !this.deps.adapter.isPublicReply(this.deps.doc);
-    if (draft !== this.lastDraft || internalNote !== this.state.get().internalNote) this.checkNow();
+    const read = this.readEditor();
+    if (read.draft !== this.lastDraft || read.internalNote !== this.state.get().internalNote)
+      this.checkDraft(read);
   }
 
   /** Records a reply logged by hand: there is no page confirmation to wait for. */
