@@ -295,8 +295,9 @@ export class SidebarSession {
       await this.openTicket(ticketId);
       return;
     }
-    this.watchEditorDocument();
-    const editorFound = adapter.findEditor(doc) !== null;
+    const editor = adapter.findEditor(doc);
+    this.watchEditorDocument(editor);
+    const editorFound = editor !== null;
     const { status } = this.state.get();
     if (status.state === 'no-editor' && editorFound) this.patch({ status: { state: 'ok', missing: [] } });
     if (status.state === 'ok' && !editorFound && this.state.get().ticket) {
@@ -329,7 +330,7 @@ export class SidebarSession {
       () => this.confirmSend(this.deps.sendGateOn(), this.deps.ask),
     );
     this.observedEditorDoc = null;
-    this.watchEditorDocument();
+    this.watchEditorDocument(this.deps.adapter.findEditor(this.deps.doc));
     this.checkNow();
   }
 
@@ -354,8 +355,7 @@ export class SidebarSession {
    * Typing in an editor inside an iframe (Request Tracker's CKEditor 4) does not mutate the page's
    * own document, so listen for input on the editor's document too.
    */
-  private watchEditorDocument(): void {
-    const editor = this.deps.adapter.findEditor(this.deps.doc);
+  private watchEditorDocument(editor: HTMLElement | null): void {
     const editorDoc = editor?.ownerDocument;
     if (!editorDoc || !this.ticketAbort || editorDoc === this.observedEditorDoc) return;
     this.observedEditorDoc = editorDoc;
