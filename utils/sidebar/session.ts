@@ -21,7 +21,11 @@ export interface SidebarState {
   playbook: Playbook | null;
   /** Why this playbook: the classifier's reason, or "chosen by you". */
   reason: string;
-  /** Null while the draft is empty: steps show as pending rather than all failing. */
+  /**
+   * Null while the draft is empty: steps show as pending rather than all failing. Replaced only
+   * when what the sidebar shows of it changes (see `sameVerdict`), so its evidence offsets and
+   * word count may be those of an earlier draft with the same verdict.
+   */
   result: CheckResult | null;
   send: SendState;
   /** Set when a snippet insertion did not take in the editor. */
@@ -71,12 +75,42 @@ export interface SessionDeps {
   signal: AbortSignal;
 }
 
-/** How long typing must pause before a check: short enough to feel live, long enough to stay off the typing path. */
-export const CHECK_DEBOUNCE_MS = 120;
+/**
+ * How long typing must pause before a check. Longer than the gap between an agent's keys (about
+ * 150–250 ms at 50–80 words a minute), so a check does not run after every key: at 120 ms it did,
+ * and at a human pace that was most of what Keel cost the page per keystroke.
+ */
+export const CHECK_DEBOUNCE_MS = 250;
+/** While an agent types without pausing, the checklist still follows at least this often. */
+export const CHECK_MAX_WAIT_MS = 1000;
 /** Page mutations are batched; Zendesk-sized pages mutate constantly. */
 const PAGE_SCAN_THROTTLE_MS = 250;
 /** How long after the last keystroke the page observer, off while the agent types, comes back. */
 export const TYPING_PAUSE_MS = 400;
+
+/**
+ * Whether two check results show the same in the sidebar: score and, per step, what it says
+ * (title, severity, status, reason, snippet). Evidence offsets and the word count move with every key and are not shown.
+ */
+export function sameVerdict(shown: CheckResult | null, next: CheckResult | null): boolean {
+  if (shown === null || next === null) return shown === next;
+  if (shown.score !== next.score || shown.steps.length !== next.steps.length) return false;
+  return shown.steps.every((step, i) => {
+    const other = next.steps[i];
+    return (
+      other !== undefined &&
+      step.stepId === other.stepId &&
+      step.title === other.title &&
+      step.severity === other.severity &&
+      step.status === other.status &&
+      step.reason === other.reason &&
+      step.snippet === other.snippet
+    );
+  });
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
 
 /** Greetings and openings go first, sign-offs last, anything else where the agent's caret is. */
 export function snippetPosition(check: { kind: string; where?: string }): InsertPosition {
@@ -259,7 +293,15 @@ export class SidebarSession {
       .flatMap((s) => s.evidence);
     const highlighted = paintForbidden(editor, draft, spans);
     const forbidden = [...new Set(spans.map((span) => draft.slice(span.start, span.end)))];
-    this.patch({ result, forbidden, highlighted, internalNote });
+    // Most keystrokes change nothing the sidebar shows. Patching anyway would re-render it and
+    // give the page a frame of Keel's layout and paint; keeping the shown objects costs neither.
+    const shown = this.state.get();
+    const change: Partial<SidebarState> = {};
+    if (!sameVerdict(shown.result, result)) change.result = result;
+    if (!sameList(shown.forbidden, forbidden)) change.forbidden = forbidden;
+    if (shown.highlighted !== highlighted) change.highlighted = highlighted;
+    if (shown.internalNote !== internalNote) change.internalNote = internalNote;
+    if (Object.keys(change).length > 0) this.patch(change);
   }
 
   /**
@@ -359,7 +401,12 @@ export class SidebarSession {
     const editorDoc = editor?.ownerDocument;
     if (!editorDoc || !this.ticketAbort || editorDoc === this.observedEditorDoc) return;
     this.observedEditorDoc = editorDoc;
-    const schedule = debounce(() => this.checkIfChanged(), CHECK_DEBOUNCE_MS, this.ticketAbort.signal);
+    const schedule = debounce(
+      () => this.checkIfChanged(),
+      CHECK_DEBOUNCE_MS,
+      this.ticketAbort.signal,
+      CHECK_MAX_WAIT_MS,
+    );
     this.scheduleCheck = schedule;
     const options = { capture: true, signal: this.ticketAbort.signal };
     editorDoc.addEventListener(

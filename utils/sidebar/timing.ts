@@ -1,10 +1,18 @@
 /**
  * Debounce tied to an AbortSignal: once the signal aborts (ticket change, content script
- * invalidated by an extension update), no scheduled call runs.
+ * invalidated by an extension update), no scheduled call runs. With `maxWaitMs`, calls that keep
+ * coming (an agent typing without a pause) still run it at least that often.
  */
-export function debounce(run: () => void, waitMs: number, signal: AbortSignal): () => void {
+export function debounce(
+  run: () => void,
+  waitMs: number,
+  signal: AbortSignal,
+  maxWaitMs = Number.POSITIVE_INFINITY,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dueAt = 0;
+  /** When the first call not yet served came: `maxWaitMs` counts from here. */
+  let firstCallAt: number | undefined;
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   // Called on every keystroke: only move a deadline. One timer stays armed and, if it fires
   // before the deadline (more typing came), re-arms for the rest instead of clearing and
@@ -16,12 +24,15 @@ export function debounce(run: () => void, waitMs: number, signal: AbortSignal): 
       return;
     }
     timer = undefined;
+    firstCallAt = undefined;
     if (!signal.aborted) run();
   };
   return () => {
     if (signal.aborted) return;
-    dueAt = Date.now() + waitMs;
-    if (timer === undefined) timer = setTimeout(fire, waitMs);
+    const now = Date.now();
+    firstCallAt ??= now;
+    dueAt = Math.min(now + waitMs, firstCallAt + maxWaitMs);
+    if (timer === undefined) timer = setTimeout(fire, dueAt - now);
   };
 }
 

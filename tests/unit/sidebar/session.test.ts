@@ -370,6 +370,30 @@ describe('SidebarSession on the demo helpdesk', () => {
     render(null, container);
   });
 
+  it('leaves what the sidebar shows alone when a keystroke changes no step, so nothing re-renders', async () => {
+    const session = startSession();
+    await session.start();
+    typeDraft('Hi María, thanks for writing in about your refund.');
+    await vi.waitFor(() => expect(stepStatus(session, 'greet')).toBe('pass'));
+    const shownResult = session.state.get().result;
+    const notified: unknown[] = [];
+    const unsubscribe = session.state.subscribe((state) => notified.push(state));
+    const readDraft = vi.spyOn(demoAdapter, 'readDraft');
+    // Most keys land inside a word: the same words, the same verdict (the length step counts words).
+    typeDraft('Hi María, thanks for writing in about your refund!');
+    // The check ran on the new draft (it read it) and found the same verdict.
+    await vi.waitFor(() => expect(readDraft).toHaveBeenCalled());
+    await new Promise((done) => setTimeout(done, 50));
+    expect(notified).toEqual([]);
+    expect(session.state.get().result).toBe(shownResult);
+    // A keystroke that does change a step still comes through.
+    typeDraft('Hello, thanks for writing in about your refund!');
+    await vi.waitFor(() => expect(stepStatus(session, 'greet')).toBe('fail'));
+    expect(notified.length).toBeGreaterThan(0);
+    unsubscribe();
+    readDraft.mockRestore();
+  });
+
   it('says the editor is missing rather than checking another box', async () => {
     document.querySelector('.hd-composer')?.remove();
     const session = startSession();

@@ -26,6 +26,38 @@ describe('debounce', () => {
     expect(setTimeoutSpy).toHaveBeenCalledTimes(1);
   });
 
+  it('with a longest wait, runs during calls that never pause, and then once after the last', () => {
+    const run = vi.fn();
+    const schedule = debounce(run, 100, new AbortController().signal, 400);
+    // A call every 50 ms for a second: without the longest wait this would never run.
+    for (let i = 0; i < 20; i++) {
+      schedule();
+      vi.advanceTimersByTime(50);
+    }
+    expect(run).toHaveBeenCalledTimes(2); // at 400 ms and 800 ms after the first call
+    vi.advanceTimersByTime(100);
+    expect(run).toHaveBeenCalledTimes(3); // the pause after the last call
+    vi.advanceTimersByTime(1000);
+    expect(run).toHaveBeenCalledTimes(3);
+  });
+
+  it('counts the longest wait from the first call after a run, not from the very first', () => {
+    const run = vi.fn();
+    const schedule = debounce(run, 100, new AbortController().signal, 400);
+    schedule();
+    vi.advanceTimersByTime(150);
+    expect(run).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1000);
+    for (let i = 0; i < 7; i++) {
+      schedule();
+      vi.advanceTimersByTime(50);
+    }
+    expect(run).toHaveBeenCalledTimes(1); // 350 ms into the new burst: neither pause nor longest wait yet
+    schedule();
+    vi.advanceTimersByTime(50);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
   it('runs nothing once its signal aborts', () => {
     const run = vi.fn();
     const abort = new AbortController();
