@@ -189,6 +189,27 @@ function advance(
   if (node.exact || node.prefixes) walk(analysis, byPhrase, node, start, end);
 }
 
+const filledByVariables = new WeakMap<Record<string, string>, Map<string, PhraseWord[] | null>>();
+
+/**
+ * A phrase with `{{variables}}` filled from this ticket's and compiled, once per ticket (the
+ * variables object is reused while the ticket stays the same); null when the ticket lacks one.
+ */
+function filledWords(template: string, variables: Record<string, string>): PhraseWord[] | null {
+  let byTemplate = filledByVariables.get(variables);
+  if (!byTemplate) {
+    byTemplate = new Map();
+    filledByVariables.set(variables, byTemplate);
+  }
+  let words = byTemplate.get(template);
+  if (words === undefined) {
+    const filled = fillTemplate(template, variables);
+    words = filled.includes('{{') ? null : compilePhraseWords(filled);
+    byTemplate.set(template, words);
+  }
+  return words;
+}
+
 /** Every occurrence of every phrase of `set` in `analysis`, grouped by phrase id. */
 export function matchPhrases(
   analysis: TextAnalysis,
@@ -211,10 +232,10 @@ export function matchPhrases(
     }
   }
   for (const { id, template } of set.dynamic) {
-    const filled = fillTemplate(template, variables);
+    const words = filledWords(template, variables);
     // A variable this ticket lacks: the phrase cannot occur.
-    if (filled.includes('{{')) continue;
-    for (const match of findWords(analysis, compilePhraseWords(filled))) {
+    if (!words) continue;
+    for (const match of findWords(analysis, words)) {
       const list = byPhrase[id];
       const found = { phrase: id, start: match.start, end: match.end };
       if (list) list.push(found);

@@ -75,15 +75,16 @@ export function paintForbidden(editor: HTMLElement | null, draft: string, spans:
   const win = doc?.defaultView;
   if (!editor || !doc || !canHighlight(win)) return false;
   const registry = (win as Window & typeof globalThis).CSS.highlights;
+  if (spans.length === 0) {
+    // Most checks find nothing to paint: leave the registry (and the page's paint) alone.
+    if (registry.has(FORBIDDEN_HIGHLIGHT)) registry.delete(FORBIDDEN_HIGHLIGHT);
+    return true;
+  }
   if (!doc.querySelector('style[data-keel="highlight"]')) {
     const style = doc.createElement('style');
     style.dataset.keel = 'highlight';
     style.textContent = `::highlight(${FORBIDDEN_HIGHLIGHT}) { background-color: rgb(255 90 90 / 30%); text-decoration: underline wavy #c0262d; }`;
     (doc.head ?? doc.documentElement).append(style);
-  }
-  if (spans.length === 0) {
-    registry.delete(FORBIDDEN_HIGHLIGHT);
-    return true;
   }
   const HighlightClass = (win as Window & typeof globalThis).Highlight;
   registry.set(FORBIDDEN_HIGHLIGHT, new HighlightClass(...rangesForSpans(editor, draft, spans)));

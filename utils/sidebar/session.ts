@@ -10,7 +10,7 @@ import type { TicketContext } from '../ticket';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
 import { cancelPendingReply, holdPendingReply } from './record';
-import { debounce, throttle } from './timing';
+import { followTyping, throttle } from './timing';
 
 /** What the sidebar shows; the session is its only writer. */
 export interface SidebarState {
@@ -76,17 +76,16 @@ export interface SessionDeps {
 }
 
 /**
- * How long typing must pause before a check. Longer than the gap between an agent's keys (about
- * 150–250 ms at 50–80 words a minute), so a check does not run after every key: at 120 ms it did,
- * and at a human pace that was most of what Keel cost the page per keystroke.
+ * A pause in typing: the checklist catches up and the page observer comes back. Longer than the
+ * gap between an agent's keys (about 150–250 ms at 50–80 words a minute), so a check does not run
+ * after every key: at 120 ms it did, and at a human pace that was most of what Keel cost the page
+ * per keystroke.
  */
-export const CHECK_DEBOUNCE_MS = 250;
+export const TYPING_PAUSE_MS = 250;
 /** While an agent types without pausing, the checklist still follows at least this often. */
 export const CHECK_MAX_WAIT_MS = 1000;
 /** Page mutations are batched; Zendesk-sized pages mutate constantly. */
 const PAGE_SCAN_THROTTLE_MS = 250;
-/** How long after the last keystroke the page observer, off while the agent types, comes back. */
-export const TYPING_PAUSE_MS = 400;
 
 /**
  * Whether two check results show the same in the sidebar: score and, per step, what it says
@@ -182,25 +181,21 @@ export class SidebarSession {
     // Helpdesks change their own page as the agent types (a counter, an error line, a draft
     // badge), and each change woke the observer: one more call into Keel per keystroke. The ticket
     // does not change under a typing agent, so the observer stands down while they type and comes
-    // back when they pause, with one scan for whatever changed meanwhile.
-    let paused = false;
-    const resume = debounce(
-      () => {
-        paused = false;
-        observe();
-        scan();
+    // back when they pause, with one scan (which checks the draft) for whatever changed meanwhile.
+    this.noteTyping = followTyping(
+      {
+        // Drops records not yet delivered: the typing's own. The scan on the pause sees the rest.
+        onStart: () => observer.disconnect(),
+        onLongRun: () => this.checkIfChanged(),
+        onPause: () => {
+          observe();
+          scan();
+        },
       },
       TYPING_PAUSE_MS,
       signal,
+      CHECK_MAX_WAIT_MS,
     );
-    this.pausePageObserver = () => {
-      if (!paused) {
-        paused = true;
-        // Drops records not yet delivered: the typing's own. The scan on resume sees the rest.
-        observer.disconnect();
-      }
-      resume();
-    };
     // SPA helpdesks change tickets through history without reloading.
     doc.defaultView?.addEventListener('popstate', scan, { signal });
     await this.scanPage();
@@ -345,7 +340,7 @@ export class SidebarSession {
     if (status.state === 'ok' && !editorFound && this.state.get().ticket) {
       this.patch({ status: { state: 'no-editor', missing: ['reply editor'] } });
     }
-    this.scheduleCheck();
+    this.checkIfChanged();
   }
 
   private async openTicket(ticketId: string | null): Promise<void> {
@@ -401,29 +396,13 @@ export class SidebarSession {
     const editorDoc = editor?.ownerDocument;
     if (!editorDoc || !this.ticketAbort || editorDoc === this.observedEditorDoc) return;
     this.observedEditorDoc = editorDoc;
-    const schedule = debounce(
-      () => this.checkIfChanged(),
-      CHECK_DEBOUNCE_MS,
-      this.ticketAbort.signal,
-      CHECK_MAX_WAIT_MS,
-    );
-    this.scheduleCheck = schedule;
-    const options = { capture: true, signal: this.ticketAbort.signal };
-    editorDoc.addEventListener(
-      'input',
-      () => {
-        this.pausePageObserver();
-        schedule();
-      },
-      options,
-    );
+    // All a keystroke costs: this call, which notes the time (see followTyping).
+    const noteTyping = () => this.noteTyping();
+    editorDoc.addEventListener('input', noteTyping, { capture: true, signal: this.ticketAbort.signal });
   }
 
-  /** Set by `start`: turns the page observer off until typing pauses. */
-  private pausePageObserver: () => void = () => {};
-
-  /** Replaced by a debounced check bound to the ticket once its editor is watched. */
-  private scheduleCheck: () => void = () => this.checkIfChanged();
+  /** Set by `start`: a keystroke in the editor (the page observer rests, a check follows the pause). */
+  private noteTyping: () => void = () => {};
 
   private checkIfChanged(): void {
     const read = this.readEditor();

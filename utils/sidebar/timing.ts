@@ -1,38 +1,51 @@
+export interface TypingHandlers {
+  /** The first keystroke after a pause. */
+  onStart?: () => void;
+  /** Every `maxWaitMs` while keystrokes keep coming without a pause. */
+  onLongRun?: () => void;
+  /** Keystrokes stopped for `pauseMs`. */
+  onPause: () => void;
+}
+
 /**
- * Debounce tied to an AbortSignal: once the signal aborts (ticket change, content script
- * invalidated by an extension update), no scheduled call runs. With `maxWaitMs`, calls that keep
- * coming (an agent typing without a pause) still run it at least that often.
+ * Follows an agent's typing, given a call per keystroke, with no timer work per keystroke: a call
+ * only notes the time. One timer, armed by the first keystroke after a pause, looks again every so
+ * often until the keys stop. Moving a debounce timer on every key cost the page a setTimeout and a
+ * clearTimeout per keystroke (and per debounce); a timer re-armed for the exact rest woke Keel's
+ * script between nearly every two keys. This wakes it at most twice per `pauseMs`, and says so
+ * between `pauseMs` and 1.5 × `pauseMs` after the last key. Everything stops once `signal` aborts.
  */
-export function debounce(
-  run: () => void,
-  waitMs: number,
+export function followTyping(
+  handlers: TypingHandlers,
+  pauseMs: number,
   signal: AbortSignal,
   maxWaitMs = Number.POSITIVE_INFINITY,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let dueAt = 0;
-  /** When the first call not yet served came: `maxWaitMs` counts from here. */
-  let firstCallAt: number | undefined;
+  let lastKeyAt = 0;
+  let lastRunAt = 0;
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  // Called on every keystroke: only move a deadline. One timer stays armed and, if it fires
-  // before the deadline (more typing came), re-arms for the rest instead of clearing and
-  // re-creating a timer per key.
-  const fire = (): void => {
-    const early = dueAt - Date.now();
-    if (early > 0) {
-      timer = setTimeout(fire, early);
+  const look = (): void => {
+    timer = undefined;
+    if (signal.aborted) return;
+    const now = Date.now();
+    if (now - lastKeyAt >= pauseMs) {
+      handlers.onPause();
       return;
     }
-    timer = undefined;
-    firstCallAt = undefined;
-    if (!signal.aborted) run();
+    if (now - lastRunAt >= maxWaitMs) {
+      lastRunAt = now;
+      handlers.onLongRun?.();
+    }
+    timer = setTimeout(look, Math.max(lastKeyAt + pauseMs - now, pauseMs / 2));
   };
   return () => {
     if (signal.aborted) return;
-    const now = Date.now();
-    firstCallAt ??= now;
-    dueAt = Math.min(now + waitMs, firstCallAt + maxWaitMs);
-    if (timer === undefined) timer = setTimeout(fire, dueAt - now);
+    lastKeyAt = Date.now();
+    if (timer !== undefined) return;
+    lastRunAt = lastKeyAt;
+    handlers.onStart?.();
+    timer = setTimeout(look, pauseMs);
   };
 }
 

@@ -1,73 +1,80 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debounce, throttle } from '@/utils/sidebar/timing';
+import { followTyping, throttle } from '@/utils/sidebar/timing';
 
-describe('debounce', () => {
+describe('followTyping', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('runs once, the wait after the last call, however many calls came before', () => {
-    const run = vi.fn();
-    const schedule = debounce(run, 100, new AbortController().signal);
-    for (let i = 0; i < 10; i++) {
-      schedule();
-      vi.advanceTimersByTime(30);
+  /** Keys every `gapMs` for `keys` keys, then `afterMs` of quiet; what ran, and when. */
+  function type(keys: number, gapMs: number, afterMs: number, maxWaitMs?: number) {
+    const events: string[] = [];
+    const at = () => Date.now() - started;
+    const started = Date.now();
+    const note = followTyping(
+      {
+        onStart: () => events.push(`start@${at()}`),
+        onLongRun: () => events.push(`run@${at()}`),
+        onPause: () => events.push(`pause@${at()}`),
+      },
+      100,
+      new AbortController().signal,
+      maxWaitMs,
+    );
+    for (let i = 0; i < keys; i++) {
+      note();
+      vi.advanceTimersByTime(gapMs);
     }
-    expect(run).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(69);
-    expect(run).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(run).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(afterMs);
+    return events;
+  }
+
+  it.each<[string, number, number, number, number | undefined, string[]]>([
+    ['one key: a start, then the pause', 1, 0, 200, undefined, ['start@0', 'pause@100']],
+    // Keys 40 ms apart: the last at 360, its pause seen 100–150 ms later.
+    ['a burst: one start, one pause after the last key', 10, 40, 200, undefined, ['start@0', 'pause@470']],
+    [
+      'a long burst with a longest wait: runs while the keys keep coming',
+      30,
+      40,
+      200,
+      400,
+      // At the first look past each 400 ms; the last key at 1160.
+      ['start@0', 'run@420', 'run@820', 'run@1220', 'pause@1270'],
+    ],
+    [
+      'keys slower than the pause: each is its own burst',
+      3,
+      150,
+      0,
+      undefined,
+      ['start@0', 'pause@100', 'start@150', 'pause@250', 'start@300', 'pause@400'],
+    ],
+  ])('%s', (_label, keys, gapMs, afterMs, maxWaitMs, expected) => {
+    expect(type(keys, gapMs, afterMs, maxWaitMs)).toEqual(expected);
   });
 
-  it('keeps a single timer however fast the calls come', () => {
+  it('sets no timer per keystroke, and looks at most twice per pause while keys keep coming', () => {
     const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout');
-    const schedule = debounce(() => undefined, 100, new AbortController().signal);
-    for (let i = 0; i < 50; i++) schedule();
-    expect(setTimeoutSpy).toHaveBeenCalledTimes(1);
-  });
-
-  it('with a longest wait, runs during calls that never pause, and then once after the last', () => {
-    const run = vi.fn();
-    const schedule = debounce(run, 100, new AbortController().signal, 400);
-    // A call every 50 ms for a second: without the longest wait this would never run.
-    for (let i = 0; i < 20; i++) {
-      schedule();
-      vi.advanceTimersByTime(50);
+    const clearTimeoutSpy = vi.spyOn(globalThis, 'clearTimeout');
+    const note = followTyping({ onPause: () => {} }, 100, new AbortController().signal);
+    for (let i = 0; i < 50; i++) {
+      note();
+      vi.advanceTimersByTime(20); // 1,000 ms of keys, 50 of them
     }
-    expect(run).toHaveBeenCalledTimes(2); // at 400 ms and 800 ms after the first call
-    vi.advanceTimersByTime(100);
-    expect(run).toHaveBeenCalledTimes(3); // the pause after the last call
-    vi.advanceTimersByTime(1000);
-    expect(run).toHaveBeenCalledTimes(3);
-  });
-
-  it('counts the longest wait from the first call after a run, not from the very first', () => {
-    const run = vi.fn();
-    const schedule = debounce(run, 100, new AbortController().signal, 400);
-    schedule();
-    vi.advanceTimersByTime(150);
-    expect(run).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(1000);
-    for (let i = 0; i < 7; i++) {
-      schedule();
-      vi.advanceTimersByTime(50);
-    }
-    expect(run).toHaveBeenCalledTimes(1); // 350 ms into the new burst: neither pause nor longest wait yet
-    schedule();
-    vi.advanceTimersByTime(50);
-    expect(run).toHaveBeenCalledTimes(2);
+    expect(setTimeoutSpy.mock.calls.length).toBeLessThanOrEqual(1000 / 50 + 1);
+    expect(clearTimeoutSpy).not.toHaveBeenCalled();
   });
 
   it('runs nothing once its signal aborts', () => {
-    const run = vi.fn();
+    const onPause = vi.fn();
     const abort = new AbortController();
-    const schedule = debounce(run, 100, abort.signal);
-    schedule();
+    const note = followTyping({ onPause }, 100, abort.signal);
+    note();
     abort.abort();
     vi.advanceTimersByTime(500);
-    schedule();
+    note();
     vi.advanceTimersByTime(500);
-    expect(run).not.toHaveBeenCalled();
+    expect(onPause).not.toHaveBeenCalled();
   });
 });
 
