@@ -89,7 +89,8 @@ const PAGE_SCAN_THROTTLE_MS = 250;
 
 /**
  * Whether two check results show the same in the sidebar: score and, per step, what it says
- * (title, severity, status, reason, snippet). Evidence offsets and the word count move with every key and are not shown.
+ * (title, severity, status, reason, snippet). Evidence offsets and the word count move with every
+ * key and are not shown.
  */
 export function sameVerdict(shown: CheckResult | null, next: CheckResult | null): boolean {
   if (shown === null || next === null) return shown === next;
