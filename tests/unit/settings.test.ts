@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   applyManagedSettings,
@@ -97,6 +97,65 @@ describe('helpdesks on and off', () => {
 });
 
 describe('loadManagedPolicyQuickly', () => {
+  /** Replaces the browser's storage.managed read for one test; returns how often it was read. */
+  async function managedReads(answer: () => Promise<Record<string, unknown>>) {
+    const { browser } = await import('wxt/browser');
+    const managed = browser.storage.managed as unknown as { get: () => Promise<Record<string, unknown>> };
+    const original = managed.get;
+    const calls = { count: 0, restore: () => void (managed.get = original) };
+    managed.get = () => {
+      calls.count++;
+      return answer();
+    };
+    return calls;
+  }
+
+  it('reads the browser’s policy once per context, not once per helpdesk page that asks', async () => {
+    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const reads = await managedReads(async () => ({ settings: { sendGate: true } }));
+    try {
+      for (let i = 0; i < 5; i++) expect((await loadManagedPolicyQuickly(20)).settings.sendGate).toBe(true);
+      expect(reads.count).toBe(1);
+    } finally {
+      reads.restore();
+    }
+  });
+
+  it('makes only the first caller wait for a slow read: the others get the last known policy at once', async () => {
+    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const cached = { playbooks: [], settings: { sendGate: true }, problems: [] };
+    await fakeBrowser.storage.local.set({ managedPolicyCache: cached });
+    const reads = await managedReads(() => new Promise(() => {}));
+    try {
+      const started = Date.now();
+      expect(await loadManagedPolicyQuickly(200)).toEqual(cached);
+      const firstWait = Date.now() - started;
+      expect(firstWait).toBeGreaterThanOrEqual(150);
+      const again = Date.now();
+      expect(await loadManagedPolicyQuickly(200)).toEqual(cached);
+      expect(Date.now() - again).toBeLessThan(100);
+      expect(reads.count).toBe(1);
+    } finally {
+      reads.restore();
+    }
+  });
+
+  it('reads the policy again when the browser says it changed', async () => {
+    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    let sendGate = true;
+    const reads = await managedReads(async () => ({ settings: { sendGate } }));
+    try {
+      expect((await loadManagedPolicyQuickly(20)).settings.sendGate).toBe(true);
+      sendGate = false;
+      await fakeBrowser.storage.onChanged.trigger({ sendGate: { newValue: false } }, 'managed');
+      await vi.waitFor(async () =>
+        expect((await loadManagedPolicyQuickly(20)).settings.sendGate).toBe(false),
+      );
+    } finally {
+      reads.restore();
+    }
+  });
+
   it('answers with the last known policy while the browser’s policy read is slow, then refreshes it', async () => {
     const { loadManagedPolicyQuickly } = await import('@/utils/config');
     const { browser } = await import('wxt/browser');
