@@ -102,7 +102,12 @@ describe('loadManagedPolicyQuickly', () => {
     const { browser } = await import('wxt/browser');
     const managed = browser.storage.managed as unknown as { get: () => Promise<Record<string, unknown>> };
     const original = managed.get;
-    const calls = { count: 0, restore: () => void (managed.get = original) };
+    const calls = {
+      count: 0,
+      restore: () => {
+        managed.get = original;
+      },
+    };
     managed.get = () => {
       calls.count++;
       return answer();
