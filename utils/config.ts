@@ -13,6 +13,14 @@ import { DEFAULT_SETTINGS, type Settings, STORAGE_KEYS, settingsItem, teamPlaybo
 /** How long a helpdesk page may wait for the browser's policy before the last known one is used. */
 export const MANAGED_READ_WAIT_MS = 300;
 
+/** This context's live read of the policy (see loadManagedPolicyQuickly). */
+const live: {
+  policy?: ManagedPolicy;
+  read?: Promise<ManagedPolicy>;
+  waitedOut: boolean;
+  unwatch?: () => void;
+} = { waitedOut: false };
+
 /**
  * The administrator's policy, without making the agent wait. Chromium's first storage.managed read
  * after a browser start can take seconds; the last policy read is kept in storage.local and used
@@ -26,23 +34,11 @@ export const MANAGED_READ_WAIT_MS = 300;
  */
 export async function loadManagedPolicyQuickly(waitMs = MANAGED_READ_WAIT_MS): Promise<ManagedPolicy> {
   if (live.policy) return live.policy;
-  const key = STORAGE_KEYS.managedPolicyCache;
   if (!live.read) {
     live.waitedOut = false;
-    live.read = loadManagedPolicy().then(async (policy) => {
-      live.policy = policy;
-      live.read = undefined;
-      const cached = (await browser.storage.local.get(key))[key];
-      if (JSON.stringify(cached) !== JSON.stringify(policy))
-        await browser.storage.local.set({ [key]: policy });
-      return policy;
-    });
-    // The browser reloaded its policies: read again, which rewrites the cache and so tells sidebars.
-    live.unwatch ??= watchManagedPolicy(() => {
-      live.policy = undefined;
-      live.read = undefined;
-      void loadManagedPolicyQuickly(0);
-    });
+    live.read = loadManagedPolicy().then(rememberPolicy);
+    // The browser reloaded its policies: keep the new one, which rewrites the cache and so tells sidebars.
+    live.unwatch ??= watchManagedPolicy((policy) => void rememberPolicy(policy));
   }
   // Only the first caller waits for a slow read; the others take the last known policy at once.
   const first = live.waitedOut
@@ -53,17 +49,20 @@ export async function loadManagedPolicyQuickly(waitMs = MANAGED_READ_WAIT_MS): P
       ]);
   if (first) return first;
   live.waitedOut = true;
+  const key = STORAGE_KEYS.managedPolicyCache;
   const cached = (await browser.storage.local.get(key))[key] as ManagedPolicy | undefined;
   return cached ?? EMPTY_POLICY;
 }
 
-/** This context's live read of the policy (see loadManagedPolicyQuickly). */
-const live: {
-  policy?: ManagedPolicy;
-  read?: Promise<ManagedPolicy>;
-  waitedOut: boolean;
-  unwatch?: () => void;
-} = { waitedOut: false };
+/** Keeps a policy the browser gave as this context's, and as the cache when it differs. */
+async function rememberPolicy(policy: ManagedPolicy): Promise<ManagedPolicy> {
+  live.policy = policy;
+  live.read = undefined;
+  const key = STORAGE_KEYS.managedPolicyCache;
+  const cached = (await browser.storage.local.get(key))[key];
+  if (JSON.stringify(cached) !== JSON.stringify(policy)) await browser.storage.local.set({ [key]: policy });
+  return policy;
+}
 
 /** Forgets this context's live read (tests). */
 export function forgetManagedPolicyRead(): void {

@@ -10,8 +10,9 @@
  *    into both browsers in turns, sentence by sentence, at two paces: an agent's (about 130 ms a
  *    key, 90 words a minute, where every key gets its own frame and Keel's pause-driven checks run
  *    as they would for a real agent) and as fast as the keys go (many keys share a frame; the
- *    quick view). An earlier version typed only as fast as the keys go, which hid the check that
- *    then ran after every key at a human pace. Per run:
+ *    quick view), and at an agent's pace into a real ProseMirror editor as well (see
+ *    page/prosemirror.ts). An earlier version typed only as fast as the keys go, which hid the
+ *    check that then ran after every key at a human pace. Per run:
  *    the renderer's main-thread CPU time (CDP `Performance.getMetrics` ThreadTime) and busy time
  *    (TaskDuration), both of which include Keel's content script, divided by keystrokes.
  * 3. Long tasks (> 50 ms) during typing, from a buffered PerformanceObserver.
@@ -462,8 +463,6 @@ function report(run: {
   const paced = [...typing].map(([pace, samples]) => ({ pace, ...reportTyping(pace, samples, row, ms) }));
   const allKeel = [...typing.values()].flatMap((samples) => samples.keel);
   const allPlain = [...typing.values()].flatMap((samples) => samples.plain);
-  const overLimit = (samples: TypingSample[]) =>
-    samples.flatMap((s) => s.longTasks.filter((t) => t.duration > LONG_TASK_MS));
   const longestKeel = Math.max(...allKeel.map((s) => s.share.longestKeelMs));
   const checked = allKeel.every((s) => s.statuses.some((status) => status === 'pass' || status === 'fail'));
   const targets: [string, boolean, string][] = [
@@ -504,6 +503,10 @@ function report(run: {
     `SUMMARY page bench: ${targets.length - missed.length}/${targets.length} targets met${missed.length ? ` (missed: ${missed.join('; ')})` : ''}; ${run.seconds.toFixed(0)} s (${phaseText})`,
   );
 }
+
+/** The long tasks over the limit in these runs. */
+const overLimit = (samples: TypingSample[]) =>
+  samples.flatMap((s) => s.longTasks.filter((t) => t.duration > LONG_TASK_MS));
 
 type Row = (label: string, keel: string, plain: string, extra?: string) => void;
 
@@ -557,8 +560,6 @@ function reportTyping(
     String(median(typing.plain.map((s) => s.layoutObjects))),
     "Keel's sidebar is in the page's layout tree, which Chromium lays out from the root on each key",
   );
-  const overLimit = (samples: TypingSample[]) =>
-    samples.flatMap((s) => s.longTasks.filter((t) => t.duration > LONG_TASK_MS));
   const longest = (samples: TypingSample[]) => Math.max(0, ...overLimit(samples).map((t) => t.duration));
   row(
     'long tasks > 50 ms while typing: count, longest',

@@ -10,10 +10,10 @@ export interface TypingHandlers {
 /**
  * Follows an agent's typing, given a call per keystroke, with no timer work per keystroke: a call
  * only notes the time. One timer, armed by the first keystroke after a pause, looks again every so
- * often until the keys stop. Moving a debounce timer on every key cost the page a setTimeout and a
- * clearTimeout per keystroke (and per debounce); a timer re-armed for the exact rest woke Keel's
- * script between nearly every two keys. This wakes it at most twice per `pauseMs`, and says so
- * between `pauseMs` and 1.5 × `pauseMs` after the last key. Everything stops once `signal` aborts.
+ * often until the keys stop: at most twice per `pauseMs`, so the pause is seen between `pauseMs`
+ * and 1.5 × `pauseMs` after the last key. (A timer re-armed for the exact rest woke Keel's script
+ * between nearly every two keys; moving a timer on every key measured the same as this.)
+ * Everything stops once `signal` aborts.
  */
 export function followTyping(
   handlers: TypingHandlers,
