@@ -1,7 +1,10 @@
 export interface TypingHandlers {
   /** The first keystroke after a pause. */
   onStart?: () => void;
-  /** Every `maxWaitMs` while keystrokes keep coming without a pause. */
+  /**
+   * A keystroke `maxWaitMs` or more after the burst began or after the last long run: called from
+   * that keystroke, so whatever it changes can be painted in the keystroke's own frame.
+   */
   onLongRun?: () => void;
   /** Keystrokes stopped for `pauseMs`. */
   onPause: () => void;
@@ -9,10 +12,12 @@ export interface TypingHandlers {
 
 /**
  * Follows an agent's typing, given a call per keystroke, with no timer work per keystroke: a call
- * only notes the time. One timer, armed by the first keystroke after a pause, looks again every so
- * often until the keys stop: at most twice per `pauseMs`, so the pause is seen between `pauseMs`
- * and 1.5 × `pauseMs` after the last key. (A timer re-armed for the exact rest woke Keel's script
- * between nearly every two keys; moving a timer on every key measured the same as this.)
+ * only notes the time (and, in a long burst, calls `onLongRun`). One timer, armed by the first
+ * keystroke after a pause, looks again every so often until the keys stop: at most twice per
+ * `pauseMs`, so the pause is seen between `pauseMs` and 1.5 × `pauseMs` after the last key. (A
+ * timer re-armed for the exact rest woke Keel's script between nearly every two keys; moving a
+ * timer on every key measured the same as this.) The long run is a keystroke's business, not the
+ * timer's: work the timer started got a frame of its own, one more frame for the page to paint.
  * Everything stops once `signal` aborts.
  */
 export function followTyping(
@@ -33,19 +38,19 @@ export function followTyping(
       handlers.onPause();
       return;
     }
-    if (now - lastRunAt >= maxWaitMs) {
-      lastRunAt = now;
-      handlers.onLongRun?.();
-    }
     timer = setTimeout(look, Math.max(lastKeyAt + pauseMs - now, pauseMs / 2));
   };
   return () => {
     if (signal.aborted) return;
     lastKeyAt = Date.now();
-    if (timer !== undefined) return;
-    lastRunAt = lastKeyAt;
-    handlers.onStart?.();
-    timer = setTimeout(look, pauseMs);
+    if (timer === undefined) {
+      lastRunAt = lastKeyAt;
+      handlers.onStart?.();
+      timer = setTimeout(look, pauseMs);
+    } else if (lastKeyAt - lastRunAt >= maxWaitMs) {
+      lastRunAt = lastKeyAt;
+      handlers.onLongRun?.();
+    }
   };
 }
 

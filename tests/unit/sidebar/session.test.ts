@@ -7,6 +7,7 @@ import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
 import { DEFAULT_SIDEBAR_LAYOUT } from '@/utils/settings-core';
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import {
+  CHECK_MAX_WAIT_MS,
   type RecordOutcome,
   SidebarSession,
   snippetPosition,
@@ -312,6 +313,24 @@ describe('SidebarSession on the demo helpdesk', () => {
     await vi.waitFor(() => expect(session.state.get().ticket?.ticketId).toBe('1043'), { timeout: 3000 });
     expect(Date.now() - typedAt).toBeGreaterThanOrEqual(TYPING_PAUSE_MS);
     expect(session.state.get().playbook?.id).toBe('bug');
+  });
+
+  it('follows an agent who types without pausing: the checklist keeps up before any pause', async () => {
+    const session = startSession();
+    await session.start();
+    await vi.waitFor(() => expect(session.state.get().ticket?.ticketId).toBe('1042'));
+    typeDraft('Hi María,');
+    await vi.waitFor(() => expect(session.state.get().result?.wordCount).toBe(2));
+    // A word every 100 ms for twice the longest wait: never a pause as long as TYPING_PAUSE_MS.
+    let draft = 'Hi María,';
+    const words = 2 + (CHECK_MAX_WAIT_MS * 2) / 100;
+    for (let word = 3; word <= words; word++) {
+      draft += ' refund';
+      typeDraft(draft);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    // Checked at least once on the way (once a second), so well past the first two words.
+    expect(session.state.get().result?.wordCount).toBeGreaterThan(words / 2);
   });
 
   it('re-renders only the steps whose status or reason changed when the agent edits the draft', async () => {

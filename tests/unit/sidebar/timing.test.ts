@@ -38,8 +38,8 @@ describe('followTyping', () => {
       40,
       200,
       400,
-      // At the first look past each 400 ms; the last key at 1160.
-      ['start@0', 'run@420', 'run@820', 'run@1220', 'pause@1270'],
+      // At the keys 400 ms apart, from the keystroke itself; the last key at 1160.
+      ['start@0', 'run@400', 'run@800', 'pause@1270'],
     ],
     [
       'keys slower than the pause: each is its own burst',
