@@ -22,36 +22,37 @@ const live: {
 } = { waitedOut: false };
 
 /**
- * The administrator's policy, without making the agent wait. Chromium's first storage.managed read
- * after a browser start can take seconds; the last policy read is kept in storage.local and used
- * when the live read is slow. When the live read then differs, the cache is rewritten, which tells
- * open sidebars (they watch that key) to ask again.
+ * The administrator's policy, without making the agent wait. Chromium's storage.managed read can
+ * take from a few hundred milliseconds (on a machine without a policy, every time) to seconds
+ * (after a browser start). The last policy read is kept in storage.local, and when there is one it
+ * answers at once while the live read runs; when the live read then differs, the cache is
+ * rewritten, which tells open sidebars (they watch that key) to ask again. Only with no policy
+ * known yet does the first caller wait for the live read, up to `waitMs`.
  *
  * A live read is made once per context (the background's worker, an options page) and kept until
  * the browser says the policy changed. Reading it again for every `config.get` made every helpdesk
- * page load wait the full `waitMs` whenever the browser's read was slow, which on a machine without
- * a policy it always was (about 300 ms of the checklist's 400 on a cold load).
+ * page load wait the full `waitMs` whenever the browser's read was slow; waiting for it whenever
+ * the worker had restarted (after 30 s idle, so the first ticket after a break) did the same.
  */
 export async function loadManagedPolicyQuickly(waitMs = MANAGED_READ_WAIT_MS): Promise<ManagedPolicy> {
   if (live.policy) return live.policy;
-  if (!live.read) {
-    live.waitedOut = false;
-    live.read = loadManagedPolicy().then(rememberPolicy);
-    // The browser reloaded its policies: keep the new one, which rewrites the cache and so tells sidebars.
-    live.unwatch ??= watchManagedPolicy((policy) => void rememberPolicy(policy));
-  }
-  // Only the first caller waits for a slow read; the others take the last known policy at once.
-  const first = live.waitedOut
-    ? null
-    : await Promise.race([
-        live.read,
-        new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs)),
-      ]);
-  if (first) return first;
-  live.waitedOut = true;
+  live.read ??= loadManagedPolicy().then(rememberPolicy);
+  const reading = live.read;
+  // The browser reloaded its policies: keep the new one, which rewrites the cache and so tells sidebars.
+  live.unwatch ??= watchManagedPolicy((policy) => void rememberPolicy(policy));
   const key = STORAGE_KEYS.managedPolicyCache;
-  const cached = (await browser.storage.local.get(key))[key] as ManagedPolicy | undefined;
-  return cached ?? EMPTY_POLICY;
+  const cached = browser.storage.local.get(key).then((stored) => stored[key] as ManagedPolicy | undefined);
+  // Whichever is known first: a live read that is quick, or the last policy read.
+  const first = await Promise.race([reading, cached]);
+  if (first) return first;
+  if (live.waitedOut) return EMPTY_POLICY;
+  // No policy known yet: only the first caller waits; the others do not wait twice.
+  live.waitedOut = true;
+  const read = await Promise.race([
+    reading,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs)),
+  ]);
+  return read ?? EMPTY_POLICY;
 }
 
 /** Keeps a policy the browser gave as this context's, and as the cache when it differs. */
