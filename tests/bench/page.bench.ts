@@ -5,7 +5,9 @@
  *
  * 1. Editor to checklist: from the moment the reply editor is attached (a MutationObserver the
  *    bench installs before any page script) to the first `keel-sidebar [data-testid=step]`, on
- *    a ticket view inserted late (as single-page helpdesks do) and on a cold load of a ticket page.
+ *    a ticket view inserted late (as single-page helpdesks do), on a cold load of a ticket page,
+ *    and on the first ticket after a browser start (a new service worker, whose first read of the
+ *    administrator's policy takes Chromium seconds).
  * 2. Main-thread time per keystroke while a 2,000-character reply is typed with `page.keyboard.type`
  *    into both browsers in turns, sentence by sentence, at two paces: an agent's (about 130 ms a
  *    key, 90 words a minute, where every key gets its own frame and Keel's pause-driven checks run
@@ -43,6 +45,8 @@ const EXTENSION_DIR = process.env.KEEL_BENCH_EXTENSION
 const SCRATCH_DIR = join(ROOT, '.tmp', 'perf-bench');
 
 const LOADS_PER_SIDE = 10;
+/** Browser starts (each a new browser on the same profile) for the first-ticket figure. */
+const BROWSER_STARTS = 3;
 const TICKET_ID = '1042';
 /**
  * How a reply is typed: into which page (`path`), `delayMs` between each key's down and up,
@@ -412,7 +416,23 @@ async function main(): Promise<void> {
       endPhase(`typing at ${pace.name}`);
     }
 
-    report({ version, cold, late, typing, seconds: (Date.now() - began) / 1000, phaseSeconds });
+    // The first ticket after a browser start, same profile: what an agent sees each morning.
+    const started: LoadSample[] = [];
+    for (let start = 0; start < BROWSER_STARTS; start++) {
+      await contexts.keel.close();
+      contexts.keel = await launchChromiumWithExtension({
+        extensionDir: EXTENSION_DIR,
+        profileDir: join(profiles, 'keel'),
+        tmpDir,
+      });
+      await extensionIdOf(contexts.keel);
+      await contexts.keel.addInitScript({ content: PROBE_SCRIPT });
+      const page = contexts.keel.pages()[0] ?? (await contexts.keel.newPage());
+      started.push(await coldLoad(page, 'keel', helpdesk.url));
+    }
+    endPhase('browser starts');
+
+    report({ version, cold, late, started, typing, seconds: (Date.now() - began) / 1000, phaseSeconds });
   } finally {
     for (const context of Object.values(contexts)) await context?.close().catch(() => {});
     await helpdesk.close();
@@ -424,11 +444,12 @@ function report(run: {
   version: string;
   cold: Record<Side, LoadSample[]>;
   late: Record<Side, LoadSample[]>;
+  started: LoadSample[];
   typing: Map<Pace, Record<Side, TypingSample[]>>;
   seconds: number;
   phaseSeconds: Record<string, number>;
 }): void {
-  const { cold, late, typing } = run;
+  const { cold, late, started, typing } = run;
   const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
   const ratio = (a: number, b: number) => `${(a / b).toFixed(3)}x`;
   const row = (label: string, keel: string, plain: string, extra = '') =>
@@ -453,6 +474,13 @@ function report(run: {
     row(`${label}, median`, ms(median(values)), '—', `(${values.length}/${LOADS_PER_SIDE} loads)`);
     row(`${label}, p95`, ms(quantile(values, 0.95)), '—', `max ${ms(Math.max(...values))}`);
   }
+  const startedChecklist = checklist(started);
+  row(
+    'editor → checklist, first ticket after a browser start',
+    ms(Math.max(...startedChecklist)),
+    '—',
+    `(max of ${startedChecklist.length}/${BROWSER_STARTS} starts: ${startedChecklist.map((value) => value.toFixed(0)).join(', ')} ms)`,
+  );
   const phases = cold.keel.flatMap((s) => (s.phases ? [s.phases] : []));
   console.log(
     `  cold load, medians: editor → DOMContentLoaded ${ms(median(phases.map((p) => p.toDomContentLoaded)))}, ` +
@@ -475,6 +503,11 @@ function report(run: {
       `checklist within ${TARGET_CHECKLIST_MS} ms of the editor, cold page load (p95)`,
       quantile(coldChecklist, 0.95) <= TARGET_CHECKLIST_MS && coldChecklist.length === LOADS_PER_SIDE,
       ms(quantile(coldChecklist, 0.95)),
+    ],
+    [
+      `checklist within ${TARGET_CHECKLIST_MS} ms of the editor, first ticket after a browser start (max)`,
+      Math.max(...startedChecklist) <= TARGET_CHECKLIST_MS && startedChecklist.length === BROWSER_STARTS,
+      ms(Math.max(...startedChecklist)),
     ],
     ...paced.map(({ pace, cpuAdded, cpuNoise, keelShareOfPlain }): [string, boolean, string] => [
       `at most ${TARGET_ADDED_PERCENT}% main-thread CPU added per keystroke, typing at ${pace.name}`,
