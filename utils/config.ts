@@ -23,16 +23,16 @@ const live: {
 
 /**
  * The administrator's policy, without making the agent wait. Chromium's storage.managed read can
- * take from a few hundred milliseconds (on a machine without a policy, every time) to seconds
- * (after a browser start). The last policy read is kept in storage.local, and when there is one it
- * answers at once while the live read runs; when the live read then differs, the cache is
- * rewritten, which tells open sidebars (they watch that key) to ask again. Only with no policy
- * known yet does the first caller wait for the live read, up to `waitMs`.
+ * take seconds (3.6 s here, the first read after a browser start, on a machine without a policy).
+ * The last policy read is kept in storage.local, and when there is one it answers at once while the
+ * live read runs; when the live read then differs, the cache is rewritten, which tells open
+ * sidebars (they watch that key) to ask again. Only with no policy known yet does the first caller
+ * wait for the live read, up to `waitMs`.
  *
  * A live read is made once per context (the background's worker, an options page) and kept until
  * the browser says the policy changed. Reading it again for every `config.get` made every helpdesk
- * page load wait the full `waitMs` whenever the browser's read was slow; waiting for it whenever
- * the worker had restarted (after 30 s idle, so the first ticket after a break) did the same.
+ * page load wait the full `waitMs` whenever the browser's read was slow; waiting for it even with a
+ * policy cached made the first ticket after a browser start wait it too.
  */
 export async function loadManagedPolicyQuickly(waitMs = MANAGED_READ_WAIT_MS): Promise<ManagedPolicy> {
   if (live.policy) return live.policy;

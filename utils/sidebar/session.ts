@@ -205,8 +205,8 @@ export class SidebarSession {
   /**
    * A check while the agent types, run just before the page paints their keystroke, so the
    * checklist's changes share that frame instead of costing one of their own (a whole frame of
-   * layout, paint and commit: about a tenth of what Keel added per key at an agent's pace). A tab
-   * that stops painting runs it on the pause instead.
+   * layout, paint and commit; at an agent's pace Keel's cost per key fell from +13.7% to +11.5%
+   * in the page bench). A tab that stops painting runs it on the pause instead.
    */
   private checkInKeystrokeFrame(): void {
     const { doc, signal } = this.deps;
