@@ -415,7 +415,8 @@ export class SidebarSession {
     const editorDoc = editor?.ownerDocument;
     if (!editorDoc || !this.ticketAbort || editorDoc === this.observedEditorDoc) return;
     this.observedEditorDoc = editorDoc;
-    // All a keystroke costs: this call, which notes the time (see followTyping).
+    // All a keystroke costs: this call, which notes the time, and in a long burst asks for a check
+    // in its frame once a second (see followTyping).
     const noteTyping = () => this.noteTyping();
     editorDoc.addEventListener('input', noteTyping, { capture: true, signal: this.ticketAbort.signal });
   }
