@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import { findAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
+import { newRandomId } from '@/utils/ids';
 import { isHelpdeskEnabled } from '@/utils/settings-core';
 import { fetchSidebarConfig } from '@/utils/sidebar/config';
 import { createSidebarHost } from '@/utils/sidebar/host';
@@ -48,7 +49,7 @@ export default defineContentScript({
       saveChoice: saveTicketChoice,
       record: recordReply,
       now: () => Date.now(),
-      newId: () => crypto.randomUUID(),
+      newId: newRandomId,
       sendGateOn: () => config.settings.sendGate,
       fallbackAgentName: () => config.settings.agentName,
       ask: (question) => window.confirm(question),

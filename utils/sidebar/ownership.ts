@@ -1,3 +1,4 @@
+import { newRandomId } from '../ids';
 /** The page attribute naming the Keel instance that owns this page's sidebar. */
 export const INSTANCE_ATTRIBUTE = 'data-keel-instance';
 
@@ -8,7 +9,7 @@ export const INSTANCE_ATTRIBUTE = 'data-keel-instance';
  * wins; every older instance sees the attribute change (the DOM is shared between them) and
  * stands down through the returned signal, so one sidebar checks and records, never two.
  */
-export function claimPage(doc: Document, signal: AbortSignal, id: string = crypto.randomUUID()): AbortSignal {
+export function claimPage(doc: Document, signal: AbortSignal, id: string = newRandomId()): AbortSignal {
   const owned = new AbortController();
   const root = doc.documentElement;
   root.setAttribute(INSTANCE_ATTRIBUTE, id);

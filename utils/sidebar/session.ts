@@ -5,7 +5,7 @@ import type { CheckResult } from '../checker/types';
 import { t } from '../i18n';
 import { pickPlaybook } from '../playbook/pick';
 import type { Playbook } from '../playbook/schema';
-import type { ReplyRecord } from '../store/types';
+import { RECORD_FORMAT, type ReplyRecord } from '../store/types';
 import type { TicketContext } from '../ticket';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
@@ -475,6 +475,7 @@ export class SidebarSession {
       steps: result.steps.map((s) => ({ id: s.stepId, status: s.status })),
       wordCount: result.wordCount,
       origin: 'local',
+      format: RECORD_FORMAT,
     };
   }
 

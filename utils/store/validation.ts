@@ -22,12 +22,22 @@ export const ReplyRecordSchema = v.object({
       v.object({
         id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
         status: v.picklist(['pass', 'fail', 'na']),
+        override: v.optional(v.picklist(['done', 'na'])),
       }),
     ),
     v.maxLength(200),
   ),
   wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   origin: v.picklist(['local', 'import']),
+  format: v.optional(v.picklist([1, 2])),
+  lowConfidence: v.optional(v.boolean()),
+  ticketUrl: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(2000),
+      v.check((url) => /^https?:\/\/[^\s#]+$/i.test(url), 'must be an http(s) address without a fragment'),
+    ),
+  ),
 });
 
 // Keeps the schema and the shared type in step: a mismatch fails the type check.
