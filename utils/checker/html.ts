@@ -131,6 +131,9 @@ export function decodeEntities(text: string): string {
 const TOKEN =
   /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<[^>]*>?|[^<]+/g;
 
+const SIGNATURE_CONTAINER = /\b(?:class|id)\s*=\s*["'][^"']*signature/i;
+const HREF = /\bhref\s*=\s*["'](https?:\/\/[^"'\s]{1,2000})["']/i;
+
 export function htmlToText(html: string): string {
   let out = '';
   let quoteDepth = 0;
@@ -138,7 +141,7 @@ export function htmlToText(html: string): string {
   let skipTag: string | undefined;
   let atLineStart = true;
   /** Open elements, so a closing tag (even of a parent, in sloppy HTML) ends the quotation it opened. */
-  const open: { name: string; quote: boolean }[] = [];
+  const open: { name: string; quote: boolean; href?: string }[] = [];
   const newline = () => {
     out = out.replace(/[ \t]+$/, '');
     out += '\n';
@@ -186,6 +189,8 @@ export function htmlToText(html: string): string {
       const at = open.map((element) => element.name).lastIndexOf(name);
       if (at !== -1) {
         for (const element of open.splice(at)) {
+          // The link's target, which the checker's link steps need: "track it <a href=…>here</a>".
+          if (element.href && !out.endsWith(element.href)) emit(` (${element.href})`);
           if (!element.quote) continue;
           quoteDepth--;
           if (!atLineStart) newline();
@@ -196,11 +201,18 @@ export function htmlToText(html: string): string {
       continue;
     }
     if (isBlock && !atLineStart) newline();
+    // A rich editor's signature container ("gmail_signature", "gorgias-signature", id="signature")
+    // starts the signature, as a "-- " line does in plain text.
+    if (isBlock && quoteDepth === 0 && SIGNATURE_CONTAINER.test(attributes ?? '')) {
+      out += '--';
+      newline();
+    }
     if (name === 'pre') preDepth++;
     if (name === 'li') emit('- ');
     if (!VOID_TAGS.has(name) && !whole.endsWith('/>')) {
       const marked = name === 'blockquote' || /\bdata-keel-quoted\b/i.test(attributes ?? '');
-      open.push({ name, quote: marked });
+      const href = name === 'a' ? HREF.exec(attributes ?? '')?.[1] : undefined;
+      open.push(href ? { name, quote: marked, href: decodeEntities(href) } : { name, quote: marked });
       if (marked) quoteDepth++;
     }
     if (name === 'hr' && !atLineStart) newline();

@@ -82,6 +82,9 @@ function compiledFor(playbook: Playbook | CompiledPlaybook): CompiledPlaybook {
 
 const replyBuffers = createAnalysisBuffers();
 
+/** Kinds whose pass means the agent did something (a forbid or length step passes by default). */
+const DONE_ANYWAY_KINDS: ReadonlySet<string> = new Set(['phrase', 'greeting', 'closing', 'link']);
+
 function runCheck(context: CheckContext, compiled: CompiledStep): CheckOutcome {
   const check = compiled.step.check;
   switch (check.kind) {
@@ -171,7 +174,7 @@ export function checkReply(
   let reply = analyseText(text, replyBuffers);
   // Quoted history and the signature become spaces: offsets into the masked text are offsets into
   // `text`. The scan already tells whether there may be any, so most replies are scanned once.
-  if (reply.mayHaveNonReply) {
+  if (reply.mayHaveNonReply || text.includes('\n')) {
     const masked = maskNonReply(text);
     if (masked !== text) reply = analyseText(masked, replyBuffers);
   }
@@ -193,9 +196,14 @@ export function checkReply(
     const { step } = compiledStep;
     const snippet = perTicket.snippets[index];
     const notApplicable = whyNotApplicable(step.when, ticket, compiledStep.whenKeywordIds, ticketMatches);
-    const outcome: CheckOutcome = notApplicable
-      ? { status: 'na', reason: notApplicable, evidence: [] }
-      : runCheck(context, compiledStep);
+    let outcome: CheckOutcome;
+    if (!notApplicable) outcome = runCheck(context, compiledStep);
+    else {
+      // A `when` says when a step is due. A step the agent did anyway (an apology the keywords
+      // did not foresee) is done, not "not applicable": the agent judged it was due.
+      const done = DONE_ANYWAY_KINDS.has(step.check.kind) ? runCheck(context, compiledStep) : undefined;
+      outcome = done?.status === 'pass' ? done : { status: 'na', reason: notApplicable, evidence: [] };
+    }
     // A plain literal: object spread here cost more than all the checks together in V8.
     const result: StepResult = {
       stepId: step.id,

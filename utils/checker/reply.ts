@@ -9,6 +9,19 @@ const ORIGINAL_MESSAGE =
   /^[ \t]*(?:-{3,}[ \t]*(?:original message|forwarded message)[ \t]*-{3,}|_{10,}[ \t]*$)/i;
 const OUTLOOK_FROM = /^[ \t]*from:[ \t]*\S/i;
 const OUTLOOK_HEADER = /^[ \t]*(?:sent|date|to|subject):/i;
+/** Quote headers of mail clients in other languages: "Am … schrieb …:", "Le … a écrit :", "El … escribió:". */
+const LOCALIZED_WROTE =
+  /^[ \t]*(?:am|le|el|il|op|den|em|w dniu)\b.{0,300}\b(?:schrieb|a écrit|escribió|ha scritto|schreef|skrev|escreveu|napisał)\b.{0,200}:[ \t]*$/i;
+/** Outlook's header in other languages: "Von: …" followed by "Gesendet:" / "Envoyé :" / "Enviado:". */
+const LOCALIZED_FROM = /^[ \t]*(?:von|de|da|van|från|fra|od):[ \t]*\S/i;
+const LOCALIZED_HEADER =
+  /^[ \t]*(?:gesendet|envoyé|enviado|inviato|verzonden|skickat|sendt|wysłano|datum|date|an|à|para|a|aan|till|til|do)[ \t]*:/i;
+/**
+ * A sign-off on a line of its own ("Best regards," "Cheers" "Thanks,"): what follows it is the
+ * name and signature block (title, phone, website, opening hours, disclaimer), not the reply.
+ */
+const VALEDICTION_LINE =
+  /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks)|best|cheers|thanks|thank you|sincerely|yours(?: sincerely| truly)?|warmly|all the best|take care|talk soon|speak soon|mit freundlichen grüßen|viele grüße|cordialement|saludos)[ \t]*[,.!]?[ \t]*$/i;
 const MOBILE_SIGNATURE = /^[ \t]*sent from my [\w -]{2,40}[ \t]*$/i;
 
 /**
@@ -19,6 +32,7 @@ const MOBILE_SIGNATURE = /^[ \t]*sent from my [\w -]{2,40}[ \t]*$/i;
 export function nonReplyRanges(text: string): Span[] {
   const ranges: Span[] = [];
   let lineStart = 0;
+  let wordsBefore = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
@@ -28,6 +42,16 @@ export function nonReplyRanges(text: string): Span[] {
       ranges.push({ start: lineStart, end: text.length });
       break;
     }
+    // After a sign-off line (in a reply with some words before it), the rest is signature, up to
+    // quoted history, which the loop still finds.
+    if (wordsBefore >= 5 && VALEDICTION_LINE.test(line) && !QUOTE_LINE.test(line)) {
+      const rest = signatureEnd(text, nextStart);
+      if (rest > nextStart) ranges.push({ start: nextStart, end: rest });
+      if (rest >= text.length) break;
+      lineStart = rest;
+      continue;
+    }
+    if (!QUOTE_LINE.test(line)) wordsBefore += line.split(/\s+/).filter(Boolean).length;
     if (QUOTE_LINE.test(line)) {
       const last = ranges[ranges.length - 1];
       if (last && last.end >= lineStart - 1) last.end = lineEnd;
@@ -39,14 +63,28 @@ export function nonReplyRanges(text: string): Span[] {
   return ranges;
 }
 
+/** Where a signature block that starts at `from` ends: at quoted history, or the text's end. */
+function signatureEnd(text: string, from: number): number {
+  let lineStart = from;
+  while (lineStart < text.length) {
+    const lineEnd = lineEndAt(text, lineStart);
+    const line = text.slice(lineStart, lineEnd);
+    if (QUOTE_LINE.test(line) || startsTheRest(text, line, lineEnd + 1)) return lineStart;
+    lineStart = lineEnd + 1;
+  }
+  return text.length;
+}
+
 function startsTheRest(text: string, line: string, nextStart: number): boolean {
   if (SIGNATURE_DELIMITER.test(line) || ON_WROTE.test(line) || ORIGINAL_MESSAGE.test(line)) return true;
+  if (LOCALIZED_WROTE.test(line)) return true;
   if (MOBILE_SIGNATURE.test(line)) return true;
   const nextLine = nextStart <= text.length ? text.slice(nextStart, lineEndAt(text, nextStart)) : '';
   // Gmail wraps a long "On <date> <name> <address> wrote:" over two lines.
   if (ON_START.test(line) && line.length < 300 && WROTE_END.test(nextLine)) return true;
   // Outlook: "From: …" directly followed by "Sent:" / "Date:" / "To:".
-  return OUTLOOK_FROM.test(line) && OUTLOOK_HEADER.test(nextLine);
+  if (OUTLOOK_FROM.test(line) && OUTLOOK_HEADER.test(nextLine)) return true;
+  return LOCALIZED_FROM.test(line) && LOCALIZED_HEADER.test(nextLine);
 }
 
 function lineEndAt(text: string, start: number): number {

@@ -72,6 +72,7 @@ const acknowledge = (snippet: string, severity: 'required' | 'recommended' = 're
   severity,
   check: {
     kind: 'phrase',
+    restates: true,
     any: [
       'i understand',
       'i completely understand',

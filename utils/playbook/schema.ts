@@ -63,6 +63,11 @@ const PhraseCheckSchema = v.strictObject({
     v.picklist(['opening', 'closing', 'anywhere'], 'where must be "opening", "closing" or "anywhere"'),
     'anywhere',
   ),
+  /**
+   * Also passes when the reply's opening restates the customer's own words (two or more of the
+   * content words of their subject or message): an acknowledgement in the agent's own words.
+   */
+  restates: v.optional(v.boolean('restates must be true or false')),
 });
 
 const ForbidCheckSchema = v.strictObject({

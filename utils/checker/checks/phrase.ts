@@ -1,5 +1,6 @@
 import type { StepCheck } from '../../playbook/schema';
 import { isNegated, matchSpan, matchText, type PhraseMatch } from '../phrases';
+import { restatement } from '../restatement';
 import { QUOTED } from '../text';
 import { type CheckContext, type CheckOutcome, type CompiledStep, inSentence, MAX_EVIDENCE } from './context';
 
@@ -54,6 +55,10 @@ export function checkPhrase(
   const from = check.where === 'closing' ? Math.max(0, count - REGION_WORDS) : 0;
   const to = check.where === 'opening' ? REGION_WORDS : Infinity;
   const { counted, negated } = sortMatches(context, compiled, from, to);
+  if (counted.length === 0 && check.restates) {
+    const restated = restatement(context);
+    if (restated) return { status: 'pass', evidence: [restated] };
+  }
   if (counted.length > 0) {
     return {
       status: 'pass',

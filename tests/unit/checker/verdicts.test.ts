@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { checkReply, extractReplyText, htmlToText } from '../../../utils/checker/index';
+import { stem } from '../../../utils/checker/restatement';
+import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
+import type { TicketContext } from '../../../utils/ticket';
+
+const ticket: TicketContext = {
+  helpdesk: 'zendesk',
+  ticketId: '1',
+  subject: 'Blender stopped working',
+  tags: [],
+  requester: { name: 'Maria Garcia' },
+  customerMessage: 'My blender stopped working after a week. I want my money back.',
+};
+const refund = DEFAULT_PLAYBOOKS.find((playbook) => playbook.id === 'refund');
+if (!refund) throw new Error('no refund playbook');
+const status = (text: string, step: string, t: TicketContext = ticket) =>
+  checkReply(text, t, refund).steps.find((s) => s.stepId === step)?.status;
+
+describe('verdicts on replies written without the checker in mind', () => {
+  it.each([
+    [
+      'a sign-off line then an undelimited signature block',
+      'Hi Maria,\n\nAll sorted for you today.\n\nWarm regards,\nIsak\n\nIsak Berg\nCustomer Support · Lera Home\nlerahome.example | +46 8 555 010 20\nOpen until 6pm',
+      'All sorted for you today.',
+    ],
+    [
+      'a German quote header',
+      'Hi Maria,\n\nAll sorted for you now.\n\nAm 10.03.2025 um 18:47 schrieb Maria <m@example.de>:\n> Hallo',
+      'All sorted for you now.',
+    ],
+    [
+      'a French quote header',
+      'Hi Maria,\n\nAll sorted for you now.\n\nLe lun. 10 mars 2025 à 18:47, Maria <m@example.fr> a écrit :\n> Bonjour',
+      'All sorted for you now.',
+    ],
+    [
+      'an Outlook header in German',
+      'Hi Maria,\n\nAll sorted for you now.\n\nVon: Maria <m@example.de>\nGesendet: Montag\n> Hallo',
+      'All sorted for you now.',
+    ],
+  ])('leaves out %s', (_, text, kept) => {
+    expect(extractReplyText(text)).toContain(kept);
+    expect(extractReplyText(text)).not.toMatch(/Lera Home|schrieb|a écrit|Gesendet|6pm/);
+  });
+
+  it('keeps a rich editor link target and treats a signature container as the signature', () => {
+    const text = htmlToText(
+      '<p>Track it <a href="https://carrier.example/t/1">here</a>.</p><p>Best,<br>Jo</p><div class="gorgias-signature"><a href="https://shop.example">shop</a></div>',
+    );
+    expect(text).toContain('here (https://carrier.example/t/1)');
+    expect(extractReplyText(text)).not.toContain('shop.example');
+  });
+
+  it.each([
+    ['stopped', 'stop'],
+    ['working', 'work'],
+    ['parcels', 'parcel'],
+    ['arrived', 'arriv'],
+    ['arrive', 'arriv'],
+  ])('stems %s as %s', (word, expected) => expect(stem(word)).toBe(expected));
+
+  it.each([
+    ["I'm so sorry your blender stopped working after just a week.", 'pass'],
+    ['Thanks for your email.', 'fail'],
+  ] as const)('acknowledges by restating the customer: %s → %s', (body, expected) => {
+    expect(status(`Hi Maria,\n\n${body}\n\nBest,\nAlex`, 'acknowledge')).toBe(expected);
+  });
+
+  it('counts an apology the when-keywords did not foresee as done, not as not applicable', () => {
+    const calm = {
+      ...ticket,
+      subject: 'Refund',
+      customerMessage: 'The colour is not for me, can I have my money back?',
+    };
+    expect(status('Hi Maria,\n\nThanks for asking.\n\nBest,\nAlex', 'apologise', calm)).toBe('na');
+    expect(status("Hi Maria,\n\nI'm sorry it wasn't right for you.\n\nBest,\nAlex", 'apologise', calm)).toBe(
+      'pass',
+    );
+  });
+});
