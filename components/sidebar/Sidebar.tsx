@@ -78,7 +78,14 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
             <h2 id="keel-playbook-name" class="playbook__name" data-testid="playbook-name">
               {playbook.name}
             </h2>
-            <p class="playbook__reason">{t('playbookWhy', state.reason)}</p>
+            <p class="playbook__reason">
+              {state.lowConfidence ? (
+                <strong class="playbook__guess" data-testid="best-guess">
+                  {t('bestGuess')}{' '}
+                </strong>
+              ) : null}
+              {t('playbookWhy', state.reason)}
+            </p>
             <label class="field">
               <span>{t('playbookSelect')}</span>
               <select

@@ -564,7 +564,7 @@ const PLAYBOOK_INPUTS: PlaybookInput[] = [
     name: 'Bug or outage report',
     version: 1,
     match: {
-      types: ['bug', 'incident', 'outage'],
+      types: ['bug', 'outage'],
       tags: ['bug', 'outage', 'incident', 'error'],
       keywords: ['bug', 'error*', 'crash*', 'not working', "doesn't work", 'outage', 'down', 'broken link'],
       priority: 10,

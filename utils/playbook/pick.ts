@@ -1,10 +1,15 @@
-import { matchPhrases, type PhraseSet, PhraseSetBuilder } from '../checker/phrases';
+import { isNegated, matchPhrases, type PhraseSet, PhraseSetBuilder } from '../checker/phrases';
 import { analyseText } from '../checker/text';
 import type { TicketContext } from '../ticket';
 import type { Playbook } from './schema';
 
 export interface PlaybookPick {
   playbook: Playbook;
+  /**
+   * The evidence was weak (one keyword alone) or tied with another playbook: the sidebar says
+   * "best guess" and the record notes a low-confidence pick.
+   */
+  lowConfidence?: boolean;
   /** Why this playbook: `type "refund"`, `tag "refund"`, `keyword "money back" in the customer's message`. */
   reason: string;
 }
@@ -21,7 +26,25 @@ const KEYWORD_MATCH = 1;
 interface Candidate {
   playbook: Playbook;
   specificity: number;
+  /** Keyword hits, to break ties of equal specificity by strength of evidence. */
+  hits: number;
   reason: string;
+}
+
+/**
+ * Tags as teams write them: `refund_request`, `Shipping-Delay`, `ORDER/STATUS` and `order status`
+ * are all `refund-request`, `shipping-delay`, `order-status`.
+ */
+export function normaliseTag(tag: string): string {
+  return tag
+    .toLowerCase()
+    .replace(/[\s_\-/]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A ticket tag matches a playbook tag when equal or when it starts with it (`refund-request` ~ `refund`). */
+function tagMatches(ticketTag: string, playbookTag: string): boolean {
+  return ticketTag === playbookTag || ticketTag.startsWith(`${playbookTag}-`);
 }
 
 const keywordSets = new WeakMap<Playbook, PhraseSet>();
@@ -39,7 +62,7 @@ function keywordSet(playbook: Playbook): PhraseSet {
 function keywordMatch(
   playbook: Playbook,
   texts: { subject: ReturnType<typeof analyseText>; message: ReturnType<typeof analyseText> },
-): string | undefined {
+): { reason: string; hits: number } | undefined {
   const { keywords } = playbook.match;
   if (keywords.length === 0) return undefined;
   const set = keywordSet(playbook);
@@ -48,9 +71,15 @@ function keywordMatch(
     ['the subject', texts.subject],
   ] as const) {
     const matches = matchPhrases(analysis, set, {});
+    // "no problem at all" is not a problem: negated keywords are no evidence.
+    const counted = (id: number) =>
+      (matches[id] ?? []).filter((match) => !isNegated(analysis, match.start, match.end)).length;
     // The first keyword as the playbook lists it, so the reason is stable.
-    const found = keywords.findIndex((_, id) => (matches[id]?.length ?? 0) > 0);
-    if (found !== -1) return `keyword "${keywords[found]}" in ${where}`;
+    const found = keywords.findIndex((_, id) => counted(id) > 0);
+    if (found !== -1) {
+      const hits = keywords.reduce((sum, _, id) => sum + Math.min(1, counted(id)), 0);
+      return { reason: `keyword "${keywords[found]}" in ${where}`, hits };
+    }
   }
   return undefined;
 }
@@ -69,8 +98,11 @@ function bestMatch(
     specificity += TYPE_MATCH;
     reasons.push(`type "${type}"`);
   }
-  const ticketTags = ticket.tags.map((tag) => tag.toLowerCase());
-  const tag = tags.find((candidate) => ticketTags.includes(candidate));
+  const ticketTags = ticket.tags.map(normaliseTag);
+  const tag = tags.find((candidate) => {
+    const wanted = normaliseTag(candidate);
+    return ticketTags.some((ticketTag) => tagMatches(ticketTag, wanted));
+  });
   if (tag !== undefined) {
     specificity += TAG_MATCH;
     reasons.push(`tag "${tag}"`);
@@ -78,10 +110,10 @@ function bestMatch(
   const keyword = keywordMatch(playbook, texts);
   if (keyword !== undefined) {
     specificity += KEYWORD_MATCH;
-    reasons.push(keyword);
+    reasons.push(keyword.reason);
   }
   const [reason] = reasons;
-  return reason === undefined ? undefined : { playbook, specificity, reason };
+  return reason === undefined ? undefined : { playbook, specificity, hits: keyword?.hits ?? 0, reason };
 }
 
 /** The id of the fallback playbook every library should have. */
@@ -97,12 +129,22 @@ export const GENERAL_PLAYBOOK_ID = 'general';
 export function pickPlaybook(ticket: TicketContext, playbooks: readonly Playbook[]): PlaybookPick | null {
   const texts = { subject: analyseText(ticket.subject), message: analyseText(ticket.customerMessage) };
   let best: Candidate | undefined;
+  let second: Candidate | undefined;
   for (const playbook of playbooks) {
     const candidate = bestMatch(playbook, ticket, texts);
     if (!candidate) continue;
-    if (!best || isBetter(candidate, best)) best = candidate;
+    if (!best || isBetter(candidate, best)) {
+      second = best;
+      best = candidate;
+    } else if (!second || isBetter(candidate, second)) second = candidate;
   }
-  if (best) return { playbook: best.playbook, reason: best.reason };
+  if (best) {
+    const tied = second !== undefined && second.specificity === best.specificity && second.hits === best.hits;
+    const weak = best.specificity <= KEYWORD_MATCH && best.hits <= 1;
+    return tied || weak
+      ? { playbook: best.playbook, reason: best.reason, lowConfidence: true }
+      : { playbook: best.playbook, reason: best.reason };
+  }
   const general = playbooks.find((playbook) => playbook.id === GENERAL_PLAYBOOK_ID);
   if (general) return { playbook: general, reason: 'no match: general playbook' };
   const first = playbooks[0];
@@ -111,10 +153,9 @@ export function pickPlaybook(ticket: TicketContext, playbooks: readonly Playbook
 }
 
 function isBetter(a: Candidate, b: Candidate): boolean {
-  // Evidence first: priority only orders playbooks the ticket fits equally well.
+  // Evidence first, then its strength (more distinct keywords); priority only orders playbooks
+  // the ticket fits equally well, and a full tie keeps the library's order, never the id's.
   if (a.specificity !== b.specificity) return a.specificity > b.specificity;
-  if (a.playbook.match.priority !== b.playbook.match.priority) {
-    return a.playbook.match.priority > b.playbook.match.priority;
-  }
-  return a.playbook.id < b.playbook.id;
+  if (a.hits !== b.hits) return a.hits > b.hits;
+  return a.playbook.match.priority > b.playbook.match.priority;
 }

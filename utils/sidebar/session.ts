@@ -21,6 +21,8 @@ export interface SidebarState {
   playbook: Playbook | null;
   /** Why this playbook: the classifier's reason, or "chosen by you". */
   reason: string;
+  /** The classifier's pick was a best guess (weak or tied evidence); false once the agent chose. */
+  lowConfidence: boolean;
   /**
    * Null while the draft is empty: steps show as pending rather than all failing. Replaced only
    * when what the sidebar shows of it changes (see `sameVerdict`), so its evidence offsets and
@@ -141,6 +143,7 @@ export class SidebarSession {
       playbooks: [],
       playbook: null,
       reason: '',
+      lowConfidence: false,
       result: null,
       send: { state: 'idle' },
       notice: null,
@@ -234,7 +237,7 @@ export class SidebarSession {
     const { ticket, playbooks } = this.state.get();
     const playbook = playbooks.find((p) => p.id === playbookId);
     if (!ticket || !playbook) return;
-    this.patch({ playbook, reason: t('chosenByYou') });
+    this.patch({ playbook, reason: t('chosenByYou'), lowConfidence: false });
     this.checkNow();
     await this.deps.saveChoice(ticketKey(ticket), playbookId);
   }
@@ -393,18 +396,22 @@ export class SidebarSession {
   private async choosePlaybook(ticket: TicketContext): Promise<void> {
     const { playbooks } = this.state.get();
     if (playbooks.length === 0) {
-      this.patch({ playbook: null, reason: t('noPlaybooks') });
+      this.patch({ playbook: null, reason: t('noPlaybooks'), lowConfidence: false });
       return;
     }
     const chosenId = await this.deps.loadChoice(ticketKey(ticket));
     const chosen = chosenId ? playbooks.find((p) => p.id === chosenId) : undefined;
     if (chosen) {
-      this.patch({ playbook: chosen, reason: t('chosenByYou') });
+      this.patch({ playbook: chosen, reason: t('chosenByYou'), lowConfidence: false });
       return;
     }
     // Not empty (checked above), so there is always a pick.
     const pick = pickPlaybook(ticket, playbooks);
-    this.patch({ playbook: pick?.playbook ?? null, reason: pick?.reason ?? t('noPlaybooks') });
+    this.patch({
+      playbook: pick?.playbook ?? null,
+      reason: pick?.reason ?? t('noPlaybooks'),
+      lowConfidence: pick?.lowConfidence === true,
+    });
   }
 
   /**
@@ -476,6 +483,7 @@ export class SidebarSession {
       wordCount: result.wordCount,
       origin: 'local',
       format: RECORD_FORMAT,
+      ...(this.state.get().lowConfidence ? { lowConfidence: true } : {}),
     };
   }
 

@@ -5,7 +5,7 @@ import { formatBlindReport, loadBlindCorpus, scoreBlindCorpus } from '../../corp
 // Floors set from the measured figures (see the README's "Blind corpus" figures): a drop below
 // them is a regression. They rise as the engine improves; they never fall to let a change pass.
 const FLOORS = {
-  classifier: 0.72,
+  classifier: 0.77,
   stepAccuracy: 0.92,
   precision: 0.8,
   recall: 0.8,

@@ -44,7 +44,7 @@ describe('pickPlaybook', () => {
     expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)).toMatchObject({ playbook: { id }, reason });
   });
 
-  it('weighs the evidence (type over tag over keyword), then higher priority, then the smaller id', () => {
+  it('weighs the evidence (type over tag over keyword), then its strength, then higher priority, then the library order, and says when the pick is a best guess', () => {
     const low = make('low', { types: ['x'], priority: 1 });
     const high = make('high', { keywords: ['parcel'], priority: 5 });
     expect(pickPlaybook(ticket({ type: 'x', customerMessage: 'my parcel' }), [low, high])?.playbook.id).toBe(
@@ -62,8 +62,39 @@ describe('pickPlaybook', () => {
 
     const b = make('b', { tags: ['x'] });
     const a = make('a', { tags: ['x'] });
-    expect(pickPlaybook(ticket({ tags: ['x'] }), [b, a])?.playbook.id).toBe('a');
-    expect(pickPlaybook(ticket({ tags: ['x'] }), [a, b])?.playbook.id).toBe('a');
+    // A full tie keeps the library's order and is flagged as a best guess.
+    expect(pickPlaybook(ticket({ tags: ['x'] }), [b, a])).toMatchObject({
+      playbook: { id: 'b' },
+      lowConfidence: true,
+    });
+    expect(pickPlaybook(ticket({ tags: ['x'] }), [a, b])).toMatchObject({
+      playbook: { id: 'a' },
+      lowConfidence: true,
+    });
+  });
+
+  it.each([
+    ['refund_request', 'refund'],
+    ['Refund-Request', 'refund'],
+    ['SHIPPING/delay', 'delivery'],
+  ])('normalises the team tag %s and matches it by prefix (%s)', (tag, expected) => {
+    expect(pickPlaybook(ticket({ tags: [tag] }), DEFAULT_PLAYBOOKS)?.playbook.id).toBe(expected);
+  });
+
+  it('does not count a negated keyword ("no problem at all") as evidence', () => {
+    const input = ticket({
+      subject: 'Question',
+      customerMessage: 'No problem at all, the app works. How do I export?',
+    });
+    expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)?.playbook.id).not.toBe('bug');
+  });
+
+  it("ignores a helpdesk's generic type (Zendesk 'incident') that no playbook names", () => {
+    const input = ticket({
+      type: 'incident',
+      customerMessage: 'I was charged twice for my plan this month.',
+    });
+    expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)?.playbook.id).toBe('billing');
   });
 
   it('keeps a bug report on the bug playbook even when the customer mentions logging in', () => {
