@@ -35,6 +35,22 @@ export function ByPlaybook({ rows, labels }: { rows: PlaybookFigures[]; labels: 
   );
 }
 
+function AgentChange({ change }: { change: number | undefined }) {
+  if (change === undefined) return <span class="row-change muted">new</span>;
+  const wording = change === 0 ? 'no change' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)} points`;
+  return (
+    <span
+      class={`row-change ${change > 0 ? 'up' : change < 0 ? 'down' : 'flat'}`}
+      data-testid="agent-change"
+      data-value={change}
+      title={`Adherence ${wording} on the previous period`}
+    >
+      {change > 0 ? '▲' : change < 0 ? '▼' : '＝'}
+      {Math.abs(change)}
+    </span>
+  );
+}
+
 export function MissedSteps({ rows, labels }: { rows: MissedStep[]; labels: PlaybookLabels }) {
   return (
     <section class="card">
@@ -68,7 +84,7 @@ export function MissedSteps({ rows, labels }: { rows: MissedStep[]; labels: Play
   );
 }
 
-export function ByAgent({ rows }: { rows: AgentFigures[] }) {
+export function ByAgent({ rows, changes }: { rows: AgentFigures[]; changes?: Map<string, number> }) {
   return (
     <section class="card">
       <h2>By agent</h2>
@@ -85,6 +101,7 @@ export function ByAgent({ rows }: { rows: AgentFigures[] }) {
             <span class="row-count">{row.count}</span>
             <Meter value={row.adherence} />
             <span class="row-value">{row.adherence}%</span>
+            <AgentChange change={changes?.get(row.agent)} />
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import {
   endOfDay,
   mergeDayTotal,
   mergeRollup,
+  missesOf,
   monthOf,
   rollupsOf,
   startOfDay,
@@ -32,7 +33,15 @@ export interface BatchOutcome {
 }
 
 /** The stores a write of records touches; `pending` so a write can settle pending sends in the same transaction. */
-export const WRITE_STORES = ['replies', 'rollups', 'monthly', 'days', 'imports', 'pending'] as const;
+export const WRITE_STORES = [
+  'replies',
+  'rollups',
+  'monthly',
+  'days',
+  'imports',
+  'pending',
+  'misses',
+] as const;
 type WriteStores = typeof WRITE_STORES;
 export type WriteTransaction = IDBPTransaction<KeelDB, [...WriteStores], 'readwrite'>;
 
@@ -95,6 +104,7 @@ export async function writeBatchesIn(
   const monthly = tx.objectStore('monthly');
   const days = tx.objectStore('days');
   const imports = tx.objectStore('imports');
+  const misses = tx.objectStore('misses');
   const writes: Promise<unknown>[] = [];
   const outcomes: BatchOutcome[] = [];
   const deltas = new Map<string, Rollup>();
@@ -120,6 +130,7 @@ export async function writeBatchesIn(
       tallyRecord(monthDeltas, record, true);
       tallyDay(dayDeltas, record);
       writes.push(replies.put(record));
+      for (const entry of missesOf(record)) writes.push(misses.put(entry));
     });
     if (batch.source && hash !== undefined) {
       seen.add(`file:${hash}`);
@@ -180,20 +191,27 @@ export function repliesSince(db: KeelDatabase, since: number): Promise<ReplyReco
  */
 export async function pruneBefore(db: KeelDatabase, time: number): Promise<number> {
   try {
-    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days'], 'readwrite');
+    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'misses'], 'readwrite');
     const byTime = tx.objectStore('replies').index('by-time');
+    const missesByTime = tx.objectStore('misses').index('by-time');
     const rollups = tx.objectStore('rollups');
     const monthly = tx.objectStore('monthly');
     const days = tx.objectStore('days');
     const touchedDays = new Set<string>();
     const deletes: Promise<unknown>[] = [];
+    const deletesOfMisses: Promise<unknown>[] = [];
     let cursor = await byTime.openCursor(IDBKeyRange.upperBound(time, true));
     while (cursor) {
       touchedDays.add(dayOf(cursor.value.time));
       deletes.push(cursor.delete());
       cursor = await cursor.continue();
     }
-    await Promise.all(deletes);
+    let missCursor = await missesByTime.openCursor(IDBKeyRange.upperBound(time, true));
+    while (missCursor) {
+      deletesOfMisses.push(missCursor.delete());
+      missCursor = await missCursor.continue();
+    }
+    await Promise.all([...deletes, ...deletesOfMisses]);
 
     for (const day of touchedDays) {
       const [oldKeys, remaining] = await Promise.all([
