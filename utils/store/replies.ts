@@ -246,3 +246,63 @@ export async function clearAll(db: KeelDatabase): Promise<void> {
   const tx = writeTransaction(db);
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()).concat(tx.done));
 }
+
+/** One page of the drill-down: the replies that missed a step, newest first. */
+export interface MissedPage {
+  records: ReplyRecord[];
+  /** Pass as `before` for the next page; null on the last one. */
+  next: number | null;
+}
+
+/**
+ * The replies that missed `stepId` of `playbookId` (of one agent, if given) between `since` and
+ * `before` (epoch ms, `before` excluded), newest first, `limit` a page. Reads the v6 `misses`
+ * store by key range: its cost follows the page, not the number of records.
+ */
+export async function missedReplies(
+  db: KeelDatabase,
+  query: { playbookId: string; stepId: string; agent?: string; since?: number; before?: number },
+  limit = 25,
+): Promise<MissedPage> {
+  const since = query.since ?? -Infinity;
+  const before = query.before ?? Infinity;
+  const tx = db.transaction(['misses', 'replies'], 'readonly');
+  const misses = tx.objectStore('misses');
+  const cursorSource =
+    query.agent === undefined
+      ? misses.openCursor(
+          IDBKeyRange.bound(
+            [query.playbookId, query.stepId, since],
+            [query.playbookId, query.stepId, before],
+            false,
+            true,
+          ),
+          'prev',
+        )
+      : misses
+          .index('by-agent')
+          .openCursor(
+            IDBKeyRange.bound(
+              [query.agent, query.playbookId, query.stepId, since],
+              [query.agent, query.playbookId, query.stepId, before],
+              false,
+              true,
+            ),
+            'prev',
+          );
+  const ids: string[] = [];
+  let next: number | null = null;
+  let cursor = await cursorSource;
+  while (cursor) {
+    if (ids.length === limit) {
+      next = ids.length > 0 ? cursor.value.time + 1 : null;
+      break;
+    }
+    ids.push(cursor.value.id);
+    cursor = await cursor.continue();
+  }
+  const records = await Promise.all(ids.map((id) => tx.objectStore('replies').get(id)));
+  await tx.done;
+  const found = records.filter((r): r is ReplyRecord => r !== undefined);
+  return { records: found, next: next === null ? null : (found.at(-1)?.time ?? null) };
+}

@@ -3,7 +3,7 @@ import { rangeOf } from '../../../utils/background/handlers';
 import { ticketUrlOf } from '../../../utils/sidebar/session';
 import { agentChanges, deltasOf } from '../../../utils/store/compare';
 import { openKeelDB } from '../../../utils/store/open';
-import { addReply, pruneBefore } from '../../../utils/store/replies';
+import { addReply, missedReplies, pruneBefore } from '../../../utils/store/replies';
 import { summarizeQuery } from '../../../utils/store/summary';
 import { freshDbName, makeRecord } from './fixtures';
 
@@ -77,5 +77,28 @@ describe('filters and comparison', () => {
     });
     expect(ticketUrlOf(new URL('file:///tmp/x.html'))).toEqual({});
     expect(ticketUrlOf(new URL(`https://a.example/${'x'.repeat(2100)}`))).toEqual({});
+  });
+});
+
+describe('drill-down', () => {
+  it('lists exactly the replies that missed a step, newest first, paged, and by agent', async () => {
+    const db = await openKeelDB(freshDbName());
+    const miss = [{ id: 'greet', status: 'fail' as const }];
+    const a = makeRecord({ time: at(1), steps: miss });
+    const b = makeRecord({ time: at(2), steps: miss, agent: 'Ben' });
+    const c = makeRecord({ time: at(3), steps: miss });
+    const passed = makeRecord({ time: at(4) });
+    for (const record of [a, b, c, passed]) await addReply(db, record);
+    const first = await missedReplies(db, { playbookId: 'refund', stepId: 'greet' }, 2);
+    expect(first.records.map((r) => r.id)).toEqual([c.id, b.id]);
+    const second = await missedReplies(
+      db,
+      { playbookId: 'refund', stepId: 'greet', before: first.next ?? 0 },
+      2,
+    );
+    expect(second).toEqual({ records: [a], next: null });
+    const ben = await missedReplies(db, { playbookId: 'refund', stepId: 'greet', agent: 'Ben' });
+    expect(ben.records.map((r) => r.id)).toEqual([b.id]);
+    db.close();
   });
 });
