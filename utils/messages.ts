@@ -30,6 +30,15 @@ export type KeelMessage =
       playbookId?: string;
       helpdesk?: string;
     }
+  | {
+      type: 'stats.missed';
+      playbookId: string;
+      stepId: string;
+      agent?: string;
+      /** Epoch ms: the period's start, and the time the next page starts before. */
+      since?: number;
+      before?: number;
+    }
   | { type: 'stats.exportTeam' }
   | { type: 'stats.exportCsv'; period: Period }
   | { type: 'stats.exportBackup' }
@@ -63,6 +72,7 @@ export interface KeelResponses {
   'config.get': { ok: true; playbooks: Playbook[]; settings: Settings } | Failure;
   /** `previous`: the period of the same length just before (null for all time). */
   'stats.summary': { ok: true; summary: Summary; previous: Summary | null; choices: FilterChoices } | Failure;
+  'stats.missed': { ok: true; records: ReplyRecord[]; next: number | null } | Failure;
   'stats.exportTeam': ({ ok: true } & Download) | Failure;
   'stats.exportCsv': ({ ok: true } & Download) | Failure;
   'stats.exportBackup': ({ ok: true } & Download) | Failure;

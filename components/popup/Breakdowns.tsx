@@ -51,7 +51,15 @@ function AgentChange({ change }: { change: number | undefined }) {
   );
 }
 
-export function MissedSteps({ rows, labels }: { rows: MissedStep[]; labels: PlaybookLabels }) {
+export function MissedSteps({
+  rows,
+  labels,
+  onOpen,
+}: {
+  rows: MissedStep[];
+  labels: PlaybookLabels;
+  onOpen?: (row: MissedStep) => void;
+}) {
   return (
     <section class="card">
       <h2>Most-missed steps</h2>
@@ -68,6 +76,11 @@ export function MissedSteps({ rows, labels }: { rows: MissedStep[]; labels: Play
               data-step-id={row.stepId}
               data-misses={row.misses}
               data-applicable={row.applicable}
+              onClick={() => onOpen?.(row)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') onOpen?.(row);
+              }}
+              title="Show the replies that missed it"
             >
               <span class="row-name">
                 {labels.step(row.playbookId, row.stepId)}

@@ -6,6 +6,7 @@ import { type FilterChoices, PERIODS, type Period, type Summary } from '../../ut
 import { ByAgent, ByPlaybook, MissedSteps } from './Breakdowns';
 import { DataActions, type Send } from './DataActions';
 import type { PlaybookLabels } from './labels';
+import { MissedReplies } from './MissedReplies';
 import { TrendChart } from './TrendChart';
 import { trendBuckets } from './trend';
 
@@ -232,6 +233,7 @@ export function PopupApp({
   const period = filters.period;
   const custom = Boolean(filters.from && filters.to);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [drill, setDrill] = useState<{ playbookId: string; stepId: string } | null>(null);
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
 
@@ -354,7 +356,22 @@ export function PopupApp({
             </p>
           </section>
           <ByPlaybook rows={load.summary.byPlaybook} labels={labels} />
-          <MissedSteps rows={load.summary.missedSteps} labels={labels} />
+          <MissedSteps
+            rows={load.summary.missedSteps}
+            labels={labels}
+            onOpen={(row) => setDrill({ playbookId: row.playbookId, stepId: row.stepId })}
+          />
+          {drill && (
+            <MissedReplies
+              send={send}
+              labels={labels}
+              playbookId={drill.playbookId}
+              stepId={drill.stepId}
+              agent={filters.agent}
+              sinceDay={load.summary.sinceDay}
+              onClose={() => setDrill(null)}
+            />
+          )}
           <ByAgent rows={load.summary.byAgent} changes={changes} />
         </>
       )}

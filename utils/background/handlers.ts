@@ -8,7 +8,7 @@ import { isQuotaError, StoreFileError } from '../store/errors';
 import { exportBackup, exportTeamFile, importTeamFiles, restoreBackup } from '../store/files';
 import type { KeelDatabase } from '../store/open';
 import { addPending, cancelPending, PENDING_GRACE_MS } from '../store/pending';
-import { addReply, allReplies, clearAll, repliesSince } from '../store/replies';
+import { addReply, allReplies, clearAll, missedReplies, repliesSince } from '../store/replies';
 import { dayOf, startOfDay } from '../store/rollups';
 import type { Period } from '../store/summary';
 import { addDays, daysBetween, filterChoices, sinceDayFor, summarizeQuery } from '../store/summary';
@@ -138,6 +138,10 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
         filterChoices(db),
       ]);
       return { ok: true, summary, previous, choices };
+    },
+    async 'stats.missed'(message) {
+      const { type: _type, ...query } = message;
+      return { ok: true, ...(await missedReplies(await settledDb(), query, 25)) };
     },
     async 'stats.exportTeam'() {
       const db = await settledDb();

@@ -194,6 +194,34 @@ describe('popup filters and comparison', () => {
   });
 });
 
+describe('popup drill-down', () => {
+  it('clicking a missed step lists exactly the replies that missed it, newest first', async () => {
+    const miss = [{ id: 'greet', status: 'fail' as const }];
+    await addReply(
+      db,
+      makeRecord({ time: at(17), ticketId: 'T-a', steps: miss, score: 0, fullAdherence: false }),
+    );
+    await addReply(
+      db,
+      makeRecord({
+        time: at(19),
+        ticketId: 'T-b',
+        steps: miss,
+        score: 0,
+        fullAdherence: false,
+        ticketUrl: 'https://x.example/t/b',
+      }),
+    );
+    await addReply(db, makeRecord({ time: at(18), ticketId: 'T-c' }));
+    render(<PopupApp send={send} labels={labels} now={() => NOW} />);
+    fireEvent.click(await screen.findByTestId('missed-step'));
+    await waitFor(() => expect(screen.getAllByTestId('reply-row')).toHaveLength(2));
+    const rows = screen.getAllByTestId('reply-row');
+    expect(rows.map((r) => r.dataset.ticketId)).toEqual(['T-b', 'T-a']);
+    expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('https://x.example/t/b');
+  });
+});
+
 describe('trend buckets', () => {
   it('fills empty days and groups long periods by week', () => {
     const daily = [{ day: '2025-03-18', count: 2, adherence: 80 }];
