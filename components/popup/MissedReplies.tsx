@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { startOfDay } from '../../utils/store/rollups';
+import { endOfDay, startOfDay } from '../../utils/store/rollups';
 import type { ReplyRecord } from '../../utils/store/types';
 import type { Send } from './DataActions';
 import type { PlaybookLabels } from './labels';
@@ -12,6 +12,7 @@ export function MissedReplies({
   stepId,
   agent,
   sinceDay,
+  untilDay = null,
   onClose,
 }: {
   send: Send;
@@ -20,13 +21,16 @@ export function MissedReplies({
   stepId: string;
   agent: string;
   sinceDay: string | null;
+  /** A custom range's last day: replies after it are left out. */
+  untilDay?: string | null;
   onClose: () => void;
 }) {
   const [records, setRecords] = useState<ReplyRecord[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [error, setError] = useState('');
 
-  async function load(before?: number) {
+  async function load(page?: number) {
+    const before = page ?? (untilDay ? endOfDay(untilDay) : undefined);
     const answer = await send({
       type: 'stats.missed',
       playbookId,
@@ -39,13 +43,13 @@ export function MissedReplies({
       setError(answer.error);
       return;
     }
-    setRecords((shown) => (before === undefined ? answer.records : [...shown, ...answer.records]));
+    setRecords((shown) => (page === undefined ? answer.records : [...shown, ...answer.records]));
     setNext(answer.next);
   }
 
   useEffect(() => {
     load().catch((e: unknown) => setError(String(e)));
-  }, [playbookId, stepId, agent, sinceDay]);
+  }, [playbookId, stepId, agent, sinceDay, untilDay]);
 
   return (
     <section class="card" data-testid="missed-replies">

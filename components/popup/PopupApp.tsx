@@ -369,6 +369,7 @@ export function PopupApp({
               stepId={drill.stepId}
               agent={filters.agent}
               sinceDay={load.summary.sinceDay}
+              untilDay={load.summary.untilDay ?? null}
               onClose={() => setDrill(null)}
             />
           )}
