@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Playbook } from './playbook/schema';
 import type { Settings } from './settings';
 import type { FileImportOutcome } from './store/files';
-import type { Period, Summary } from './store/summary';
+import type { FilterChoices, Period, Summary } from './store/summary';
 import type { ReplyRecord } from './store/types';
 
 /**
@@ -20,7 +20,25 @@ export type KeelMessage =
   | { type: 'reply.pending'; record: ReplyRecord }
   | { type: 'reply.cancel'; id: string }
   | { type: 'config.get' }
-  | { type: 'stats.summary'; period: Period }
+  | {
+      type: 'stats.summary';
+      period: Period;
+      /** A custom range (`YYYY-MM-DD`, both included), instead of the period, when both are set. */
+      from?: string;
+      to?: string;
+      agent?: string;
+      playbookId?: string;
+      helpdesk?: string;
+    }
+  | {
+      type: 'stats.missed';
+      playbookId: string;
+      stepId: string;
+      agent?: string;
+      /** Epoch ms: the period's start, and the time the next page starts before. */
+      since?: number;
+      before?: number;
+    }
   | { type: 'stats.exportTeam' }
   | { type: 'stats.exportCsv'; period: Period }
   | { type: 'stats.exportBackup' }
@@ -52,7 +70,9 @@ export interface KeelResponses {
   'reply.cancel': { ok: true; cancelled: boolean } | Failure;
   /** The playbooks and settings in force: administrator's policy, then the team's, then built-in. */
   'config.get': { ok: true; playbooks: Playbook[]; settings: Settings } | Failure;
-  'stats.summary': { ok: true; summary: Summary } | Failure;
+  /** `previous`: the period of the same length just before (null for all time). */
+  'stats.summary': { ok: true; summary: Summary; previous: Summary | null; choices: FilterChoices } | Failure;
+  'stats.missed': { ok: true; records: ReplyRecord[]; next: number | null } | Failure;
   'stats.exportTeam': ({ ok: true } & Download) | Failure;
   'stats.exportCsv': ({ ok: true } & Download) | Failure;
   'stats.exportBackup': ({ ok: true } & Download) | Failure;

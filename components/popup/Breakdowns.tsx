@@ -35,7 +35,31 @@ export function ByPlaybook({ rows, labels }: { rows: PlaybookFigures[]; labels: 
   );
 }
 
-export function MissedSteps({ rows, labels }: { rows: MissedStep[]; labels: PlaybookLabels }) {
+function AgentChange({ change }: { change: number | undefined }) {
+  if (change === undefined) return <span class="row-change muted">new</span>;
+  const wording = change === 0 ? 'no change' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)} points`;
+  return (
+    <span
+      class={`row-change ${change > 0 ? 'up' : change < 0 ? 'down' : 'flat'}`}
+      data-testid="agent-change"
+      data-value={change}
+      title={`Adherence ${wording} on the previous period`}
+    >
+      {change > 0 ? '▲' : change < 0 ? '▼' : '＝'}
+      {Math.abs(change)}
+    </span>
+  );
+}
+
+export function MissedSteps({
+  rows,
+  labels,
+  onOpen,
+}: {
+  rows: MissedStep[];
+  labels: PlaybookLabels;
+  onOpen?: (row: MissedStep) => void;
+}) {
   return (
     <section class="card">
       <h2>Most-missed steps</h2>
@@ -52,6 +76,11 @@ export function MissedSteps({ rows, labels }: { rows: MissedStep[]; labels: Play
               data-step-id={row.stepId}
               data-misses={row.misses}
               data-applicable={row.applicable}
+              onClick={() => onOpen?.(row)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') onOpen?.(row);
+              }}
+              title="Show the replies that missed it"
             >
               <span class="row-name">
                 {labels.step(row.playbookId, row.stepId)}
@@ -68,7 +97,7 @@ export function MissedSteps({ rows, labels }: { rows: MissedStep[]; labels: Play
   );
 }
 
-export function ByAgent({ rows }: { rows: AgentFigures[] }) {
+export function ByAgent({ rows, changes }: { rows: AgentFigures[]; changes?: Map<string, number> }) {
   return (
     <section class="card">
       <h2>By agent</h2>
@@ -85,6 +114,7 @@ export function ByAgent({ rows }: { rows: AgentFigures[] }) {
             <span class="row-count">{row.count}</span>
             <Meter value={row.adherence} />
             <span class="row-value">{row.adherence}%</span>
+            <AgentChange change={changes?.get(row.agent)} />
           </li>
         ))}
       </ul>

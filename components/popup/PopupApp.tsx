@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Download } from '../../utils/messages';
+import type { Download, KeelMessage } from '../../utils/messages';
+import { agentChanges, type Delta, type DeltaMetric, deltasOf } from '../../utils/store/compare';
 import { dayOf } from '../../utils/store/rollups';
-import { PERIODS, type Period, type Summary } from '../../utils/store/summary';
+import { type FilterChoices, PERIODS, type Period, type Summary } from '../../utils/store/summary';
 import { ByAgent, ByPlaybook, MissedSteps } from './Breakdowns';
 import { DataActions, type Send } from './DataActions';
 import type { PlaybookLabels } from './labels';
+import { MissedReplies } from './MissedReplies';
 import { TrendChart } from './TrendChart';
 import { trendBuckets } from './trend';
 
@@ -17,19 +19,43 @@ const PERIOD_LABELS: Record<Period, string> = {
 
 type Load =
   | { state: 'loading' }
-  | { state: 'ready'; summary: Summary }
+  | { state: 'ready'; summary: Summary; previous: Summary | null; choices: FilterChoices }
   | { state: 'error'; message: string; quota: boolean };
+
+function DeltaBadge({ delta }: { delta: Delta }) {
+  const sign = delta.value > 0 ? '+' : delta.value < 0 ? '−' : '±';
+  const trend = delta.value > 0 ? 'up' : delta.value < 0 ? 'down' : 'flat';
+  return (
+    <span
+      class={`delta ${trend}`}
+      data-testid="delta"
+      data-metric={delta.metric}
+      data-value={delta.value}
+      data-unit={delta.unit}
+      title={delta.wording}
+    >
+      <span aria-hidden="true">
+        {sign}
+        {Math.abs(delta.value).toLocaleString()}
+        {delta.unit === 'points' ? ' pts' : '%'}
+      </span>
+      <span class="visually-hidden">{delta.wording}</span>
+    </span>
+  );
+}
 
 function Figure({
   testId,
   value,
   label,
   unit,
+  delta,
 }: {
   testId: string;
   value: number;
   label: string;
   unit?: string;
+  delta?: Delta;
 }) {
   return (
     <div class="figure" data-testid={testId} data-value={value}>
@@ -38,11 +64,142 @@ function Figure({
         {unit}
       </span>
       <span class="figure-label">{label}</span>
+      {delta && <DeltaBadge delta={delta} />}
     </div>
   );
 }
 
-function EmptyState({ period }: { period: Period }) {
+export interface Filters {
+  period: Period;
+  /** A custom range, both ends `YYYY-MM-DD`; used instead of the period when both are set. */
+  from: string;
+  to: string;
+  agent: string;
+  playbookId: string;
+  helpdesk: string;
+}
+
+const NO_FILTERS: Omit<Filters, 'period'> = { from: '', to: '', agent: '', playbookId: '', helpdesk: '' };
+
+/** The summary message for filters (empty ones left out). */
+export function summaryMessage(filters: Filters): KeelMessage & { type: 'stats.summary' } {
+  const message: KeelMessage & { type: 'stats.summary' } = { type: 'stats.summary', period: filters.period };
+  if (filters.from && filters.to) {
+    message.from = filters.from;
+    message.to = filters.to;
+  }
+  if (filters.agent) message.agent = filters.agent;
+  if (filters.playbookId) message.playbookId = filters.playbookId;
+  if (filters.helpdesk) message.helpdesk = filters.helpdesk;
+  return message;
+}
+
+function FilterSelect({
+  testId,
+  label,
+  value,
+  options,
+  name,
+  onChange,
+}: {
+  testId: string;
+  label: string;
+  value: string;
+  options: string[];
+  name: (id: string) => string;
+  onChange: (value: string) => void;
+}) {
+  // A chosen value stays listed even when the period has no reply of it.
+  const values = value && !options.includes(value) ? [value, ...options] : options;
+  return (
+    <label class="filter">
+      <span>{label}</span>
+      <select
+        data-testid={testId}
+        value={value}
+        onChange={(event) => onChange((event.target as HTMLSelectElement).value)}
+      >
+        <option value="">All</option>
+        {values.map((id) => (
+          <option key={id} value={id}>
+            {name(id)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function FilterBar({
+  filters,
+  choices,
+  labels,
+  onChange,
+}: {
+  filters: Filters;
+  choices: FilterChoices | null;
+  labels: PlaybookLabels;
+  onChange: (filters: Filters) => void;
+}) {
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  return (
+    <section class="filters" aria-label="Filters">
+      <div class="range">
+        <label class="filter">
+          <span>From</span>
+          <input
+            type="date"
+            data-testid="period-from"
+            value={filters.from}
+            onChange={(event) => set({ from: (event.target as HTMLInputElement).value })}
+          />
+        </label>
+        <label class="filter">
+          <span>To</span>
+          <input
+            type="date"
+            data-testid="period-to"
+            value={filters.to}
+            onChange={(event) => set({ to: (event.target as HTMLInputElement).value })}
+          />
+        </label>
+      </div>
+      <FilterSelect
+        testId="filter-agent"
+        label="Agent"
+        value={filters.agent}
+        options={choices?.agents ?? []}
+        name={(id) => id || 'Unknown agent'}
+        onChange={(agent) => set({ agent })}
+      />
+      <FilterSelect
+        testId="filter-playbook"
+        label="Playbook"
+        value={filters.playbookId}
+        options={choices?.playbooks ?? []}
+        name={(id) => labels.playbook(id)}
+        onChange={(playbookId) => set({ playbookId })}
+      />
+      <FilterSelect
+        testId="filter-helpdesk"
+        label="Helpdesk"
+        value={filters.helpdesk}
+        options={choices?.helpdesks ?? []}
+        name={(id) => id || 'Unknown'}
+        onChange={(helpdesk) => set({ helpdesk })}
+      />
+    </section>
+  );
+}
+
+function EmptyState({ period, filtered }: { period: Period; filtered: boolean }) {
+  if (filtered)
+    return (
+      <section class="card empty" data-testid="empty-state">
+        <h2>No replies match these filters</h2>
+        <p>Choose another period, agent, playbook or helpdesk.</p>
+      </section>
+    );
   return (
     <section class="card empty" data-testid="empty-state">
       <h2>
@@ -71,19 +228,24 @@ export function PopupApp({
   /** How to hand an exported file to the user; a browser download by default. */
   save?: (download: Download) => void;
 }) {
-  const [period, setPeriod] = useState<Period>('30d');
+  const [filters, setFilters] = useState<Filters>({ period: '30d', ...NO_FILTERS });
+  const [choices, setChoices] = useState<FilterChoices | null>(null);
+  const period = filters.period;
+  const custom = Boolean(filters.from && filters.to);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [drill, setDrill] = useState<{ playbookId: string; stepId: string } | null>(null);
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
 
   useEffect(() => {
     let current = true;
-    send({ type: 'stats.summary', period })
+    send(summaryMessage(filters))
       .then((answer) => {
         if (!current) return;
+        if (answer.ok) setChoices(answer.choices);
         setLoad(
           answer.ok
-            ? { state: 'ready', summary: answer.summary }
+            ? { state: 'ready', summary: answer.summary, previous: answer.previous, choices: answer.choices }
             : { state: 'error', message: answer.error, quota: answer.quota === true },
         );
       })
@@ -99,7 +261,17 @@ export function PopupApp({
       current = false;
     };
     // revision: reload after an import, restore or clear.
-  }, [send, period, revision]);
+  }, [send, filters, revision]);
+
+  const deltas = new Map<DeltaMetric, Delta>(
+    load.state === 'ready' && load.previous
+      ? deltasOf(load.summary, load.previous).map((d) => [d.metric, d])
+      : [],
+  );
+  const changes =
+    load.state === 'ready' && load.previous
+      ? agentChanges(load.summary, load.previous)
+      : new Map<string, number>();
 
   return (
     <main class="popup">
@@ -112,16 +284,17 @@ export function PopupApp({
             <button
               key={p}
               type="button"
-              aria-pressed={p === period}
+              aria-pressed={!custom && p === period}
               data-testid="period"
               data-period={p}
-              onClick={() => setPeriod(p)}
+              onClick={() => setFilters({ ...filters, period: p, from: '', to: '' })}
             >
               {PERIOD_LABELS[p]}
             </button>
           ))}
         </fieldset>
       </header>
+      <FilterBar filters={filters} choices={choices} labels={labels} onChange={setFilters} />
 
       {load.state === 'loading' && (
         <p class="muted" aria-live="polite">
@@ -133,29 +306,74 @@ export function PopupApp({
           {load.message}
         </p>
       )}
-      {load.state === 'ready' && load.summary.total === 0 && <EmptyState period={period} />}
+      {load.state === 'ready' && load.summary.total === 0 && (
+        <EmptyState
+          period={period}
+          filtered={custom || Boolean(filters.agent || filters.playbookId || filters.helpdesk)}
+        />
+      )}
       {load.state === 'ready' && load.summary.total > 0 && (
         <>
           <section class="figures" aria-label="Summary">
-            <Figure testId="total-replies" value={load.summary.total} label="replies" />
-            <Figure testId="adherence" value={load.summary.adherence} unit="%" label="average adherence" />
+            <Figure
+              testId="total-replies"
+              value={load.summary.total}
+              label="replies"
+              delta={deltas.get('total')}
+            />
+            <Figure
+              testId="adherence"
+              value={load.summary.adherence}
+              unit="%"
+              label="average adherence"
+              delta={deltas.get('adherence')}
+            />
             <Figure
               testId="full-adherence"
               value={load.summary.fullAdherenceRate}
               unit="%"
               label="full adherence"
+              delta={deltas.get('full-adherence')}
             />
           </section>
+          {deltas.size > 0 && (
+            <p class="compare muted" data-testid="compare-wording">
+              Compared with the previous {custom ? 'period of the same length' : PERIOD_LABELS[period]}:{' '}
+              {[...deltas.values()].map((d) => d.wording).join(' ')}
+            </p>
+          )}
           <section class="card">
             <h2>Trend</h2>
-            <TrendChart buckets={trendBuckets(load.summary.daily, load.summary.sinceDay, dayOf(now()))} />
+            <TrendChart
+              buckets={trendBuckets(
+                load.summary.daily,
+                load.summary.sinceDay,
+                load.summary.untilDay ?? dayOf(now()),
+              )}
+            />
             <p class="legend muted">
               <span class="key bar" /> replies <span class="key line" /> adherence
             </p>
           </section>
           <ByPlaybook rows={load.summary.byPlaybook} labels={labels} />
-          <MissedSteps rows={load.summary.missedSteps} labels={labels} />
-          <ByAgent rows={load.summary.byAgent} />
+          <MissedSteps
+            rows={load.summary.missedSteps}
+            labels={labels}
+            onOpen={(row) => setDrill({ playbookId: row.playbookId, stepId: row.stepId })}
+          />
+          {drill && (
+            <MissedReplies
+              send={send}
+              labels={labels}
+              playbookId={drill.playbookId}
+              stepId={drill.stepId}
+              agent={filters.agent}
+              sinceDay={load.summary.sinceDay}
+              untilDay={load.summary.untilDay ?? null}
+              onClose={() => setDrill(null)}
+            />
+          )}
+          <ByAgent rows={load.summary.byAgent} changes={changes} />
         </>
       )}
       <DataActions send={send} period={period} onChanged={refresh} save={save} />

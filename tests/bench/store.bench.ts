@@ -6,8 +6,8 @@
 import 'fake-indexeddb/auto';
 import { exportTeamFile, importTeamFiles, TEAM_FORMAT, type TeamFile } from '../../utils/store/files';
 import { type KeelDatabase, openKeelDB } from '../../utils/store/open';
-import { writeBatches } from '../../utils/store/replies';
-import { sinceDayFor, summarize } from '../../utils/store/summary';
+import { missedReplies, writeBatches } from '../../utils/store/replies';
+import { addDays, sinceDayFor, summarize, summarizeQuery } from '../../utils/store/summary';
 import type { ReplyRecord } from '../../utils/store/types';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -85,6 +85,27 @@ for (const period of ['30d', 'all'] as const) {
 for (const [period, t1k, t100k] of rows) {
   console.log(
     `store: summary (${period}) 1,000 records ${ms(t1k)} | 100,000 records ${ms(t100k)} | ratio 100k/1k ${(t100k / t1k).toFixed(2)}`,
+  );
+}
+// What the popup asks at open (30 days, its previous 30 days), filtered by one agent, and a drill-down page.
+{
+  const sinceDay = sinceDayFor('30d') ?? '';
+  const open = await timeIt(
+    () =>
+      Promise.all([
+        summarizeQuery(large, { sinceDay }),
+        summarizeQuery(large, { sinceDay: addDays(sinceDay, -30), untilDay: addDays(sinceDay, -1) }),
+      ]),
+    15,
+  );
+  const filtered = await timeIt(() => summarizeQuery(large, { sinceDay, agent: 'Ana' }), 15);
+  const drill = await timeIt(() => missedReplies(large, { playbookId: 'refund', stepId: 'greet' }, 25), 15);
+  const drillAgent = await timeIt(
+    () => missedReplies(large, { playbookId: 'refund', stepId: 'greet', agent: 'Ana' }, 25),
+    15,
+  );
+  console.log(
+    `store: 100,000 records: popup open (summary + previous period) ${ms(open)} | filtered by agent ${ms(filtered)} | drill-down page of 25 ${ms(drill)} | by agent ${ms(drillAgent)}`,
   );
 }
 console.log(`store: rollups for 100,000 records: ${await large.count('rollups')}`);

@@ -8,9 +8,10 @@ import { isQuotaError, StoreFileError } from '../store/errors';
 import { exportBackup, exportTeamFile, importTeamFiles, restoreBackup } from '../store/files';
 import type { KeelDatabase } from '../store/open';
 import { addPending, cancelPending, PENDING_GRACE_MS } from '../store/pending';
-import { addReply, allReplies, clearAll, repliesSince } from '../store/replies';
-import { startOfDay } from '../store/rollups';
-import { sinceDayFor, summarize } from '../store/summary';
+import { addReply, allReplies, clearAll, missedReplies, repliesSince } from '../store/replies';
+import { dayOf, startOfDay } from '../store/rollups';
+import type { Period } from '../store/summary';
+import { addDays, daysBetween, filterChoices, sinceDayFor, summarizeQuery } from '../store/summary';
 import type { ReplyRecord } from '../store/types';
 import { firstProblem } from '../store/validation';
 import { KeelMessageSchema } from './message-schema';
@@ -69,6 +70,36 @@ export function mostCommonLocalAgent(records: readonly ReplyRecord[]): string {
   return best;
 }
 
+interface DayRange {
+  sinceDay?: string;
+  untilDay?: string;
+}
+
+/**
+ * The period a summary message asks for and the one of the same length just before it (none for
+ * all time). A custom range needs both ends; its ends are put in order.
+ */
+export function rangeOf(
+  message: { period: Period; from?: string; to?: string },
+  today: string,
+): { current: DayRange; previous: DayRange | null } {
+  if (message.from && message.to) {
+    const [from, to] = message.from <= message.to ? [message.from, message.to] : [message.to, message.from];
+    const length = daysBetween(from, to);
+    return {
+      current: { sinceDay: from, untilDay: to },
+      previous: { sinceDay: addDays(from, -length), untilDay: addDays(from, -1) },
+    };
+  }
+  const sinceDay = sinceDayFor(message.period, startOfDay(today) + 12 * 3_600_000);
+  if (sinceDay === undefined) return { current: {}, previous: null };
+  const length = daysBetween(sinceDay, today);
+  return {
+    current: { sinceDay },
+    previous: { sinceDay: addDays(sinceDay, -length), untilDay: addDays(sinceDay, -1) },
+  };
+}
+
 function makeHandlers(deps: BackgroundDeps): Handlers {
   const now = deps.now ?? (() => Date.now());
   /** The database with overdue pending sends stored, for anything that reads statistics. */
@@ -97,9 +128,20 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
     async 'config.get'() {
       return { ok: true, ...(await deps.config()) };
     },
-    async 'stats.summary'({ period }) {
-      const sinceDay = sinceDayFor(period, now());
-      return { ok: true, summary: await summarize(await settledDb(), sinceDay ? { sinceDay } : {}) };
+    async 'stats.summary'(message) {
+      const db = await settledDb();
+      const range = rangeOf(message, dayOf(now()));
+      const filters = { agent: message.agent, playbookId: message.playbookId, helpdesk: message.helpdesk };
+      const [summary, previous, choices] = await Promise.all([
+        summarizeQuery(db, { ...filters, ...range.current }),
+        range.previous ? summarizeQuery(db, { ...filters, ...range.previous }) : Promise.resolve(null),
+        filterChoices(db),
+      ]);
+      return { ok: true, summary, previous, choices };
+    },
+    async 'stats.missed'(message) {
+      const { type: _type, ...query } = message;
+      return { ok: true, ...(await missedReplies(await settledDb(), query, 25)) };
     },
     async 'stats.exportTeam'() {
       const db = await settledDb();

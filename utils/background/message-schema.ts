@@ -8,6 +8,8 @@ import { ReplyRecordSchema } from '../store/validation';
 
 const PeriodSchema = v.picklist(PERIODS);
 const MAX_FILE_CHARS = 200_000_000;
+const DaySchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const FilterSchema = v.pipe(v.string(), v.maxLength(500));
 
 /** Validates messages at the background. Unknown fields are dropped. */
 export const KeelMessageSchema = v.variant('type', [
@@ -15,7 +17,23 @@ export const KeelMessageSchema = v.variant('type', [
   v.object({ type: v.literal('reply.pending'), record: ReplyRecordSchema }),
   v.object({ type: v.literal('reply.cancel'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   v.object({ type: v.literal('config.get') }),
-  v.object({ type: v.literal('stats.summary'), period: PeriodSchema }),
+  v.object({
+    type: v.literal('stats.summary'),
+    period: PeriodSchema,
+    from: v.optional(DaySchema),
+    to: v.optional(DaySchema),
+    agent: v.optional(FilterSchema),
+    playbookId: v.optional(FilterSchema),
+    helpdesk: v.optional(FilterSchema),
+  }),
+  v.object({
+    type: v.literal('stats.missed'),
+    playbookId: FilterSchema,
+    stepId: FilterSchema,
+    agent: v.optional(FilterSchema),
+    since: v.optional(v.number()),
+    before: v.optional(v.number()),
+  }),
   v.object({ type: v.literal('stats.exportTeam') }),
   v.object({ type: v.literal('stats.exportCsv'), period: PeriodSchema }),
   v.object({ type: v.literal('stats.exportBackup') }),

@@ -48,6 +48,18 @@ export type SendState =
 
 export type RecordOutcome = { ok: true } | { ok: false; error: string };
 
+/**
+ * The ticket's page for the record (drill-down links): http(s) only, without fragment, at most
+ * 2,000 characters (the record schema's cap); nothing otherwise.
+ */
+export function ticketUrlOf(location: URL): { ticketUrl?: string } {
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return {};
+  const url = new URL(location.href);
+  url.hash = '';
+  const text = url.href.replace(/#$/, '');
+  return text.length <= 2000 && !/\s/.test(text) ? { ticketUrl: text } : {};
+}
+
 export interface SessionDeps {
   adapter: HelpdeskAdapter;
   doc: Document;
@@ -484,6 +496,7 @@ export class SidebarSession {
       origin: 'local',
       format: RECORD_FORMAT,
       ...(this.state.get().lowConfidence ? { lowConfidence: true } : {}),
+      ...ticketUrlOf(this.deps.location()),
     };
   }
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { StoreFileError, toStoreError } from './errors';
 import type { KeelDatabase } from './open';
 import { type BatchOutcome, writeBatches } from './replies';
-import { dayTotalsOf, rollupsOf } from './rollups';
+import { dayTotalsOf, missesOf, rollupsOf } from './rollups';
 import type { ImportEntry } from './schema';
 import type { ReplyRecord } from './types';
 import { firstProblem, ReplyRecordSchema } from './validation';
@@ -207,19 +207,28 @@ export async function restoreBackup(db: KeelDatabase, name: string, text: string
   if (!result.success) throw new StoreFileError([`${name}: ${firstProblem(result.issues)}`]);
   const backup = result.output;
   try {
-    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'imports'], 'readwrite');
+    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'imports', 'misses'], 'readwrite');
     const replies = tx.objectStore('replies');
+    const misses = tx.objectStore('misses');
     const rollups = tx.objectStore('rollups');
     const monthly = tx.objectStore('monthly');
     const days = tx.objectStore('days');
     const imports = tx.objectStore('imports');
-    await Promise.all([replies.clear(), rollups.clear(), monthly.clear(), days.clear(), imports.clear()]);
+    await Promise.all([
+      replies.clear(),
+      rollups.clear(),
+      monthly.clear(),
+      days.clear(),
+      imports.clear(),
+      misses.clear(),
+    ]);
     const unique = new Map(backup.records.map((record) => [record.id, record]));
     await Promise.all([
       ...[...unique.values()].map((record) => replies.put(record)),
       ...[...rollupsOf(unique.values()).values()].map((rollup) => rollups.put(rollup)),
       ...[...rollupsOf(unique.values(), true).values()].map((rollup) => monthly.put(rollup)),
       ...[...dayTotalsOf(unique.values()).values()].map((total) => days.put(total)),
+      ...[...unique.values()].flatMap(missesOf).map((entry) => misses.put(entry)),
       ...backup.imports.map((entry) => imports.put(entry)),
       tx.done,
     ]);

@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { dayTotalsOf, rollupsOf } from './rollups';
+import { dayTotalsOf, missesOf, rollupsOf } from './rollups';
 import type { KeelDB } from './schema';
 import type { ReplyRecord } from './types';
 
@@ -100,6 +100,39 @@ export const migrationV5: Migration = {
   },
 };
 
+/**
+ * v6: rollups keyed also by helpdesk (for the helpdesk filter; daily and monthly rebuilt from the
+ * replies), and the `misses` store: one entry per missed step of each reply, keyed
+ * [playbookId, stepId, time, id] and indexed [agent, playbookId, stepId, time], so the drill-down
+ * from a missed step lists its replies newest first by key range, never by scanning records.
+ */
+export const migrationV6: Migration = {
+  version: 6,
+  description: 'rollups keyed by helpdesk too (rebuilt); misses store for the drill-down, backfilled',
+  schema(db) {
+    const misses = db.createObjectStore('misses', { keyPath: ['playbookId', 'stepId', 'time', 'id'] });
+    misses.createIndex('by-agent', ['agent', 'playbookId', 'stepId', 'time']);
+    misses.createIndex('by-time', 'time');
+  },
+  async data(tx) {
+    const records: ReplyRecord[] = [];
+    let cursor = await tx.objectStore('replies').openCursor();
+    while (cursor) {
+      records.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    const rollups = tx.objectStore('rollups');
+    const monthly = tx.objectStore('monthly');
+    const misses = tx.objectStore('misses');
+    await Promise.all([rollups.clear(), monthly.clear()]);
+    await Promise.all([
+      ...[...rollupsOf(records).values()].map((rollup) => rollups.put(rollup)),
+      ...[...rollupsOf(records, true).values()].map((rollup) => monthly.put(rollup)),
+      ...records.flatMap(missesOf).map((entry) => misses.put(entry)),
+    ]);
+  },
+};
+
 /** Every migration, in order. The database's version is the last one's. */
 export const MIGRATIONS: readonly Migration[] = [
   migrationV1,
@@ -107,6 +140,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrationV3,
   migrationV4,
   migrationV5,
+  migrationV6,
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -7,6 +7,7 @@ import {
   endOfDay,
   mergeDayTotal,
   mergeRollup,
+  missesOf,
   monthOf,
   rollupsOf,
   startOfDay,
@@ -32,7 +33,15 @@ export interface BatchOutcome {
 }
 
 /** The stores a write of records touches; `pending` so a write can settle pending sends in the same transaction. */
-export const WRITE_STORES = ['replies', 'rollups', 'monthly', 'days', 'imports', 'pending'] as const;
+export const WRITE_STORES = [
+  'replies',
+  'rollups',
+  'monthly',
+  'days',
+  'imports',
+  'pending',
+  'misses',
+] as const;
 type WriteStores = typeof WRITE_STORES;
 export type WriteTransaction = IDBPTransaction<KeelDB, [...WriteStores], 'readwrite'>;
 
@@ -95,6 +104,7 @@ export async function writeBatchesIn(
   const monthly = tx.objectStore('monthly');
   const days = tx.objectStore('days');
   const imports = tx.objectStore('imports');
+  const misses = tx.objectStore('misses');
   const writes: Promise<unknown>[] = [];
   const outcomes: BatchOutcome[] = [];
   const deltas = new Map<string, Rollup>();
@@ -120,6 +130,7 @@ export async function writeBatchesIn(
       tallyRecord(monthDeltas, record, true);
       tallyDay(dayDeltas, record);
       writes.push(replies.put(record));
+      for (const entry of missesOf(record)) writes.push(misses.put(entry));
     });
     if (batch.source && hash !== undefined) {
       seen.add(`file:${hash}`);
@@ -180,20 +191,27 @@ export function repliesSince(db: KeelDatabase, since: number): Promise<ReplyReco
  */
 export async function pruneBefore(db: KeelDatabase, time: number): Promise<number> {
   try {
-    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days'], 'readwrite');
+    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'misses'], 'readwrite');
     const byTime = tx.objectStore('replies').index('by-time');
+    const missesByTime = tx.objectStore('misses').index('by-time');
     const rollups = tx.objectStore('rollups');
     const monthly = tx.objectStore('monthly');
     const days = tx.objectStore('days');
     const touchedDays = new Set<string>();
     const deletes: Promise<unknown>[] = [];
+    const deletesOfMisses: Promise<unknown>[] = [];
     let cursor = await byTime.openCursor(IDBKeyRange.upperBound(time, true));
     while (cursor) {
       touchedDays.add(dayOf(cursor.value.time));
       deletes.push(cursor.delete());
       cursor = await cursor.continue();
     }
-    await Promise.all(deletes);
+    let missCursor = await missesByTime.openCursor(IDBKeyRange.upperBound(time, true));
+    while (missCursor) {
+      deletesOfMisses.push(missCursor.delete());
+      missCursor = await missCursor.continue();
+    }
+    await Promise.all([...deletes, ...deletesOfMisses]);
 
     for (const day of touchedDays) {
       const [oldKeys, remaining] = await Promise.all([
@@ -227,4 +245,64 @@ export async function pruneBefore(db: KeelDatabase, time: number): Promise<numbe
 export async function clearAll(db: KeelDatabase): Promise<void> {
   const tx = writeTransaction(db);
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()).concat(tx.done));
+}
+
+/** One page of the drill-down: the replies that missed a step, newest first. */
+export interface MissedPage {
+  records: ReplyRecord[];
+  /** Pass as `before` for the next page; null on the last one. */
+  next: number | null;
+}
+
+/**
+ * The replies that missed `stepId` of `playbookId` (of one agent, if given) between `since` and
+ * `before` (epoch ms, `before` excluded), newest first, `limit` a page. Reads the v6 `misses`
+ * store by key range: its cost follows the page, not the number of records.
+ */
+export async function missedReplies(
+  db: KeelDatabase,
+  query: { playbookId: string; stepId: string; agent?: string; since?: number; before?: number },
+  limit = 25,
+): Promise<MissedPage> {
+  const since = query.since ?? -Infinity;
+  const before = query.before ?? Infinity;
+  const tx = db.transaction(['misses', 'replies'], 'readonly');
+  const misses = tx.objectStore('misses');
+  const cursorSource =
+    query.agent === undefined
+      ? misses.openCursor(
+          IDBKeyRange.bound(
+            [query.playbookId, query.stepId, since],
+            [query.playbookId, query.stepId, before],
+            false,
+            true,
+          ),
+          'prev',
+        )
+      : misses
+          .index('by-agent')
+          .openCursor(
+            IDBKeyRange.bound(
+              [query.agent, query.playbookId, query.stepId, since],
+              [query.agent, query.playbookId, query.stepId, before],
+              false,
+              true,
+            ),
+            'prev',
+          );
+  const ids: string[] = [];
+  let next: number | null = null;
+  let cursor = await cursorSource;
+  while (cursor) {
+    if (ids.length === limit) {
+      next = ids.length > 0 ? cursor.value.time + 1 : null;
+      break;
+    }
+    ids.push(cursor.value.id);
+    cursor = await cursor.continue();
+  }
+  const records = await Promise.all(ids.map((id) => tx.objectStore('replies').get(id)));
+  await tx.done;
+  const found = records.filter((r): r is ReplyRecord => r !== undefined);
+  return { records: found, next: next === null ? null : (found.at(-1)?.time ?? null) };
 }

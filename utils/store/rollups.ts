@@ -1,4 +1,4 @@
-import type { DayTotal, Rollup } from './schema';
+import type { DayTotal, MissEntry, Rollup } from './schema';
 import type { ReplyRecord } from './types';
 
 /** The local calendar day of an epoch-millisecond time, `YYYY-MM-DD`. */
@@ -22,16 +22,18 @@ export function endOfDay(day: string): number {
   return start.getTime();
 }
 
-export function rollupKey(day: string, playbookId: string, agent: string): string {
-  return `${day}|${playbookId}|${agent}`;
+/** `${day}|${playbookId}|${agent}|${helpdesk}` (v6 added the helpdesk, for the helpdesk filter). */
+export function rollupKey(day: string, playbookId: string, agent: string, helpdesk: string): string {
+  return `${day}|${playbookId}|${agent}|${helpdesk}`;
 }
 
-export function emptyRollup(day: string, playbookId: string, agent: string): Rollup {
+export function emptyRollup(day: string, playbookId: string, agent: string, helpdesk: string): Rollup {
   return {
-    key: rollupKey(day, playbookId, agent),
+    key: rollupKey(day, playbookId, agent, helpdesk),
     day,
     playbookId,
     agent,
+    helpdesk,
     count: 0,
     scoreSum: 0,
     fullCount: 0,
@@ -50,10 +52,10 @@ export function monthOf(day: string): string {
  */
 export function tallyRecord(rollups: Map<string, Rollup>, record: ReplyRecord, monthly = false): void {
   const day = monthly ? monthOf(dayOf(record.time)) : dayOf(record.time);
-  const key = rollupKey(day, record.playbookId, record.agent);
+  const key = rollupKey(day, record.playbookId, record.agent, record.helpdesk);
   let rollup = rollups.get(key);
   if (!rollup) {
-    rollup = emptyRollup(day, record.playbookId, record.agent);
+    rollup = emptyRollup(day, record.playbookId, record.agent, record.helpdesk);
     rollups.set(key, rollup);
   }
   rollup.count += 1;
@@ -120,4 +122,21 @@ export function mergeRollup(stored: Rollup | undefined, delta: Rollup): Rollup {
     fullCount: stored.fullCount + delta.fullCount,
     steps,
   };
+}
+
+/** The drill-down entries of a record: one per step it missed (schema v6, store `misses`). */
+export function missesOf(record: ReplyRecord): MissEntry[] {
+  const entries: MissEntry[] = [];
+  for (const step of record.steps) {
+    if (step.status !== 'fail') continue;
+    entries.push({
+      id: record.id,
+      playbookId: record.playbookId,
+      stepId: step.id,
+      time: record.time,
+      agent: record.agent,
+      helpdesk: record.helpdesk,
+    });
+  }
+  return entries;
 }

@@ -14,12 +14,14 @@ export interface StepTally {
  * same with 100 or 100,000 records.
  */
 export interface Rollup {
-  /** `${day}|${playbookId}|${agent}` */
+  /** `${day}|${playbookId}|${agent}|${helpdesk}` */
   key: string;
   /** Local calendar day, `YYYY-MM-DD`. */
   day: string;
   playbookId: string;
   agent: string;
+  /** Since v6 (rollups before it are rebuilt by the v6 migration). */
+  helpdesk: string;
   count: number;
   scoreSum: number;
   fullCount: number;
@@ -34,6 +36,21 @@ export interface ImportEntry {
   agent: string;
   importedAt: number;
   records: number;
+}
+
+/**
+ * One missed step of one stored reply (v6): the drill-down from a most-missed step to its replies
+ * reads these by key range, newest first, instead of scanning records. Kept beside the records by
+ * every write, prune, restore and clear.
+ */
+export interface MissEntry {
+  /** The record's id. */
+  id: string;
+  playbookId: string;
+  stepId: string;
+  time: number;
+  agent: string;
+  helpdesk: string;
 }
 
 /** The database `keel` at its newest version. Older versions hold a subset of these stores. */
@@ -68,6 +85,12 @@ export interface KeelDB extends DBSchema {
     key: string;
     value: PendingReply;
     indexes: { 'by-since': number };
+  };
+  /** Missed steps, keyed [playbookId, stepId, time, id] (v6). */
+  misses: {
+    key: [string, string, number, string];
+    value: MissEntry;
+    indexes: { 'by-agent': [string, string, string, number]; 'by-time': number };
   };
 }
 

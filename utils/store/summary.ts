@@ -38,6 +38,8 @@ export interface DayFigures {
 export interface Summary {
   /** First day counted (`YYYY-MM-DD`), or null for all time. */
   sinceDay: string | null;
+  /** Last day counted (a custom range), or null: up to today. */
+  untilDay?: string | null;
   total: number;
   /** Mean score, 0–100, one decimal; 0 when there are no replies. */
   adherence: number;
@@ -143,6 +145,96 @@ export function summarizeRollups(
       .filter((t) => t.count > 0)
       .map((t) => ({ day: t.day, count: t.count, adherence: adherenceOf(t) }))
       .sort((a, b) => a.day.localeCompare(b.day)),
+  };
+}
+
+/** Filters of the popup and report; absent or '' = all. */
+export interface SummaryFilters {
+  agent?: string;
+  playbookId?: string;
+  helpdesk?: string;
+}
+
+/** A period (first and last day, inclusive; absent = open) and filters. */
+export interface SummaryQuery extends SummaryFilters {
+  sinceDay?: string;
+  untilDay?: string;
+}
+
+const hasFilter = (q: SummaryFilters): boolean => Boolean(q.agent || q.playbookId || q.helpdesk);
+
+/** Whether a rollup passes the filters ('' or absent = any). */
+export function matchesFilters(rollup: Rollup, q: SummaryFilters): boolean {
+  return (
+    (!q.agent || rollup.agent === q.agent) &&
+    (!q.playbookId || rollup.playbookId === q.playbookId) &&
+    (!q.helpdesk || rollup.helpdesk === q.helpdesk)
+  );
+}
+
+/** Per-day totals of daily rollups (what the `days` store holds, but for a filtered subset). */
+export function dayTotalsOfRollups(rollups: readonly Rollup[]): DayTotal[] {
+  const days = new Map<string, DayTotal>();
+  for (const r of rollups) {
+    const total = days.get(r.day) ?? { day: r.day, count: 0, scoreSum: 0, fullCount: 0 };
+    total.count += r.count;
+    total.scoreSum += r.scoreSum;
+    total.fullCount += r.fullCount;
+    days.set(r.day, total);
+  }
+  return [...days.values()];
+}
+
+/** `day` moved by `n` calendar days (local time), `YYYY-MM-DD`. */
+export function addDays(day: string, n: number): string {
+  const date = new Date(startOfDay(day));
+  date.setDate(date.getDate() + n);
+  return dayOf(date.getTime());
+}
+
+/** Days from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((startOfDay(to) - startOfDay(from)) / 86_400_000) + 1;
+}
+
+/** The values the filters can take: agents, playbooks and helpdesks with at least one reply. */
+export interface FilterChoices {
+  agents: string[];
+  playbooks: string[];
+  helpdesks: string[];
+}
+
+/** Filter choices from the monthly rollups (months × playbooks × agents × helpdesks rows). */
+export async function filterChoices(db: KeelDatabase): Promise<FilterChoices> {
+  const monthly = await db.getAll('monthly');
+  const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+  return {
+    agents: sorted(monthly.map((r) => r.agent)),
+    playbooks: sorted(monthly.map((r) => r.playbookId)),
+    helpdesks: sorted(monthly.map((r) => r.helpdesk ?? '')),
+  };
+}
+
+/**
+ * A summary for any period and filters. Without filters and an end day, the cheap path below
+ * (monthly rollups and per-day totals). Otherwise daily rollups of the period, read by the `by-day`
+ * index and filtered: days × playbooks × agents × helpdesks rows, never records.
+ */
+export async function summarizeQuery(db: KeelDatabase, query: SummaryQuery): Promise<Summary> {
+  if (!hasFilter(query) && query.untilDay === undefined) {
+    return summarize(db, query.sinceDay === undefined ? {} : { sinceDay: query.sinceDay });
+  }
+  const lower = query.sinceDay ?? '';
+  const range =
+    query.untilDay === undefined
+      ? IDBKeyRange.lowerBound(lower)
+      : IDBKeyRange.bound(lower, query.untilDay, false, false);
+  const rollups = (await db.getAllFromIndex('rollups', 'by-day', range)).filter((r) =>
+    matchesFilters(r, query),
+  );
+  return {
+    ...summarizeRollups(rollups, dayTotalsOfRollups(rollups), query.sinceDay ?? null),
+    untilDay: query.untilDay ?? null,
   };
 }
 

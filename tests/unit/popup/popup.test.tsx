@@ -165,6 +165,63 @@ describe('popup', () => {
   });
 });
 
+describe('popup filters and comparison', () => {
+  it('filtering by agent changes every figure, and deltas compare with the previous 7 days', async () => {
+    await addReply(db, makeRecord({ time: at(19), agent: 'Ana', score: 100 }));
+    await addReply(db, makeRecord({ time: at(18), agent: 'Ben', score: 40, fullAdherence: false }));
+    await addReply(db, makeRecord({ time: at(10), agent: 'Ana', score: 80, fullAdherence: false }));
+    render(<PopupApp send={send} labels={labels} now={() => NOW} />);
+    fireEvent.click(await screen.findByRole('button', { name: '7 days' }));
+    await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('2'));
+    fireEvent.change(screen.getByTestId('filter-agent'), { target: { value: 'Ana' } });
+    await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('1'));
+    expect(screen.getByTestId('adherence').dataset.value).toBe('100');
+    expect(screen.getByTestId('full-adherence').dataset.value).toBe('100');
+    const byAgent = screen.getByTestId('by-agent').querySelectorAll('[data-agent]');
+    expect([...byAgent].map((row) => (row as HTMLElement).dataset.agent)).toEqual(['Ana']);
+    const deltas = Object.fromEntries(
+      screen.getAllByTestId('delta').map((el) => [el.dataset.metric, [el.dataset.value, el.dataset.unit]]),
+    );
+    expect(deltas).toEqual({
+      total: ['0', 'percent'],
+      adherence: ['20', 'points'],
+      'full-adherence': ['100', 'points'],
+    });
+    expect(screen.getByTestId('compare-wording').textContent).toContain(
+      'Average adherence rose 20 points, from 80% to 100%.',
+    );
+    expect(screen.getByTestId('agent-change').dataset.value).toBe('20');
+  });
+});
+
+describe('popup drill-down', () => {
+  it('clicking a missed step lists exactly the replies that missed it, newest first', async () => {
+    const miss = [{ id: 'greet', status: 'fail' as const }];
+    await addReply(
+      db,
+      makeRecord({ time: at(17), ticketId: 'T-a', steps: miss, score: 0, fullAdherence: false }),
+    );
+    await addReply(
+      db,
+      makeRecord({
+        time: at(19),
+        ticketId: 'T-b',
+        steps: miss,
+        score: 0,
+        fullAdherence: false,
+        ticketUrl: 'https://x.example/t/b',
+      }),
+    );
+    await addReply(db, makeRecord({ time: at(18), ticketId: 'T-c' }));
+    render(<PopupApp send={send} labels={labels} now={() => NOW} />);
+    fireEvent.click(await screen.findByTestId('missed-step'));
+    await waitFor(() => expect(screen.getAllByTestId('reply-row')).toHaveLength(2));
+    const rows = screen.getAllByTestId('reply-row');
+    expect(rows.map((r) => r.dataset.ticketId)).toEqual(['T-b', 'T-a']);
+    expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('https://x.example/t/b');
+  });
+});
+
 describe('trend buckets', () => {
   it('fills empty days and groups long periods by week', () => {
     const daily = [{ day: '2025-03-18', count: 2, adherence: 80 }];

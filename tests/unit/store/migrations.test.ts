@@ -122,12 +122,74 @@ describe('schema migrations', () => {
     v5.close();
   });
 
+  it('v5 → v6 keeps every record, rebuilds rollups keyed by helpdesk and backfills the misses', async () => {
+    const name = freshDbName();
+    const records = [
+      makeRecord({
+        time: new Date(2025, 0, 5, 9).getTime(),
+        helpdesk: 'zendesk',
+        score: 50,
+        fullAdherence: false,
+        steps: [{ id: 'greet', status: 'fail' }],
+      }),
+      makeRecord({ time: new Date(2025, 0, 5, 10).getTime(), helpdesk: 'freshdesk' }),
+      makeRecord({
+        time: new Date(2025, 0, 6, 9).getTime(),
+        agent: 'Ben',
+        helpdesk: 'zendesk',
+        score: 0,
+        fullAdherence: false,
+        steps: [
+          { id: 'greet', status: 'fail' },
+          { id: 'apologise', status: 'fail' },
+        ],
+      }),
+    ];
+    const v5 = await openKeelDB(name, 5);
+    for (const record of records) await v5.put('replies', record);
+    // Rollups as Keel before v6 wrote them: no helpdesk in the key.
+    await v5.put('rollups', {
+      ...[...rollupsOf(records).values()][0],
+      key: '2025-01-05|refund|Ana',
+    } as never);
+    v5.close();
+
+    const v6 = await openKeelDB(name, 6);
+    expect(await v6.count('replies')).toBe(records.length);
+    for (const record of records) expect(await v6.get('replies', record.id)).toEqual(record);
+    const keys = (await v6.getAllKeys('rollups')).sort();
+    expect(keys).toEqual([
+      '2025-01-05|refund|Ana|freshdesk',
+      '2025-01-05|refund|Ana|zendesk',
+      '2025-01-06|refund|Ben|zendesk',
+    ]);
+    expect((await v6.getAll('monthly')).map((r) => r.key).sort()).toEqual([
+      '2025-01|refund|Ana|freshdesk',
+      '2025-01|refund|Ana|zendesk',
+      '2025-01|refund|Ben|zendesk',
+    ]);
+    const greet = await v6.getAll(
+      'misses',
+      IDBKeyRange.bound(['refund', 'greet', -Infinity], ['refund', 'greet', Infinity]),
+    );
+    expect(greet.map((m) => m.id)).toEqual([records[0]?.id, records[2]?.id]);
+    expect(await v6.count('misses')).toBe(3);
+    const bens = await v6.getAllFromIndex(
+      'misses',
+      'by-agent',
+      IDBKeyRange.bound(['Ben', 'refund', 'apologise', -Infinity], ['Ben', 'refund', 'apologise', Infinity]),
+    );
+    expect(bens.map((m) => m.id)).toEqual([records[2]?.id]);
+    v6.close();
+  });
+
   it('a fresh install reaches the newest version with all stores', async () => {
     const db = await openKeelDB(freshDbName());
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
       'days',
       'imports',
+      'misses',
       'monthly',
       'pending',
       'replies',

@@ -24,7 +24,7 @@ describe('addReply', () => {
     expect(await db.get('replies', record.id)).toEqual(record);
     const [rollup] = await db.getAll('rollups');
     expect(rollup).toMatchObject({
-      key: `${dayOf(record.time)}|refund|Ana`,
+      key: `${dayOf(record.time)}|refund|Ana|demo`,
       count: 1,
       scoreSum: 75,
       fullCount: 0,

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks';
+import { endOfDay, startOfDay } from '../../utils/store/rollups';
+import type { ReplyRecord } from '../../utils/store/types';
+import type { Send } from './DataActions';
+import type { PlaybookLabels } from './labels';
+
+/** The replies behind a most-missed step, newest first, a page at a time (v6 `misses` store). */
+export function MissedReplies({
+  send,
+  labels,
+  playbookId,
+  stepId,
+  agent,
+  sinceDay,
+  untilDay = null,
+  onClose,
+}: {
+  send: Send;
+  labels: PlaybookLabels;
+  playbookId: string;
+  stepId: string;
+  agent: string;
+  sinceDay: string | null;
+  /** A custom range's last day: replies after it are left out. */
+  untilDay?: string | null;
+  onClose: () => void;
+}) {
+  const [records, setRecords] = useState<ReplyRecord[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [error, setError] = useState('');
+
+  async function load(page?: number) {
+    const before = page ?? (untilDay ? endOfDay(untilDay) : undefined);
+    const answer = await send({
+      type: 'stats.missed',
+      playbookId,
+      stepId,
+      ...(agent ? { agent } : {}),
+      ...(sinceDay ? { since: startOfDay(sinceDay) } : {}),
+      ...(before === undefined ? {} : { before }),
+    });
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    setRecords((shown) => (page === undefined ? answer.records : [...shown, ...answer.records]));
+    setNext(answer.next);
+  }
+
+  useEffect(() => {
+    load().catch((e: unknown) => setError(String(e)));
+  }, [playbookId, stepId, agent, sinceDay, untilDay]);
+
+  return (
+    <section class="card" data-testid="missed-replies">
+      <h2>
+        Missed “{labels.step(playbookId, stepId)}”{' '}
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </h2>
+      {error && <p class="notice error">{error}</p>}
+      <ul class="rows">
+        {records.map((r) => (
+          <li
+            key={r.id}
+            class="row missed"
+            data-testid="reply-row"
+            data-ticket-id={r.ticketId}
+            data-helpdesk={r.helpdesk}
+            data-agent={r.agent}
+            data-score={r.score}
+            data-time={r.time}
+          >
+            <span class="row-name">
+              {r.ticketUrl ? (
+                <a href={r.ticketUrl} target="_blank" rel="noreferrer noopener">
+                  #{r.ticketId}
+                </a>
+              ) : (
+                `#${r.ticketId}`
+              )}{' '}
+              <small>
+                {r.agent || 'Unknown agent'} · {r.helpdesk} · {new Date(r.time).toLocaleString()}
+              </small>
+            </span>
+            <span class="row-value">{r.score}%</span>
+          </li>
+        ))}
+      </ul>
+      {next !== null && (
+        <button type="button" onClick={() => load(next)}>
+          More
+        </button>
+      )}
+    </section>
+  );
+}
