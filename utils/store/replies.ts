@@ -32,7 +32,15 @@ export interface BatchOutcome {
 }
 
 /** The stores a write of records touches; `pending` so a write can settle pending sends in the same transaction. */
-export const WRITE_STORES = ['replies', 'rollups', 'monthly', 'days', 'imports', 'pending'] as const;
+export const WRITE_STORES = [
+  'replies',
+  'rollups',
+  'monthly',
+  'days',
+  'imports',
+  'pending',
+  'teamQueue',
+] as const;
 type WriteStores = typeof WRITE_STORES;
 export type WriteTransaction = IDBPTransaction<KeelDB, [...WriteStores], 'readwrite'>;
 
@@ -95,6 +103,7 @@ export async function writeBatchesIn(
   const monthly = tx.objectStore('monthly');
   const days = tx.objectStore('days');
   const imports = tx.objectStore('imports');
+  const teamQueue = tx.objectStore('teamQueue');
   const writes: Promise<unknown>[] = [];
   const outcomes: BatchOutcome[] = [];
   const deltas = new Map<string, Rollup>();
@@ -120,6 +129,8 @@ export async function writeBatchesIn(
       tallyRecord(monthDeltas, record, true);
       tallyDay(dayDeltas, record);
       writes.push(replies.put(record));
+      // This browser's own records wait for the team store; imported ones are never pushed from here.
+      if (record.origin === 'local') writes.push(teamQueue.put({ id: record.id, time: record.time }));
     });
     if (batch.source && hash !== undefined) {
       seen.add(`file:${hash}`);
