@@ -32,6 +32,8 @@ export function validateSource(options: DesignOptions): string {
   }
   if (admin) return;
   if (newDoc._id.indexOf('_design/') === 0) refuse('only an administrator changes the design document');
+  // The same record pushed again (no _rev): let it through to CouchDB's own conflict, "already there".
+  if (oldDoc && !newDoc._rev && !newDoc._deleted) return;
   if (oldDoc || newDoc._deleted) refuse('records are immutable: only new documents');
   if (newDoc.type !== 'keel.reply') refuse('only Keel records (type keel.reply)');
   var format = newDoc.format === undefined ? 1 : newDoc.format;
