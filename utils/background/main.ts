@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { loadPlaybooks, loadSettings } from '../config';
 import { type KeelDatabase, openKeelDB } from '../store/open';
+import { browserTeamPusher, TEAM_ALARM } from '../team/scheduler';
 import { listenForCommands } from './commands';
 import { createMessageHandler } from './handlers';
 import { PENDING_ALARM, readPendingGraceMs, schedulePendingCommit, settlePending } from './pending';
@@ -40,8 +41,17 @@ export function startBackground(dbName?: string): void {
   });
 
   // sendResponse + `return true` works in Chrome, Firefox and the test fake alike.
+  // The team store (when configured): push after each stored send, at start, and on the retry alarm.
+  const team = browserTeamPusher(db);
+  const pushTeam = (): void => {
+    team.run().catch((error: unknown) => console.error('Keel: team push failed', error));
+  };
+
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    handle(message, sender).then(sendResponse);
+    handle(message, sender).then((response) => {
+      sendResponse(response);
+      if ((message as { type?: unknown }).type === 'reply.sent') pushTeam();
+    });
     return true;
   });
 
@@ -52,9 +62,14 @@ export function startBackground(dbName?: string): void {
   const commitPending = (): void => {
     db()
       .then((opened) => settlePending(opened, Date.now()))
+      .then(pushTeam)
       .catch((error: unknown) => console.error('Keel: could not commit pending replies', error));
   };
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TEAM_ALARM) {
+      pushTeam();
+      return;
+    }
     if (alarm.name === PENDING_ALARM) {
       commitPending();
       return;

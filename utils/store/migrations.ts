@@ -133,6 +133,19 @@ export const migrationV6: Migration = {
   },
 };
 
+/**
+ * v7 (issue 16; issue 17 owns v6): the team store's push queue, by record id, indexed by record
+ * time. Nothing to backfill: records older than the connection are queued by "send history".
+ */
+export const migrationV7: Migration = {
+  version: 7,
+  description: 'teamQueue store (records waiting for the team store), indexed by record time',
+  schema(db) {
+    const queue = db.createObjectStore('teamQueue', { keyPath: 'id' });
+    queue.createIndex('by-time', 'time');
+  },
+};
+
 /** Every migration, in order. The database's version is the last one's. */
 export const MIGRATIONS: readonly Migration[] = [
   migrationV1,
@@ -141,9 +154,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migrationV4,
   migrationV5,
   migrationV6,
+  migrationV7,
 ];
 
-export const DB_VERSION = MIGRATIONS.length;
+/** The last migration's version (versions may skip a number while branches merge). */
+export const DB_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 1;
 
 /**
  * Runs the migrations between `oldVersion` and `newVersion`: all schema steps now (synchronously,

@@ -41,6 +41,7 @@ export const WRITE_STORES = [
   'imports',
   'pending',
   'misses',
+  'teamQueue',
 ] as const;
 type WriteStores = typeof WRITE_STORES;
 export type WriteTransaction = IDBPTransaction<KeelDB, [...WriteStores], 'readwrite'>;
@@ -105,6 +106,7 @@ export async function writeBatchesIn(
   const days = tx.objectStore('days');
   const imports = tx.objectStore('imports');
   const misses = tx.objectStore('misses');
+  const teamQueue = tx.objectStore('teamQueue');
   const writes: Promise<unknown>[] = [];
   const outcomes: BatchOutcome[] = [];
   const deltas = new Map<string, Rollup>();
@@ -131,6 +133,8 @@ export async function writeBatchesIn(
       tallyDay(dayDeltas, record);
       writes.push(replies.put(record));
       for (const entry of missesOf(record)) writes.push(misses.put(entry));
+      // This browser's own records wait for the team store; imported ones are never pushed from here.
+      if (record.origin === 'local') writes.push(teamQueue.put({ id: record.id, time: record.time }));
     });
     if (batch.source && hash !== undefined) {
       seen.add(`file:${hash}`);

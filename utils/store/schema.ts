@@ -92,6 +92,24 @@ export interface KeelDB extends DBSchema {
     value: MissEntry;
     indexes: { 'by-agent': [string, string, string, number]; 'by-time': number };
   };
+  /** Records waiting for the team store (utils/team/queue.ts), by record id; never text. */
+  teamQueue: {
+    key: string;
+    value: TeamQueueEntry;
+    indexes: { 'by-time': number };
+  };
+}
+
+/**
+ * One of this browser's own records not yet in the team store. Written in the same transaction as
+ * the record, so a record is never stored without its queue entry. Deleted once the store has it.
+ */
+export interface TeamQueueEntry {
+  id: string;
+  /** The record's time: entries older than the connection wait for "send history". */
+  time: number;
+  /** Set when the store refused the document (per-document `forbidden`): kept aside and shown. */
+  rejected?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION } from '../../../utils/store/migrations';
+import { DB_VERSION, migrationV7 } from '../../../utils/store/migrations';
 import { openKeelDB } from '../../../utils/store/open';
 import { dayTotalsOf, rollupsOf } from '../../../utils/store/rollups';
 import { summarize } from '../../../utils/store/summary';
@@ -194,7 +194,29 @@ describe('schema migrations', () => {
       'pending',
       'replies',
       'rollups',
+      'teamQueue',
     ]);
+    db.close();
+  });
+
+  it('v5 → v7 keeps every record and adds an empty team queue indexed by record time', async () => {
+    const name = freshDbName();
+    const records = [makeRecord({ agent: 'Ana' }), makeRecord({ agent: 'Ben', origin: 'import' })];
+    const v5 = await openKeelDB(name, 5);
+    for (const record of records) await v5.put('replies', record);
+    v5.close();
+
+    const v7 = await openKeelDB(name, migrationV7.version);
+    expect(v7.version).toBe(7);
+    expect(await v7.count('replies')).toBe(records.length);
+    expect(await v7.count('teamQueue')).toBe(0);
+    expect([...v7.transaction('teamQueue').store.indexNames]).toEqual(['by-time']);
+    v7.close();
+  });
+
+  it('v7 does nothing on an empty database but add the team queue', async () => {
+    const db = await openKeelDB(freshDbName(), 7);
+    expect(await db.count('teamQueue')).toBe(0);
     db.close();
   });
 });

@@ -1,0 +1,101 @@
+import { dayOf } from '../store/rollups';
+import type { ReplyRecord } from '../store/types';
+
+/**
+ * The fields a team document may carry, per record format: the same lists the setup command puts
+ * in the design document's validate_doc_update (tests/tools/team-setup.mjs reads this file's JSON
+ * twin, utils/team/fields.json), so no text can be stored even by a modified client.
+ */
+export const DOC_FIELDS = {
+  1: [
+    '_id',
+    'type',
+    'id',
+    'time',
+    'day',
+    'helpdesk',
+    'ticketId',
+    'playbookId',
+    'playbookVersion',
+    'agent',
+    'score',
+    'fullAdherence',
+    'steps',
+    'wordCount',
+  ],
+  2: [
+    '_id',
+    'type',
+    'format',
+    'id',
+    'time',
+    'day',
+    'helpdesk',
+    'ticketId',
+    'playbookId',
+    'playbookVersion',
+    'agent',
+    'score',
+    'fullAdherence',
+    'steps',
+    'wordCount',
+    'lowConfidence',
+    'ticketUrl',
+  ],
+} as const;
+
+/** A record as the team store holds it: `_id` = `reply:<record id>`, the local day added for the views. */
+export interface TeamDoc {
+  _id: string;
+  type: 'keel.reply';
+  format?: 2;
+  id: string;
+  time: number;
+  /** The agent's local calendar day, `YYYY-MM-DD`, the views' first key. */
+  day: string;
+  helpdesk: string;
+  ticketId: string;
+  playbookId: string;
+  playbookVersion: number;
+  agent: string;
+  score: number;
+  fullAdherence: boolean;
+  steps: ReplyRecord['steps'];
+  wordCount: number;
+  lowConfidence?: boolean;
+  ticketUrl?: string;
+}
+
+export function docIdOf(recordId: string): string {
+  return `reply:${recordId}`;
+}
+
+/** The document for one record: its allow-listed fields only (never `origin`, never text). */
+export function toTeamDoc(record: ReplyRecord): TeamDoc {
+  const doc: TeamDoc = {
+    _id: docIdOf(record.id),
+    type: 'keel.reply',
+    id: record.id,
+    time: record.time,
+    day: dayOf(record.time),
+    helpdesk: record.helpdesk,
+    ticketId: record.ticketId,
+    playbookId: record.playbookId,
+    playbookVersion: record.playbookVersion,
+    agent: record.agent,
+    score: record.score,
+    fullAdherence: record.fullAdherence,
+    steps: record.steps.map((step) =>
+      step.override
+        ? { id: step.id, status: step.status, override: step.override }
+        : { id: step.id, status: step.status },
+    ),
+    wordCount: record.wordCount,
+  };
+  if (record.format === 2) {
+    doc.format = 2;
+    if (record.lowConfidence !== undefined) doc.lowConfidence = record.lowConfidence;
+    if (record.ticketUrl !== undefined) doc.ticketUrl = record.ticketUrl;
+  }
+  return doc;
+}
