@@ -1,8 +1,10 @@
 import type { TicketContext, TicketVariables } from '../ticket';
 
 /** Order references: "order #A1234", "order number: 123456", "Order 55-1234". */
+// Every whitespace run is bounded and no two unbounded runs touch, so the work per "order" in the
+// customer's text is constant: "order" followed by thousands of spaces cannot backtrack (issue 14).
 const ORDER_AFTER_WORD =
-  /\border(?:\s+(?:number|no\.?|num|id|ref(?:erence)?))?\s*[:#]?\s*#?\s*([a-z]{0,4}-?\d[\w-]{2,24})\b/i;
+  /\border(?:\s{1,3}(?:number|no\.?|num|id|ref(?:erence)?))?\s{0,3}(?:[:#]\s{0,3})?(?:#\s{0,3})?([a-z]{0,4}-?\d[\w-]{2,24})\b/i;
 /** A bare "#A1234" that is not a ticket or case number. */
 const HASH_REFERENCE = /(?<!\b(?:ticket|case|request|issue)\s?)#([a-z]{0,4}-?\d[\w-]{2,24})\b/i;
 
@@ -96,7 +98,8 @@ export function fillTemplate(
 ): string {
   if (!template.includes('{{')) return template;
   return template.replace(TEMPLATE_VARIABLE, (whole, name: string, fallback: string | undefined) => {
-    const value = variables[name];
+    // Own properties only: `{{constructor}}` must not insert Object's source (issue 14).
+    const value = Object.hasOwn(variables, name) ? variables[name] : undefined;
     if (value) return value;
     if (fallback !== undefined) return fallback.trim();
     return options.missing === 'empty' ? '' : whole;

@@ -40,7 +40,9 @@ export function checkMention(
   check: Extract<StepCheck, { kind: 'mention' }>,
 ): CheckOutcome {
   const what = describeVariable(check.variable);
-  const value = context.variables[check.variable];
+  const value = Object.hasOwn(context.variables, check.variable)
+    ? context.variables[check.variable]
+    : undefined;
   if (!value)
     return { status: 'na', reason: `This ticket has no ${what.replace(/^(the|your) /, '')}`, evidence: [] };
   const wanted = wordsOfValue(context.variables, value);
