@@ -54,7 +54,7 @@ const EMPTY_FORM = {
   name: '',
   urlPattern: 'https://support.example.com/*',
   idSource: 'path' as 'path' | 'query',
-  pathSegment: '-1',
+  pathSegment: '',
   queryParam: 'id',
   editor: '',
   subject: '',
@@ -83,7 +83,11 @@ function formToInput(form: Form): unknown {
     name: form.name,
     urlPattern: form.urlPattern,
     ticketId:
-      form.idSource === 'query' ? { queryParam: form.queryParam } : { pathSegment: Number(form.pathSegment) },
+      form.idSource === 'query'
+        ? { queryParam: form.queryParam }
+        : form.pathSegment.trim() === ''
+          ? {} // empty: the first numeric path segment, never a silent segment 0
+          : { pathSegment: Number(form.pathSegment) },
     selectors,
   };
 }

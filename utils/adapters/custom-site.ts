@@ -39,6 +39,7 @@ export const customSiteSchema = v.object({
     v.trim(),
     v.regex(MATCH_PATTERN, 'is not a match pattern like https://support.example.com/*'),
   ),
+  /** Neither field set: the first numeric path segment is the ticket id. */
   ticketId: v.pipe(
     v.object({
       /** Index into the URL path's non-empty segments; negative counts from the end (-1 = last). */
@@ -46,10 +47,6 @@ export const customSiteSchema = v.object({
       /** A query parameter holding the id (`?id=123`); wins over `pathSegment` when both are set. */
       queryParam: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('is empty'), v.maxLength(60))),
     }),
-    v.check(
-      (ticketId) => ticketId.pathSegment !== undefined || ticketId.queryParam !== undefined,
-      'needs a path segment or a query parameter',
-    ),
   ),
   selectors: v.object({
     subject: v.optional(selector),

@@ -63,8 +63,15 @@ export function customTicketId(site: Pick<SiteDraft, 'ticketId'>, url: URL): str
     const segments = url.pathname.split('/').filter(Boolean);
     const segment = segments.at(pathSegment);
     if (segment) return decodeURIComponent(segment);
+    return null;
   }
-  return null;
+  if (queryParam !== undefined) return null;
+  // Neither rule set: the first numeric path segment (`/issues/1/edit` is ticket 1, not "edit").
+  const numeric = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .find((segment) => /^\d+$/.test(segment));
+  return numeric ?? null;
 }
 
 const userSelector = (css: string | undefined, key: string): SelectorFallback[] | undefined =>

@@ -392,8 +392,10 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
      * `confirmed` already true: there is no later moment.
      * Confirmation here means "the form was submitted", not "RT stored it": RT can still refuse
      * on the server (a custom field that fails validation), which Keel cannot see.
+     * The send gate is asked in the capture phase; when it says no the submit is cancelled before
+     * RT's handlers or the browser see it, and nothing is reported.
      */
-    observeSend(doc, signal, onSend) {
+    observeSend(doc, signal, onSend, gate) {
       const win = doc.defaultView;
       if (!win) return;
       const formSelector = anyOf(rtSelectors.updateForm);
@@ -410,6 +412,12 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
           const editor = findRtEditor(doc);
           const text = editor ? draftText(editor) : '';
           if (!text.trim() || !isRtPublicReply(doc)) return;
+          // The send gate: asked in the capture phase, before RT's own submit handlers run.
+          if (!gate()) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+            return;
+          }
           const reply: SentReply = { text, confirmed: Promise.resolve(true) };
           let decided = false;
           const decide = (): void => {

@@ -30,8 +30,8 @@ export interface SendWatch {
 const POLL_MS = 100;
 
 /**
- * Asked at a send's intent, before the page sees it: false stops the send (Keel's optional
- * send gate). Without one, every send goes through untouched.
+ * Asked at a send's intent, before the page sees it: false stops the send (Keel's send gate,
+ * on or off by policy). Required of every adapter; `() => true` lets every send through.
  */
 export type SendGate = () => boolean;
 
@@ -40,7 +40,7 @@ export function watchSends(
   signal: AbortSignal,
   watch: SendWatch,
   onSend: (reply: SentReply) => void,
-  gate?: SendGate,
+  gate: SendGate,
 ): void {
   let pending = false;
 
@@ -51,7 +51,7 @@ export function watchSends(
     const text = watch.readDraft(editor);
     // An empty draft is the page's to refuse; nothing to record either way.
     if (!text.trim() || !watch.isPublicReply()) return;
-    if (gate && !gate()) {
+    if (!gate()) {
       // Capture phase on the document: the page's own handlers have not run yet.
       event.preventDefault();
       event.stopImmediatePropagation();

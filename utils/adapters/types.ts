@@ -52,8 +52,10 @@ export interface HelpdeskAdapter {
    * Calls `onSend` once per send the agent starts, at the intent (synchronously, in the event that
    * starts it), with `confirmed` settling when the page shows the outcome. A send the gate stopped
    * is not reported. Listeners must be registered with the given AbortSignal so they go away with
-   * the ticket or the content script. `gate`, when given, is asked before the page sees the send
-   * and may stop it (the optional send gate).
+   * the ticket or the content script. `gate` is part of the contract: every adapter asks it at
+   * the intent, before the page sees the send, and a false stops the send (preventDefault and
+   * stopImmediatePropagation in the capture phase) and reports nothing. Callers without a gate pass
+   * `() => true`. Each adapter has a unit test proving it (tests/unit/adapters/*).
    */
-  observeSend(doc: Document, signal: AbortSignal, onSend: (reply: SentReply) => void, gate?: SendGate): void;
+  observeSend(doc: Document, signal: AbortSignal, onSend: (reply: SentReply) => void, gate: SendGate): void;
 }

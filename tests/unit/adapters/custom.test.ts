@@ -60,10 +60,8 @@ describe('custom site schema', () => {
       ok: false,
       error: 'urlPattern: is not a match pattern like https://support.example.com/*',
     });
-    expect(parseCustomSite({ ...acme, ticketId: {} })).toMatchObject({
-      ok: false,
-      error: 'ticketId: needs a path segment or a query parameter',
-    });
+    // Regression (issue 15): no rule means the first numeric path segment, not an error.
+    expect(parseCustomSite({ ...acme, ticketId: {} })).toMatchObject({ ok: true });
     expect(parseCustomSite({ ...acme, selectors: { editor: 'div[[' } })).toMatchObject({
       ok: false,
       error: 'selectors.editor: is not a CSS selector: div[[',
@@ -88,6 +86,11 @@ describe('match patterns and ticket ids', () => {
     );
     expect(matchPatternToRegExp('*://help.acme.com/*').test('http://help.acme.com/x')).toBe(true);
     expect(customSiteMatches(acme, new URL('https://support.acme.com.evil.test/cases/1'))).toBe(false);
+  });
+
+  it('takes the first numeric path segment when no rule is set, so /issues/1/edit is ticket 1 (issue 15)', () => {
+    expect(customTicketId({ ticketId: {} }, new URL('https://x.test/issues/1/edit'))).toBe('1');
+    expect(customTicketId({ ticketId: {} }, new URL('https://x.test/issues/new'))).toBeNull();
   });
 
   it('takes the id from a path segment, counting from the end when negative, or from a query parameter', () => {

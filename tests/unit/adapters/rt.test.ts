@@ -249,7 +249,7 @@ describe('Request Tracker send detection', () => {
   it('reports the reply once, synchronously and already confirmed, when the form really submits', async () => {
     ckeditorBody('<p>Hi María, your refund is on its way.</p>');
     const onSend = vi.fn<(reply: SentReply) => void>();
-    createRtAdapter().observeSend(document, new AbortController().signal, onSend);
+    createRtAdapter().observeSend(document, new AbortController().signal, onSend, () => true);
     submit();
     expect(onSend).toHaveBeenCalledTimes(1);
     const reply = onSend.mock.calls[0]?.[0];
@@ -259,10 +259,28 @@ describe('Request Tracker send detection', () => {
     expect(onSend).toHaveBeenCalledTimes(1);
   });
 
+  it('honours the send gate: a stopped send is cancelled before RT sees it and reports nothing', async () => {
+    ckeditorBody('<p>Hi María, I guarantee it.</p>');
+    const onSend = vi.fn();
+    createRtAdapter().observeSend(document, new AbortController().signal, onSend, () => false);
+    let rtSaw = false;
+    document.querySelector('form[name="TicketUpdate"]')?.addEventListener('submit', () => {
+      rtSaw = true;
+    });
+    const form = document.querySelector<HTMLFormElement>('form[name="TicketUpdate"]');
+    const submitter = document.querySelector<HTMLInputElement>('input[name="SubmitTicket"]');
+    const event = new SubmitEvent('submit', { bubbles: true, cancelable: true, submitter });
+    form?.dispatchEvent(event);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(onSend).not.toHaveBeenCalled();
+    expect(event.defaultPrevented).toBe(true);
+    expect(rtSaw).toBe(false);
+  });
+
   it('reports nothing when the page cancels the submit', async () => {
     ckeditorBody('<p>Hi María</p>');
     const onSend = vi.fn();
-    createRtAdapter().observeSend(document, new AbortController().signal, onSend);
+    createRtAdapter().observeSend(document, new AbortController().signal, onSend, () => true);
     submit('SubmitTicket', true);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(onSend).not.toHaveBeenCalled();
@@ -272,7 +290,7 @@ describe('Request Tracker send detection', () => {
     const body = ckeditorBody('<p>Hi María</p>');
     const onSend = vi.fn();
     const abort = new AbortController();
-    createRtAdapter().observeSend(document, abort.signal, onSend);
+    createRtAdapter().observeSend(document, abort.signal, onSend, () => true);
     submit('AddMoreAttach');
     const select = document.querySelector<HTMLSelectElement>('select#UpdateType');
     if (select) select.value = 'private';

@@ -104,10 +104,15 @@ describe.each(Object.entries(expected))('%s adapter on its fixture', (name, want
       const adapter = adapterFor(name);
       const sent: SentReply[] = [];
       const confirmed: string[] = [];
-      adapter.observeSend(document, new AbortController().signal, (reply) => {
-        sent.push(reply);
-        void reply.confirmed.then((ok) => ok && confirmed.push(reply.text.trim()));
-      });
+      adapter.observeSend(
+        document,
+        new AbortController().signal,
+        (reply) => {
+          sent.push(reply);
+          void reply.confirmed.then((ok) => ok && confirmed.push(reply.text.trim()));
+        },
+        () => true,
+      );
       const editor = adapter.findEditor(document) as HTMLElement;
       const sendButton = document.querySelector<HTMLElement>(
         '.reply-btn, #sendBtn, [data-test-composer-send], [data-testid="send-button"], [data-testid="ticket-reply-editor"] button, [data-id="sendButton"]',
@@ -125,6 +130,30 @@ describe.each(Object.entries(expected))('%s adapter on its fixture', (name, want
       else editor.innerHTML = '<p><br></p>';
       await vi.advanceTimersByTimeAsync(500);
       expect(confirmed).toEqual(['Thanks for your patience.']);
+    });
+
+    it('honours the send gate: a stopped send reports nothing and the page never sees the click', () => {
+      const adapter = adapterFor(name);
+      const sent: SentReply[] = [];
+      adapter.observeSend(
+        document,
+        new AbortController().signal,
+        (reply) => sent.push(reply),
+        () => false,
+      );
+      const editor = adapter.findEditor(document) as HTMLElement;
+      const sendButton = document.querySelector<HTMLElement>(
+        '.reply-btn, #sendBtn, [data-test-composer-send], [data-testid="send-button"], [data-testid="ticket-reply-editor"] button, [data-id="sendButton"]',
+      );
+      let pageSaw = false;
+      sendButton?.addEventListener('click', () => {
+        pageSaw = true;
+      });
+      adapter.insertText(editor, 'I guarantee a refund.', 'end');
+      sendButton?.click();
+      vi.advanceTimersByTime(1000);
+      expect(sent).toEqual([]);
+      expect(pageSaw).toBe(false);
     });
   });
 });

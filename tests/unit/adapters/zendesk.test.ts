@@ -158,13 +158,18 @@ describe('Zendesk adapter', () => {
     }
     function watch(signal = new AbortController().signal): Seen[] {
       const seen: Seen[] = [];
-      zendesk.observeSend(document, signal, (reply: SentReply) => {
-        const entry: Seen = { text: reply.text, outcome: 'unsettled' };
-        seen.push(entry);
-        void reply.confirmed.then((sent) => {
-          entry.outcome = sent ? 'sent' : 'refused';
-        });
-      });
+      zendesk.observeSend(
+        document,
+        signal,
+        (reply: SentReply) => {
+          const entry: Seen = { text: reply.text, outcome: 'unsettled' };
+          seen.push(entry);
+          void reply.confirmed.then((sent) => {
+            entry.outcome = sent ? 'sent' : 'refused';
+          });
+        },
+        () => true,
+      );
       return seen;
     }
     const typeReply = (text: string) => {

@@ -13,7 +13,7 @@ const acme: CustomSite = {
   id: 'acme-desk',
   name: 'Acme Desk',
   urlPattern: 'https://support.acme.test/*',
-  ticketId: { pathSegment: -1 },
+  ticketId: {},
   selectors: { editor: '#reply' },
 };
 
