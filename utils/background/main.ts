@@ -48,10 +48,20 @@ export function startBackground(dbName?: string): void {
   };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    handle(message, sender).then((response) => {
-      sendResponse(response);
-      if ((message as { type?: unknown }).type === 'reply.sent') pushTeam();
-    });
+    // Every message gets an answer, an error included (issue 14: one throw left the sidebar,
+    // the popup and every later send waiting for a reply that never came).
+    handle(message, sender)
+      .catch((error: unknown) => {
+        console.error('Keel: a message handler failed', error);
+        return {
+          ok: false,
+          error: `Keel could not do that: ${error instanceof Error ? error.message : String(error)}`,
+        };
+      })
+      .then((response) => {
+        sendResponse(response);
+        if ((message as { type?: unknown }).type === 'reply.sent') pushTeam();
+      });
     return true;
   });
 

@@ -1,4 +1,4 @@
-import type { DayTotal, MissEntry, Rollup } from './schema';
+import type { DayTotal, MissEntry, Rollup, StepTally } from './schema';
 import type { ReplyRecord } from './types';
 
 /** The local calendar day of an epoch-millisecond time, `YYYY-MM-DD`. */
@@ -25,6 +25,19 @@ export function endOfDay(day: string): number {
 /** `${day}|${playbookId}|${agent}|${helpdesk}` (v6 added the helpdesk, for the helpdesk filter). */
 export function rollupKey(day: string, playbookId: string, agent: string, helpdesk: string): string {
   return `${day}|${playbookId}|${agent}|${helpdesk}`;
+}
+
+/**
+ * Step ids come from playbooks and team files: `constructor`, `toString` or `__proto__` must be
+ * plain keys, never Object.prototype's members (issue 14: one such id blocked all statistics).
+ * Reads take only own properties; writes define them, so `__proto__` is a key, not a setter.
+ */
+export function ownTally(steps: Record<string, StepTally>, id: string): StepTally | undefined {
+  return Object.hasOwn(steps, id) ? steps[id] : undefined;
+}
+
+export function setTally(steps: Record<string, StepTally>, id: string, tally: StepTally): void {
+  Object.defineProperty(steps, id, { value: tally, enumerable: true, writable: true, configurable: true });
 }
 
 export function emptyRollup(day: string, playbookId: string, agent: string, helpdesk: string): Rollup {
@@ -63,10 +76,10 @@ export function tallyRecord(rollups: Map<string, Rollup>, record: ReplyRecord, m
   if (record.fullAdherence) rollup.fullCount += 1;
   for (const step of record.steps) {
     if (step.status === 'na') continue;
-    const tally = rollup.steps[step.id] ?? { applicable: 0, misses: 0 };
+    const tally = ownTally(rollup.steps, step.id) ?? { applicable: 0, misses: 0 };
     tally.applicable += 1;
     if (step.status === 'fail') tally.misses += 1;
-    rollup.steps[step.id] = tally;
+    setTally(rollup.steps, step.id, tally);
   }
 }
 
@@ -108,12 +121,12 @@ export function mergeDayTotal(stored: DayTotal | undefined, delta: DayTotal): Da
 export function mergeRollup(stored: Rollup | undefined, delta: Rollup): Rollup {
   if (!stored) return delta;
   const steps: Record<string, { applicable: number; misses: number }> = {};
-  for (const [id, tally] of Object.entries(stored.steps)) steps[id] = { ...tally };
+  for (const [id, tally] of Object.entries(stored.steps)) setTally(steps, id, { ...tally });
   for (const [id, tally] of Object.entries(delta.steps)) {
-    const sum = steps[id] ?? { applicable: 0, misses: 0 };
+    const sum = ownTally(steps, id) ?? { applicable: 0, misses: 0 };
     sum.applicable += tally.applicable;
     sum.misses += tally.misses;
-    steps[id] = sum;
+    setTally(steps, id, sum);
   }
   return {
     ...stored,
