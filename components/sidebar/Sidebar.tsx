@@ -15,6 +15,10 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
   const state = useObservable(session.state);
   // One function for every step and render, so a step whose status did not change is not re-rendered.
   const insertSnippet = useCallback((stepId: string) => session.insertSnippet(stepId), [session]);
+  const overrideStep = useCallback(
+    (stepId: string, kind: 'done' | 'na' | null) => session.overrideStep(stepId, kind),
+    [session],
+  );
   const { width, collapsed } = useObservable(layout.layout);
   const { status, ticket, playbook, playbooks, result } = state;
   const score = result?.score ?? null;
@@ -134,6 +138,9 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
                     reason={stepResult?.reason}
                     canInsert={Boolean(step.snippet) && status.state === 'ok'}
                     onInsert={insertSnippet}
+                    override={stepResult?.override}
+                    canOverride={true}
+                    onOverride={overrideStep}
                   />
                 );
               })}

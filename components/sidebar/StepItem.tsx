@@ -19,6 +19,12 @@ interface Props {
   canInsert: boolean;
   /** Inserts the step's snippet; the same function for every step and every render. */
   onInsert: (stepId: string) => void;
+  /** The agent's correction of this step's verdict, if any. */
+  override?: 'done' | 'na';
+  /** Whether the agent may correct this step (a policy can forbid it on critical steps). */
+  canOverride: boolean;
+  /** Corrects (or, with null, undoes the correction of) a step's verdict; one function for all. */
+  onOverride: (stepId: string, kind: 'done' | 'na' | null) => void;
 }
 
 /**
@@ -38,9 +44,24 @@ export class StepRow extends Component<Props> {
 }
 
 /** One playbook step: its status at a glance, and for a miss, why and a one-click fix. */
-export function StepItem({ step, status, reason, canInsert, onInsert }: Props) {
+export function StepItem({
+  step,
+  status,
+  reason,
+  canInsert,
+  onInsert,
+  override,
+  canOverride,
+  onOverride,
+}: Props) {
   return (
-    <li class={`step step--${status}`} data-testid="step" data-step-id={step.id} data-status={status}>
+    <li
+      class={`step step--${status}${override ? ' step--overridden' : ''}`}
+      data-testid="step"
+      data-step-id={step.id}
+      data-status={status}
+      data-override={override}
+    >
       <span class="step__icon" role="img" aria-label={t(STATUS_LABEL[status])}>
         {STATUS_ICON[status]}
       </span>
@@ -65,6 +86,38 @@ export function StepItem({ step, status, reason, canInsert, onInsert }: Props) {
           >
             {t('insertSnippet')}
           </button>
+        )}
+        {override ? (
+          <p class="step__override">
+            {t(override === 'done' ? 'overriddenDone' : 'overriddenNa')}{' '}
+            <button type="button" class="button button--link" onClick={() => onOverride(step.id, null)}>
+              {t('overrideUndo')}
+            </button>
+          </p>
+        ) : (
+          canOverride &&
+          (status === 'fail' || status === 'pass') && (
+            <p class="step__override">
+              {status === 'fail' && (
+                <button
+                  type="button"
+                  class="button button--link"
+                  data-testid="override-done"
+                  onClick={() => onOverride(step.id, 'done')}
+                >
+                  {t('overrideDone')}
+                </button>
+              )}{' '}
+              <button
+                type="button"
+                class="button button--link"
+                data-testid="override-na"
+                onClick={() => onOverride(step.id, 'na')}
+              >
+                {t('overrideNa')}
+              </button>
+            </p>
+          )
         )}
       </div>
     </li>

@@ -21,6 +21,8 @@ export interface StepResult {
   evidence: Span[];
   /** The step's snippet with the ticket's variables filled, when the step has one. */
   snippet?: string;
+  /** Set by the sidebar when the agent corrected this verdict (utils/sidebar/overrides.ts). */
+  override?: 'done' | 'na';
 }
 
 export interface CheckResult {

@@ -5,10 +5,11 @@ import type { CheckResult } from '../checker/types';
 import { t } from '../i18n';
 import { pickPlaybook } from '../playbook/pick';
 import type { Playbook } from '../playbook/schema';
-import { RECORD_FORMAT, type ReplyRecord } from '../store/types';
+import { RECORD_FORMAT, type ReplyRecord, type StepOverride } from '../store/types';
 import type { TicketContext } from '../ticket';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
+import { applyOverrides, type OverrideEntry } from './overrides';
 import { cancelPendingReply, holdPendingReply } from './record';
 import { followTyping, throttle } from './timing';
 
@@ -118,7 +119,8 @@ export function sameVerdict(shown: CheckResult | null, next: CheckResult | null)
       step.severity === other.severity &&
       step.status === other.status &&
       step.reason === other.reason &&
-      step.snippet === other.snippet
+      step.snippet === other.snippet &&
+      step.override === other.override
     );
   });
 }
@@ -145,6 +147,8 @@ export class SidebarSession {
   private ticketAbort: AbortController | null = null;
   private currentTicketId: string | null = null;
   private lastDraft = '';
+  /** The agent's corrections for the open ticket and playbook, by step id. */
+  private readonly overrides = new Map<string, OverrideEntry>();
   private observedEditorDoc: Document | null = null;
 
   constructor(private readonly deps: SessionDeps) {
@@ -249,6 +253,7 @@ export class SidebarSession {
     const { ticket, playbooks } = this.state.get();
     const playbook = playbooks.find((p) => p.id === playbookId);
     if (!ticket || !playbook) return;
+    this.overrides.clear();
     this.patch({ playbook, reason: t('chosenByYou'), lowConfidence: false });
     this.checkNow();
     await this.deps.saveChoice(ticketKey(ticket), playbookId);
@@ -296,6 +301,22 @@ export class SidebarSession {
   }
 
   /** Checks the current draft now (no debounce). */
+  /**
+   * The agent corrects a step's verdict (`done` on a failed step, `na` on an applicable one), or
+   * undoes a correction (null). The record stores the override, never the text.
+   */
+  overrideStep(stepId: string, kind: StepOverride | null): void {
+    if (kind === null) this.overrides.delete(stepId);
+    else {
+      const { ticket, playbook } = this.state.get();
+      if (!ticket || !playbook) return;
+      const step = checkReply(this.lastDraft, ticket, playbook).steps.find((s) => s.stepId === stepId);
+      if (!step || step.status === 'na' || (kind === 'done' && step.status !== 'fail')) return;
+      this.overrides.set(stepId, { kind, checked: step.status });
+    }
+    this.checkNow();
+  }
+
   checkNow(): void {
     this.checkDraft(this.readEditor());
   }
@@ -315,7 +336,8 @@ export class SidebarSession {
     const { ticket, playbook } = this.state.get();
     this.lastDraft = draft;
     if (!ticket || !playbook) return;
-    const result = draft.trim() && !internalNote ? checkReply(draft, ticket, playbook) : null;
+    const checked = draft.trim() && !internalNote ? checkReply(draft, ticket, playbook) : null;
+    const result = checked && applyOverrides(checked, this.overrides);
     const forbidKinds = new Set(playbook.steps.filter((s) => s.check.kind === 'forbid').map((s) => s.id));
     const spans = (result?.steps ?? [])
       .filter((s) => s.status === 'fail' && forbidKinds.has(s.stepId))
@@ -381,6 +403,7 @@ export class SidebarSession {
     this.ticketAbort?.abort();
     this.currentTicketId = ticketId;
     this.lastDraft = '';
+    this.overrides.clear();
     if (ticketId === null) {
       this.patch({ ticket: null, playbook: null, result: null, status: { state: 'ok', missing: [] } });
       return;
@@ -480,7 +503,7 @@ export class SidebarSession {
   private buildRecord(text: string): ReplyRecord | null {
     const { ticket, playbook } = this.state.get();
     if (!ticket || !playbook) return null;
-    const result = checkReply(text, ticket, playbook);
+    const result = applyOverrides(checkReply(text, ticket, playbook), this.overrides);
     return {
       id: this.deps.newId(),
       time: this.deps.now(),
@@ -491,7 +514,11 @@ export class SidebarSession {
       agent: ticket.agentName || this.deps.fallbackAgentName(),
       score: result.score,
       fullAdherence: result.fullAdherence,
-      steps: result.steps.map((s) => ({ id: s.stepId, status: s.status })),
+      steps: result.steps.map((s) =>
+        s.override
+          ? { id: s.stepId, status: s.status, override: s.override }
+          : { id: s.stepId, status: s.status },
+      ),
       wordCount: result.wordCount,
       origin: 'local',
       format: RECORD_FORMAT,
@@ -510,5 +537,6 @@ export class SidebarSession {
       result: null,
     });
     this.lastDraft = '';
+    this.overrides.clear();
   }
 }
