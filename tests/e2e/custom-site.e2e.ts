@@ -120,8 +120,8 @@ describe('a helpdesk the user adds on the options page', () => {
       await typeInto(options, 'Name', 'Acme Helpdesk');
       await typeInto(options, 'Id', 'acme-helpdesk');
       await typeInto(options, 'Pages (match pattern)', PATTERN);
-      // The ticket id is the last path segment: the form's default (-1).
-      expect(await options.getByLabel('Path segment').inputValue()).toBe('-1');
+      // Left empty, the ticket id is the first numeric path segment (/tickets/321 → 321).
+      expect(await options.getByLabel('Path segment').inputValue()).toBe('');
       await typeInto(options, 'Subject selector', 'h1.ticket-subject');
       await typeInto(options, 'Customer name selector', '.requester-name');
       await typeInto(options, 'Customer’s message selector', '.thread .msg-customer');
