@@ -44,14 +44,15 @@ export function nonReplyRanges(text: string): Span[] {
     }
     // After a sign-off line (in a reply with some words before it), the rest is signature, up to
     // quoted history, which the loop still finds.
-    if (wordsBefore >= 5 && VALEDICTION_LINE.test(line) && !QUOTE_LINE.test(line)) {
+    if (wordsBefore >= 5 && line.length <= 40 && VALEDICTION_LINE.test(line)) {
       const rest = signatureEnd(text, nextStart);
       if (rest > nextStart) ranges.push({ start: nextStart, end: rest });
       if (rest >= text.length) break;
       lineStart = rest;
       continue;
     }
-    if (!QUOTE_LINE.test(line)) wordsBefore += line.split(/\s+/).filter(Boolean).length;
+    // Only whether five words came before matters: stop counting once they have.
+    if (wordsBefore < 5 && !QUOTE_LINE.test(line)) wordsBefore += line.split(/\s+/).filter(Boolean).length;
     if (QUOTE_LINE.test(line)) {
       const last = ranges[ranges.length - 1];
       if (last && last.end >= lineStart - 1) last.end = lineEnd;
@@ -77,7 +78,8 @@ function signatureEnd(text: string, from: number): number {
 
 function startsTheRest(text: string, line: string, nextStart: number): boolean {
   if (SIGNATURE_DELIMITER.test(line) || ON_WROTE.test(line) || ORIGINAL_MESSAGE.test(line)) return true;
-  if (LOCALIZED_WROTE.test(line)) return true;
+  // Every localized "wrote" line ends with a colon: most lines skip the pattern.
+  if (line.includes(':') && LOCALIZED_WROTE.test(line)) return true;
   if (MOBILE_SIGNATURE.test(line)) return true;
   const nextLine = nextStart <= text.length ? text.slice(nextStart, lineEndAt(text, nextStart)) : '';
   // Gmail wraps a long "On <date> <name> <address> wrote:" over two lines.
