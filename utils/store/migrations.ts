@@ -17,6 +17,17 @@ export interface Migration {
   data?(tx: UpgradeTransaction): Promise<void>;
 }
 
+/** Every stored reply, read inside the upgrade transaction (data steps backfill from them). */
+async function allReplies(tx: UpgradeTransaction): Promise<ReplyRecord[]> {
+  const records: ReplyRecord[] = [];
+  let cursor = await tx.objectStore('replies').openCursor();
+  while (cursor) {
+    records.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return records;
+}
+
 /** v1: one record per sent reply, indexed by time, playbook, agent and ticket. */
 export const migrationV1: Migration = {
   version: 1,
@@ -39,12 +50,7 @@ export const migrationV2: Migration = {
     rollups.createIndex('by-day', 'day');
   },
   async data(tx) {
-    const records: ReplyRecord[] = [];
-    let cursor = await tx.objectStore('replies').openCursor();
-    while (cursor) {
-      records.push(cursor.value);
-      cursor = await cursor.continue();
-    }
+    const records = await allReplies(tx);
     const rollups = tx.objectStore('rollups');
     await Promise.all([...rollupsOf(records).values()].map((rollup) => rollups.put(rollup)));
   },
@@ -72,12 +78,7 @@ export const migrationV4: Migration = {
     db.createObjectStore('days', { keyPath: 'day' });
   },
   async data(tx) {
-    const records: ReplyRecord[] = [];
-    let cursor = await tx.objectStore('replies').openCursor();
-    while (cursor) {
-      records.push(cursor.value);
-      cursor = await cursor.continue();
-    }
+    const records = await allReplies(tx);
     const monthly = tx.objectStore('monthly');
     const days = tx.objectStore('days');
     await Promise.all([
@@ -115,12 +116,7 @@ export const migrationV6: Migration = {
     misses.createIndex('by-time', 'time');
   },
   async data(tx) {
-    const records: ReplyRecord[] = [];
-    let cursor = await tx.objectStore('replies').openCursor();
-    while (cursor) {
-      records.push(cursor.value);
-      cursor = await cursor.continue();
-    }
+    const records = await allReplies(tx);
     const rollups = tx.objectStore('rollups');
     const monthly = tx.objectStore('monthly');
     const misses = tx.objectStore('misses');
