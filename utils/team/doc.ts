@@ -1,47 +1,32 @@
 import { dayOf } from '../store/rollups';
 import type { ReplyRecord } from '../store/types';
 
+/** The fields of a format 1 record document. */
+const FORMAT_1_FIELDS = [
+  '_id',
+  'type',
+  'id',
+  'time',
+  'day',
+  'helpdesk',
+  'ticketId',
+  'playbookId',
+  'playbookVersion',
+  'agent',
+  'score',
+  'fullAdherence',
+  'steps',
+  'wordCount',
+] as const;
+
 /**
- * The fields a team document may carry, per record format: the same lists the setup command puts
- * in the design document's validate_doc_update (tests/tools/team-setup.mjs reads this file's JSON
- * twin, utils/team/fields.json), so no text can be stored even by a modified client.
+ * The fields a team document may carry, per record format. The design document's
+ * validate_doc_update embeds this list (utils/team/design.ts), so no text can be stored even by a
+ * modified client. Format 2 adds the fields of utils/store/types.ts's format 2.
  */
 export const DOC_FIELDS = {
-  1: [
-    '_id',
-    'type',
-    'id',
-    'time',
-    'day',
-    'helpdesk',
-    'ticketId',
-    'playbookId',
-    'playbookVersion',
-    'agent',
-    'score',
-    'fullAdherence',
-    'steps',
-    'wordCount',
-  ],
-  2: [
-    '_id',
-    'type',
-    'format',
-    'id',
-    'time',
-    'day',
-    'helpdesk',
-    'ticketId',
-    'playbookId',
-    'playbookVersion',
-    'agent',
-    'score',
-    'fullAdherence',
-    'steps',
-    'wordCount',
-    'lowConfidence',
-    'ticketUrl',
-  ],
+  1: FORMAT_1_FIELDS,
+  2: [...FORMAT_1_FIELDS, 'format', 'lowConfidence', 'ticketUrl'],
 } as const;
 
 /** A record as the team store holds it: `_id` = `reply:<record id>`, the local day added for the views. */
