@@ -145,24 +145,13 @@ export function FilterBar({
   return (
     <section class="filters" aria-label="Filters">
       <div class="range">
-        <label class="filter">
-          <span>From</span>
-          <input
-            type="date"
-            data-testid="period-from"
-            value={filters.from}
-            onChange={(event) => set({ from: (event.target as HTMLInputElement).value })}
-          />
-        </label>
-        <label class="filter">
-          <span>To</span>
-          <input
-            type="date"
-            data-testid="period-to"
-            value={filters.to}
-            onChange={(event) => set({ to: (event.target as HTMLInputElement).value })}
-          />
-        </label>
+        <DateFilter
+          testId="period-from"
+          label="From"
+          value={filters.from}
+          onChange={(from) => set({ from })}
+        />
+        <DateFilter testId="period-to" label="To" value={filters.to} onChange={(to) => set({ to })} />
       </div>
       <FilterSelect
         testId="filter-agent"
@@ -378,5 +367,30 @@ export function PopupApp({
       )}
       <DataActions send={send} period={period} onChanged={refresh} save={save} />
     </main>
+  );
+}
+
+/** One end of the custom range: a labelled date input whose value is `YYYY-MM-DD` or empty. */
+function DateFilter({
+  testId,
+  label,
+  value,
+  onChange,
+}: {
+  testId: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label class="filter">
+      <span>{label}</span>
+      <input
+        type="date"
+        data-testid={testId}
+        value={value}
+        onChange={(event) => onChange((event.target as HTMLInputElement).value)}
+      />
+    </label>
   );
 }
