@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HELPDESK_MATCHES } from './utils/adapters/registry';
@@ -10,6 +11,16 @@ import { HELPDESK_MATCHES } from './utils/adapters/registry';
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0PeGGBZRLeQvLvLhaPiN+ANCv3XsHRw3Egd0AmYoaEFO5+DqggiOHT8Xx+FR7mUVgycYXOMY8mcPVhnZhFWUNypZj1x0EmhTbjaVhlduT5AR72sgctNU6Cb7bfhMNsHd2HG4OvLSoBvmDaO4vxDEmOLqSyK8sekeGrWRxE4jGbpra+Lhbp07aC1+ygGxjhLg7qizQZS3ZyIAzIdgj4kAwEltr000o3KR4tYisvicLMQFX/O1AZ51Kg5yXBUoDUjx97ipKDTWWe0VSQtVXIbaStlTOAGPKXQWq/SZyBLWLaup6Ua8T5BHDOg24BZZbxKn/33/s/8A+cpuOpUjZLJQBQIDAQAB';
 
+/**
+ * What git ignores stays out of the Firefox sources zip too (screenshots, logs, build folders):
+ * WXT zips every non-hidden file otherwise. Each .gitignore line becomes a glob.
+ */
+const GIT_IGNORED = readFileSync(new URL('.gitignore', import.meta.url), 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
+  .map((line) => (line.endsWith('/') ? `**/${line}**` : `**/${line}`));
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
@@ -19,6 +30,7 @@ export default defineConfig({
   publicDir: 'assets/public',
   // Explicit imports only: auto-imports turned a parameter named `v` into an import of valibot.
   imports: false,
+  zip: { excludeSources: GIT_IGNORED },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // WXT lets pages load the sidebar's stylesheet only on the built-in helpdesks' hosts, but custom
@@ -62,6 +74,11 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { key: CHROME_PUBLIC_KEY }),
+      : {
+          key: CHROME_PUBLIC_KEY,
+          // Chrome 120 is the first to let alarms fire every 30 s (the team store's retry), and the
+          // popup's colour-mix() (111) and :has() (105) come before it.
+          minimum_chrome_version: '120',
+        }),
   }),
 });
