@@ -57,6 +57,8 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
         </button>
       </header>
       <div class="keel__content" hidden={collapsed}>
+        {/* At the top, where the agent looks after Send: the footer is off screen on a long playbook. */}
+        <SendStatus send={state.send} />
         <p
           class={`status status--${status.state}`}
           data-testid="adapter-status"
@@ -153,7 +155,6 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
           </p>
         )}
         <footer class="keel__footer">
-          <SendStatus send={state.send} />
           {ticket && playbook && status.state === 'ok' && (
             <button
               type="button"
@@ -172,15 +173,20 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
 
 function SendStatus({ send }: { send: SendState }) {
   if (send.state === 'idle') return null;
-  if (send.state === 'saving') return <p role="status">{t('recording')}</p>;
+  if (send.state === 'saving')
+    return (
+      <p role="status" class="send-status">
+        {t('recording')}
+      </p>
+    );
   if (send.state === 'saved')
     return (
-      <p role="status" class="saved" data-testid="send-status" data-state="saved">
+      <p role="status" class="send-status saved" data-testid="send-status" data-state="saved">
         {t('recorded', send.score)}
       </p>
     );
   return (
-    <p role="alert" class="error" data-testid="send-status" data-state="error">
+    <p role="alert" class="send-status error" data-testid="send-status" data-state="error">
       {send.message}
     </p>
   );

@@ -1,4 +1,5 @@
 import { Component } from 'preact';
+import { useState } from 'preact/hooks';
 import type { StepStatus } from '@/utils/checker/types';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { PlaybookStep } from '@/utils/playbook/schema';
@@ -43,7 +44,11 @@ export class StepRow extends Component<Props> {
   }
 }
 
-/** One playbook step: its status at a glance, and for a miss, why and a one-click fix. */
+/**
+ * One playbook step. A miss shows in full: why, the guidance and a one-click fix. A step that
+ * passed, does not apply or is still pending is one line (its mark and title), so the agent sees
+ * the whole checklist at a glance; "Details" opens the guidance and the correction controls.
+ */
 export function StepItem({
   step,
   status,
@@ -54,70 +59,94 @@ export function StepItem({
   canOverride,
   onOverride,
 }: Props) {
+  const [open, setOpen] = useState(false);
+  const compact = status !== 'fail' && !override;
+  const expanded = !compact || open;
+  const detailsId = `keel-step-${step.id}`;
+  const insertButton = canInsert && (status === 'fail' || status === 'pending') && (
+    <button
+      type="button"
+      class="button button--small"
+      data-testid="insert-snippet"
+      data-step-id={step.id}
+      onClick={() => onInsert(step.id)}
+      aria-label={t('insertSnippetFor', step.title)}
+    >
+      {t('insertSnippet')}
+    </button>
+  );
   return (
     <li
-      class={`step step--${status}${override ? ' step--overridden' : ''}`}
+      class={`step step--${status}${override ? ' step--overridden' : ''}${compact ? ' step--compact' : ''}`}
       data-testid="step"
       data-step-id={step.id}
       data-status={status}
       data-override={override}
+      data-expanded={expanded}
     >
       <span class="step__icon" role="img" aria-label={t(STATUS_LABEL[status])}>
         {STATUS_ICON[status]}
       </span>
       <div class="step__body">
         <div class="step__title">
-          {step.title}
+          <span class="step__name">{step.title}</span>
           {step.severity === 'critical' && <span class="tag tag--critical">{t('severityCritical')}</span>}
-          {step.severity === 'recommended' && <span class="tag">{t('severityRecommended')}</span>}
-        </div>
-        {step.guidance && status !== 'pass' && <p class="step__guidance">{step.guidance}</p>}
-        {(status === 'fail' || status === 'na') && reason && (
-          <p class={status === 'fail' ? 'step__reason' : 'step__guidance'}>{reason}</p>
-        )}
-        {canInsert && (status === 'fail' || status === 'pending') && (
-          <button
-            type="button"
-            class="button button--small"
-            data-testid="insert-snippet"
-            data-step-id={step.id}
-            onClick={() => onInsert(step.id)}
-            aria-label={t('insertSnippetFor', step.title)}
-          >
-            {t('insertSnippet')}
-          </button>
-        )}
-        {override ? (
-          <p class="step__override">
-            {t(override === 'done' ? 'overriddenDone' : 'overriddenNa')}{' '}
-            <button type="button" class="button button--link" onClick={() => onOverride(step.id, null)}>
-              {t('overrideUndo')}
+          {expanded && step.severity === 'recommended' && <span class="tag">{t('severityRecommended')}</span>}
+          {compact && (
+            <button
+              type="button"
+              class="button button--link step__more"
+              data-testid="step-details"
+              aria-expanded={open}
+              aria-controls={detailsId}
+              aria-label={t('stepDetailsFor', step.title)}
+              onClick={() => setOpen(!open)}
+            >
+              {t(open ? 'stepDetailsHide' : 'stepDetails')}
             </button>
-          </p>
-        ) : (
-          canOverride &&
-          (status === 'fail' || status === 'pass') && (
-            <p class="step__override">
-              {status === 'fail' && (
-                <button
-                  type="button"
-                  class="button button--link"
-                  data-testid="override-done"
-                  onClick={() => onOverride(step.id, 'done')}
-                >
-                  {t('overrideDone')}
+          )}
+        </div>
+        {compact && !open && insertButton}
+        {expanded && (
+          <div id={detailsId}>
+            {step.guidance && status !== 'pass' && <p class="step__guidance">{step.guidance}</p>}
+            {(status === 'fail' || status === 'na') && reason && (
+              <p class={status === 'fail' ? 'step__reason' : 'step__guidance'}>{reason}</p>
+            )}
+            {insertButton}
+            {override ? (
+              <p class="step__override">
+                {t(override === 'done' ? 'overriddenDone' : 'overriddenNa')}{' '}
+                <button type="button" class="button button--link" onClick={() => onOverride(step.id, null)}>
+                  {t('overrideUndo')}
                 </button>
-              )}{' '}
-              <button
-                type="button"
-                class="button button--link"
-                data-testid="override-na"
-                onClick={() => onOverride(step.id, 'na')}
-              >
-                {t('overrideNa')}
-              </button>
-            </p>
-          )
+              </p>
+            ) : (
+              canOverride &&
+              (status === 'fail' || status === 'pass') && (
+                <p class="step__override">
+                  {status === 'fail' && (
+                    <button
+                      type="button"
+                      class="button button--link"
+                      data-testid="override-done"
+                      onClick={() => onOverride(step.id, 'done')}
+                    >
+                      {t('overrideDone')}
+                    </button>
+                  )}{' '}
+                  <button
+                    type="button"
+                    class="button button--link"
+                    data-testid="override-na"
+                    onClick={() => onOverride(step.id, 'na')}
+                  >
+                    {t('overrideNa')}
+                  </button>
+                </p>
+              )
+            )}
+          </div>
         )}
       </div>
     </li>
