@@ -63,7 +63,8 @@ export function StepItem({
   const compact = status !== 'fail' && !override;
   const expanded = !compact || open;
   const detailsId = `keel-step-${step.id}`;
-  const insertButton = canInsert && (status === 'fail' || status === 'pending') && (
+  const showInsert = canInsert && (status === 'fail' || status === 'pending');
+  const insertButton = (
     <button
       type="button"
       class="button button--small"
@@ -72,7 +73,7 @@ export function StepItem({
       onClick={() => onInsert(step.id)}
       aria-label={t('insertSnippetFor', step.title)}
     >
-      {t('insertSnippet')}
+      {t(expanded ? 'insertSnippet' : 'insertSnippetShort')}
     </button>
   );
   return (
@@ -89,9 +90,14 @@ export function StepItem({
       </span>
       <div class="step__body">
         <div class="step__title">
-          <span class="step__name">{step.title}</span>
-          {step.severity === 'critical' && <span class="tag tag--critical">{t('severityCritical')}</span>}
-          {expanded && step.severity === 'recommended' && <span class="tag">{t('severityRecommended')}</span>}
+          <span class="step__name">
+            {step.title}
+            {step.severity === 'critical' && <span class="tag tag--critical">{t('severityCritical')}</span>}
+            {expanded && step.severity === 'recommended' && (
+              <span class="tag">{t('severityRecommended')}</span>
+            )}
+          </span>
+          {compact && !open && showInsert && insertButton}
           {compact && (
             <button
               type="button"
@@ -106,14 +112,13 @@ export function StepItem({
             </button>
           )}
         </div>
-        {compact && !open && insertButton}
         {expanded && (
           <div id={detailsId}>
             {step.guidance && status !== 'pass' && <p class="step__guidance">{step.guidance}</p>}
             {(status === 'fail' || status === 'na') && reason && (
               <p class={status === 'fail' ? 'step__reason' : 'step__guidance'}>{reason}</p>
             )}
-            {insertButton}
+            {showInsert && insertButton}
             {override ? (
               <p class="step__override">
                 {t(override === 'done' ? 'overriddenDone' : 'overriddenNa')}{' '}
