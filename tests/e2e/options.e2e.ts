@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
+import { seriousAxeFindings } from './axe';
 import {
   EXTENSION_DIR,
   type KeelBrowser,
@@ -60,6 +61,15 @@ describe('options page', () => {
   });
   afterEach(async () => {
     await keel?.close();
+  });
+
+  it('has no serious or critical accessibility violations in light or dark mode (axe-core)', async () => {
+    keel = await launchKeel();
+    const page = await openOptions(keel);
+    for (const scheme of ['light', 'dark'] as const) {
+      const serious = await seriousAxeFindings(page, scheme);
+      expect(serious, `${scheme}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+    }
   });
 
   it('adds and reorders a step, and the open ticket’s sidebar uses it without a reload', async () => {
