@@ -125,6 +125,10 @@ export async function loadPlaybooks(): Promise<Playbook[]> {
 /** Local settings with the administrator's settings on top (those win and are read-only). */
 export function applyManagedSettings(local: Settings, managed: ManagedSettings): Settings {
   const merged: Settings = { ...DEFAULT_SETTINGS, ...local };
+  // Only the administrator decides this one: an agent's own settings never carry it.
+  delete merged.allowCriticalOverrides;
+  if (managed.allowCriticalOverrides !== undefined)
+    merged.allowCriticalOverrides = managed.allowCriticalOverrides;
   if (managed.retentionDays !== undefined) merged.retentionDays = managed.retentionDays;
   if (managed.sendGate !== undefined) merged.sendGate = managed.sendGate;
   if (managed.disabledHelpdesks !== undefined) {

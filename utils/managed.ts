@@ -16,6 +16,11 @@ export interface ManagedSettings {
   sendGate?: boolean;
   /** Built-in helpdesk adapter ids Keel stays off on. */
   disabledHelpdesks?: string[];
+  /**
+   * false: agents cannot override the checker's verdict on critical steps (no "Done in my own
+   * words" or "Not needed here" there). Absent or true: they can, as on every other step.
+   */
+  allowCriticalOverrides?: boolean;
 }
 
 export interface ManagedPolicy {
@@ -75,6 +80,9 @@ function parseManagedSettings(raw: unknown): { settings: ManagedSettings; proble
     } else if (key === 'sendGate') {
       if (typeof value === 'boolean') settings.sendGate = value;
       else problems.push({ path: 'settings.sendGate', message: 'must be true or false' });
+    } else if (key === 'allowCriticalOverrides') {
+      if (typeof value === 'boolean') settings.allowCriticalOverrides = value;
+      else problems.push({ path: 'settings.allowCriticalOverrides', message: 'must be true or false' });
     } else if (key === 'disabledHelpdesks') {
       if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) {
         settings.disabledHelpdesks = value.map((entry) => entry.toLowerCase());

@@ -23,6 +23,8 @@ export interface Settings {
   sendGate: boolean;
   /** Built-in helpdesk adapter ids Keel stays off on (absent: on everywhere). */
   disabledHelpdesks?: string[];
+  /** Set only by the administrator's policy: false forbids overrides on critical steps. */
+  allowCriticalOverrides?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = { agentName: '', retentionDays: 365, sendGate: false };

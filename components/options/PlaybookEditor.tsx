@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PlaybookSource } from '@/utils/config';
 import type { CheckKind, Playbook } from '@/utils/playbook/schema';
+import type { OverriddenStep } from '@/utils/store/summary';
 import {
   CHECK_KIND_LABELS,
   type CheckDraft,
@@ -14,6 +15,7 @@ import {
   validateDraft,
 } from './draft';
 import { Field, LinesField, ListInput, parseNumberInput } from './fields';
+import { StepOverrideCount } from './stepOverrides';
 import { TryIt } from './TryIt';
 
 export interface EditorProps {
@@ -27,6 +29,8 @@ export interface EditorProps {
   onDelete: () => void;
   onExport: (playbook: Playbook) => void;
   onDirtyChange: (dirty: boolean) => void;
+  /** How often agents overrode each step, by step id (useStepOverrides); shown beside the step. */
+  stepOverrides?: ReadonlyMap<string, OverriddenStep>;
 }
 
 const KINDS = Object.keys(CHECK_KIND_LABELS) as CheckKind[];
@@ -251,6 +255,7 @@ export function PlaybookEditor(props: EditorProps) {
               step={step}
               index={index}
               count={draft.steps.length}
+              overrides={props.stepOverrides?.get(step.id)}
               err={(path) => err(`steps[${index}]${path ? `.${path}` : ''}`)}
               onPatch={(fields) => patchStep(index, fields)}
               onCheck={(check) => patchCheck(index, check)}
@@ -301,6 +306,7 @@ interface StepEditorProps {
   step: StepDraft;
   index: number;
   count: number;
+  overrides?: OverriddenStep;
   err: (path: string) => string | undefined;
   onPatch: (fields: Partial<StepDraft>) => void;
   onCheck: (check: CheckDraft) => void;
@@ -359,6 +365,7 @@ function StepEditor(props: StepEditorProps) {
         <strong>
           {index + 1}. {step.title || 'Untitled step'}
         </strong>
+        <StepOverrideCount counts={props.overrides} />
         <span class="spacer" />
         <button
           type="button"

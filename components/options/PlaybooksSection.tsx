@@ -8,6 +8,7 @@ import { duplicatePlaybook, newPlaybook, type PlaybookDraft, saveIntoTeam, versi
 import { ImportPanel } from './ImportPanel';
 import { exportFileName, playbookFileText } from './importPlan';
 import { PlaybookEditor } from './PlaybookEditor';
+import { useStepOverrides } from './stepOverrides';
 import type { OptionsState } from './useOptionsState';
 
 const SOURCE_LABEL: Record<PlaybookSource, string> = {
@@ -36,6 +37,7 @@ export function PlaybooksSection(props: { state: OptionsState }) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [dirty, setDirty] = useState(false);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
+  const stepOverrides = useStepOverrides();
 
   // Undo stays offered for a while, then the deletion is final.
   useEffect(() => {
@@ -183,6 +185,7 @@ export function PlaybooksSection(props: { state: OptionsState }) {
             onDelete={() => void remove(entry.playbook.id)}
             onExport={(p) => exportPlaybooks([p])}
             onDirtyChange={setDirty}
+            stepOverrides={stepOverrides.get(entry.playbook.id)}
           />
         ) : (
           <p class="muted">{state.loaded ? 'Choose a playbook or create one.' : 'Loading…'}</p>

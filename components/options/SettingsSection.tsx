@@ -82,6 +82,11 @@ export function SettingsSection(props: { state: OptionsState }) {
               : 'Off by default: Keel never stands between an agent and Send.'}
           </p>
         </div>
+        {managed.allowCriticalOverrides === false && (
+          <p class="field field-wide field-hint" data-testid="critical-overrides-forbidden">
+            Agents cannot override the checker on critical steps. {ADMIN}.
+          </p>
+        )}
       </div>
       <DataPanel />
     </section>

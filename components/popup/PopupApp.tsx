@@ -7,6 +7,7 @@ import { ByAgent, ByPlaybook, MissedSteps } from './Breakdowns';
 import { DataActions, type Send } from './DataActions';
 import type { PlaybookLabels } from './labels';
 import { MissedReplies } from './MissedReplies';
+import { OverriddenSteps } from './OverriddenSteps';
 import { TrendChart } from './TrendChart';
 import { trendBuckets } from './trend';
 
@@ -363,6 +364,11 @@ export function PopupApp({
             />
           )}
           <ByAgent rows={load.summary.byAgent} changes={changes} />
+          <OverriddenSteps
+            rows={load.summary.overriddenSteps ?? []}
+            agents={load.summary.byAgent}
+            labels={labels}
+          />
         </>
       )}
       <DataActions send={send} period={period} onChanged={refresh} save={save} />

@@ -141,7 +141,7 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
                     canInsert={Boolean(step.snippet) && status.state === 'ok'}
                     onInsert={insertSnippet}
                     override={stepResult?.override}
-                    canOverride={true}
+                    canOverride={session.canOverride(step)}
                     onOverride={overrideStep}
                   />
                 );

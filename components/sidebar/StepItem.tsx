@@ -126,8 +126,13 @@ export function StepItem({
                   {t('overrideUndo')}
                 </button>
               </p>
+            ) : !canOverride ? (
+              (status === 'fail' || status === 'pass') && (
+                <p class="step__override step__override--locked" data-testid="override-locked">
+                  {t('overrideForbidden')}
+                </p>
+              )
             ) : (
-              canOverride &&
               (status === 'fail' || status === 'pass') && (
                 <p class="step__override">
                   {status === 'fail' && (

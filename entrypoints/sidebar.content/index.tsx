@@ -51,6 +51,7 @@ export default defineContentScript({
       now: () => Date.now(),
       newId: newRandomId,
       sendGateOn: () => config.settings.sendGate,
+      allowCriticalOverrides: () => config.settings.allowCriticalOverrides !== false,
       fallbackAgentName: () => config.settings.agentName,
       ask: (question) => window.confirm(question),
       signal,

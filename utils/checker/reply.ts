@@ -52,7 +52,7 @@ export function nonReplyRanges(text: string): Span[] {
       continue;
     }
     // Only whether five words came before matters: stop counting once they have.
-    if (wordsBefore < 5 && !QUOTE_LINE.test(line)) wordsBefore += line.split(/\s+/).filter(Boolean).length;
+    if (wordsBefore < 5 && !QUOTE_LINE.test(line)) wordsBefore += wordsUpTo(line, 5 - wordsBefore);
     if (QUOTE_LINE.test(line)) {
       const last = ranges[ranges.length - 1];
       if (last && last.end >= lineStart - 1) last.end = lineEnd;
@@ -62,6 +62,19 @@ export function nonReplyRanges(text: string): Span[] {
     lineStart = nextStart;
   }
   return ranges;
+}
+
+const WORD_RUN = /\S+/g;
+
+/**
+ * How many whitespace-separated words `line` has, counting no further than `limit`: splitting a
+ * long first paragraph into all its words cost more than the rest of the masking.
+ */
+function wordsUpTo(line: string, limit: number): number {
+  WORD_RUN.lastIndex = 0;
+  let count = 0;
+  while (count < limit && WORD_RUN.test(line)) count++;
+  return count;
 }
 
 /** Where a signature block that starts at `from` ends: at quoted history, or the text's end. */
@@ -99,7 +112,11 @@ function lineEndAt(text: string, start: number): number {
  * so every offset still refers to the original text.
  */
 export function maskNonReply(text: string): string {
-  const ranges = nonReplyRanges(text);
+  return maskRanges(text, nonReplyRanges(text));
+}
+
+/** `text` with each of the sorted `ranges` blanked out as `maskNonReply` does. */
+export function maskRanges(text: string, ranges: readonly Span[]): string {
   if (ranges.length === 0) return text;
   let out = '';
   let cursor = 0;

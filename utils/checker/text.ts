@@ -173,6 +173,10 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
     let code = text.charCodeAt(i);
     let lower = code < 128 ? (ASCII_WORD_LOWER[code] as number) : isWordCharAt(text, i) ? code : 0;
     if (lower === 0) {
+      if (code === 32) {
+        i++; // a space, the commonest character between words, only ends the word
+        continue;
+      }
       if (code === 34 || code === 0x201c || code === 0x201d) {
         // A straight quote opens when no quotation is open; curly quotes say which they are.
         if (quoteOpenWord === -1 && code !== 0x201d) quoteOpenWord = count;
@@ -253,6 +257,57 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
   stemHashes[count] = -1;
   flags[count] = 0;
   return finishAnalysis(text, count, hashes, stemHashes, starts, ends, flags, mayHaveNonReply);
+}
+
+/**
+ * The analysis `maskedText` would get, made from `analysis` of the unmasked text by dropping the
+ * words inside `ranges` instead of scanning again. `maskedText` is the analysed text with the
+ * ranges blanked out (`maskRanges`). Exact when every range starts at a line's start and ends at a
+ * line's end (as `nonReplyRanges` gives them): a line break then separates the words on either side
+ * in both texts, so the words kept have the same break and quotation flags; otherwise this scans
+ * `maskedText` again (with `reuse`). Reuses the arrays of `analysis`, which is then no longer valid.
+ */
+export function withoutWordsIn(
+  analysis: TextAnalysis,
+  ranges: readonly { start: number; end: number }[],
+  maskedText: string,
+  reuse?: AnalysisBuffers,
+): TextAnalysis {
+  const { text, hashes, stemHashes, starts, ends, flags } = analysis;
+  for (const range of ranges) {
+    const startsLine = range.start === 0 || text.charCodeAt(range.start - 1) === 10;
+    const endsLine =
+      range.end >= text.length || text.charCodeAt(range.end) === 10 || text.charCodeAt(range.end - 1) === 10;
+    if (!startsLine || !endsLine) return analyseText(maskedText, reuse);
+  }
+  // Words before the first range stay where they are: find the first one inside it by bisection
+  // (a signature sits at the end, so most words are never touched).
+  const firstStart = ranges.length > 0 ? (ranges[0] as { start: number }).start : text.length;
+  let low = 0;
+  let high = analysis.count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] as number) < firstStart) low = middle + 1;
+    else high = middle;
+  }
+  let kept = low;
+  let rangeIndex = 0;
+  for (let i = low; i < analysis.count; i++) {
+    const start = starts[i] as number;
+    while (rangeIndex < ranges.length && (ranges[rangeIndex] as { end: number }).end <= start) rangeIndex++;
+    const range = ranges[rangeIndex];
+    if (range && range.start <= start) continue;
+    hashes[kept] = hashes[i] as number;
+    stemHashes[kept] = stemHashes[i] as number;
+    starts[kept] = start;
+    ends[kept] = ends[i] as number;
+    flags[kept] = flags[i] as number;
+    kept++;
+  }
+  hashes[kept] = 0;
+  stemHashes[kept] = -1;
+  flags[kept] = 0;
+  return finishAnalysis(maskedText, kept, hashes, stemHashes, starts, ends, flags, false);
 }
 
 // Separate from the scan on purpose: a closure over the scan's variables would move them out of

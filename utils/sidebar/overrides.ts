@@ -13,6 +13,14 @@ export interface OverrideEntry {
   checked: 'pass' | 'fail';
 }
 
+/**
+ * Whether the agent may override a step: always, except a critical step when the administrator's
+ * policy sets `allowCriticalOverrides: false`.
+ */
+export function overrideAllowed(step: { severity: string }, allowCriticalOverrides: boolean): boolean {
+  return allowCriticalOverrides || step.severity !== 'critical';
+}
+
 /** `result` with the overrides that still hold applied (and the score recomputed); drops lapsed ones. */
 export function applyOverrides(result: CheckResult, overrides: Map<string, OverrideEntry>): CheckResult {
   if (overrides.size === 0) return result;

@@ -9,7 +9,7 @@ import { RECORD_FORMAT, type ReplyRecord, type StepOverride } from '../store/typ
 import type { TicketContext } from '../ticket';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
-import { applyOverrides, type OverrideEntry } from './overrides';
+import { applyOverrides, type OverrideEntry, overrideAllowed } from './overrides';
 import { cancelPendingReply, holdPendingReply } from './record';
 import { followTyping, throttle } from './timing';
 
@@ -84,6 +84,8 @@ export interface SessionDeps {
   fallbackAgentName: () => string;
   /** Whether the optional send gate is on (settings), read at each send. */
   sendGateOn: () => boolean;
+  /** Whether the administrator's policy lets agents override critical steps (default: yes). */
+  allowCriticalOverrides?: () => boolean;
   /** Asks the agent a yes/no question at the moment of a send (window.confirm on a real page). */
   ask: (question: string) => boolean;
   /** Aborted when the content script goes away (navigation, extension update). */
@@ -245,6 +247,9 @@ export class SidebarSession {
     this.patch({ playbooks });
     const ticket = this.state.get().ticket;
     if (ticket) await this.choosePlaybook(ticket);
+    // The policy may have changed with them: an override it now forbids goes.
+    for (const step of this.state.get().playbook?.steps ?? [])
+      if (!this.canOverride(step)) this.overrides.delete(step.id);
     this.checkNow();
   }
 
@@ -300,7 +305,11 @@ export class SidebarSession {
     this.patch({ notice: message });
   }
 
-  /** Checks the current draft now (no debounce). */
+  /** Whether the agent may override this step's verdict (the policy can forbid it on critical steps). */
+  canOverride(step: { severity: string }): boolean {
+    return overrideAllowed(step, this.deps.allowCriticalOverrides?.() ?? true);
+  }
+
   /**
    * The agent corrects a step's verdict (`done` on a failed step, `na` on an applicable one), or
    * undoes a correction (null). The record stores the override, never the text.
@@ -312,11 +321,13 @@ export class SidebarSession {
       if (!ticket || !playbook) return;
       const step = checkReply(this.lastDraft, ticket, playbook).steps.find((s) => s.stepId === stepId);
       if (!step || step.status === 'na' || (kind === 'done' && step.status !== 'fail')) return;
+      if (!this.canOverride(step)) return;
       this.overrides.set(stepId, { kind, checked: step.status });
     }
     this.checkNow();
   }
 
+  /** Checks the current draft now (no debounce). */
   checkNow(): void {
     this.checkDraft(this.readEditor());
   }

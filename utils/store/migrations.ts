@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { dayTotalsOf, missesOf, rollupsOf } from './rollups';
+import { dayOf, dayTotalsOf, missesOf, monthOf, rollupKey, rollupsOf } from './rollups';
 import type { KeelDB } from './schema';
 import type { ReplyRecord } from './types';
 
@@ -142,6 +142,39 @@ export const migrationV7: Migration = {
   },
 };
 
+/**
+ * v9 (issue 13; v8 is left to another branch): rollups count overrides per step (`steps[id].overrides`,
+ * by kind), so the popup and the playbook editor show the steps agents override most from rollups.
+ * Backfill: only the daily and monthly rollups that hold a record with an override are rebuilt,
+ * from the records they count; on a database without overrides nothing is written.
+ */
+export const migrationV9: Migration = {
+  version: 9,
+  description: 'rollups count overrides per step; rollups of records with overrides rebuilt',
+  schema() {},
+  async data(tx) {
+    const records = await allReplies(tx);
+    const dailyKey = (r: ReplyRecord) => rollupKey(dayOf(r.time), r.playbookId, r.agent, r.helpdesk);
+    const monthlyKey = (r: ReplyRecord) =>
+      rollupKey(monthOf(dayOf(r.time)), r.playbookId, r.agent, r.helpdesk);
+    const overridden = records.filter((r) => r.steps.some((step) => step.override !== undefined));
+    if (overridden.length === 0) return;
+    const days = new Set(overridden.map(dailyKey));
+    const months = new Set(overridden.map(monthlyKey));
+    const rollups = tx.objectStore('rollups');
+    const monthly = tx.objectStore('monthly');
+    await Promise.all([
+      ...[...rollupsOf(records.filter((r) => days.has(dailyKey(r)))).values()].map((r) => rollups.put(r)),
+      ...[
+        ...rollupsOf(
+          records.filter((r) => months.has(monthlyKey(r))),
+          true,
+        ).values(),
+      ].map((r) => monthly.put(r)),
+    ]);
+  },
+};
+
 /** Every migration, in order. The database's version is the last one's. */
 export const MIGRATIONS: readonly Migration[] = [
   migrationV1,
@@ -151,6 +184,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrationV5,
   migrationV6,
   migrationV7,
+  migrationV9,
 ];
 
 /** The last migration's version (versions may skip a number while branches merge). */

@@ -75,12 +75,22 @@ export function tallyRecord(rollups: Map<string, Rollup>, record: ReplyRecord, m
   rollup.scoreSum += record.score;
   if (record.fullAdherence) rollup.fullCount += 1;
   for (const step of record.steps) {
-    if (step.status === 'na') continue;
+    // A step the agent marked "not needed here" is `na`, yet its override still counts (v9).
+    if (step.status === 'na' && step.override === undefined) continue;
     const tally = ownTally(rollup.steps, step.id) ?? { applicable: 0, misses: 0 };
-    tally.applicable += 1;
+    if (step.status !== 'na') tally.applicable += 1;
     if (step.status === 'fail') tally.misses += 1;
+    if (step.override !== undefined) {
+      tally.overrides ??= { done: 0, na: 0 };
+      tally.overrides[step.override] += 1;
+    }
     setTally(rollup.steps, step.id, tally);
   }
+}
+
+/** The number of overrides a step's tally counts (both kinds). */
+export function overridesOf(tally: StepTally): number {
+  return tally.overrides ? tally.overrides.done + tally.overrides.na : 0;
 }
 
 /** Rollups of a list of records, from nothing (daily, or monthly). */
@@ -120,12 +130,21 @@ export function mergeDayTotal(stored: DayTotal | undefined, delta: DayTotal): Da
 /** `stored + delta`, as a new rollup (either may be missing a step the other has). */
 export function mergeRollup(stored: Rollup | undefined, delta: Rollup): Rollup {
   if (!stored) return delta;
-  const steps: Record<string, { applicable: number; misses: number }> = {};
-  for (const [id, tally] of Object.entries(stored.steps)) setTally(steps, id, { ...tally });
+  const steps: Record<string, StepTally> = {};
+  for (const [id, tally] of Object.entries(stored.steps)) {
+    const copy: StepTally = { ...tally };
+    if (tally.overrides) copy.overrides = { ...tally.overrides };
+    setTally(steps, id, copy);
+  }
   for (const [id, tally] of Object.entries(delta.steps)) {
     const sum = ownTally(steps, id) ?? { applicable: 0, misses: 0 };
     sum.applicable += tally.applicable;
     sum.misses += tally.misses;
+    if (tally.overrides) {
+      sum.overrides ??= { done: 0, na: 0 };
+      sum.overrides.done += tally.overrides.done;
+      sum.overrides.na += tally.overrides.na;
+    }
     setTally(steps, id, sum);
   }
   return {

@@ -7,6 +7,12 @@ export interface StepTally {
   applicable: number;
   /** Replies where the step failed. */
   misses: number;
+  /**
+   * Since v9: replies where the agent corrected the verdict, by kind: "done in my own words"
+   * (`done`, counted in `applicable`) and "not needed here" (`na`, not counted in `applicable`, as
+   * the step was then not applicable). Absent when none.
+   */
+  overrides?: { done: number; na: number };
 }
 
 /**

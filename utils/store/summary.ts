@@ -1,5 +1,5 @@
 import type { KeelDatabase } from './open';
-import { dayOf, monthOf, startOfDay } from './rollups';
+import { dayOf, monthOf, overridesOf, startOfDay } from './rollups';
 import type { DayTotal, Rollup } from './schema';
 
 export type Period = '7d' | '30d' | '90d' | 'all';
@@ -19,6 +19,8 @@ export interface AgentFigures {
   count: number;
   adherence: number;
   fullAdherenceRate: number;
+  /** Steps this agent corrected (v9 rollups; absent where the source does not count them). */
+  overrides?: number;
 }
 
 export interface MissedStep {
@@ -26,6 +28,16 @@ export interface MissedStep {
   stepId: string;
   misses: number;
   applicable: number;
+}
+
+/** A step agents corrected: "done in my own words" (`done`) or "not needed here" (`na`). */
+export interface OverriddenStep {
+  playbookId: string;
+  stepId: string;
+  /** `done + na`. */
+  overrides: number;
+  done: number;
+  na: number;
 }
 
 export interface DayFigures {
@@ -51,6 +63,11 @@ export interface Summary {
   missedSteps: MissedStep[];
   /** Most replies first. */
   byAgent: AgentFigures[];
+  /**
+   * Steps overridden at least once, most overrides first (v9 rollups; absent where the source does
+   * not count them), so a lead sees which steps of a playbook agents disagree with.
+   */
+  overriddenSteps?: OverriddenStep[];
   /** Days with replies, oldest first. */
   daily: DayFigures[];
 }
@@ -70,18 +87,21 @@ interface Totals {
   count: number;
   scoreSum: number;
   fullCount: number;
+  overrides: number;
 }
 
 function add(totals: Map<string, Totals>, key: string, rollup: Rollup): void {
-  const sum = totals.get(key) ?? { count: 0, scoreSum: 0, fullCount: 0 };
+  const sum = totals.get(key) ?? { count: 0, scoreSum: 0, fullCount: 0, overrides: 0 };
   sum.count += rollup.count;
   sum.scoreSum += rollup.scoreSum;
   sum.fullCount += rollup.fullCount;
   totals.set(key, sum);
 }
 
-const adherenceOf = (t: Totals): number => (t.count === 0 ? 0 : oneDecimal(t.scoreSum / t.count));
-const fullRateOf = (t: Totals): number => (t.count === 0 ? 0 : oneDecimal((t.fullCount / t.count) * 100));
+const adherenceOf = (t: Pick<Totals, 'count' | 'scoreSum'>): number =>
+  t.count === 0 ? 0 : oneDecimal(t.scoreSum / t.count);
+const fullRateOf = (t: Pick<Totals, 'count' | 'fullCount'>): number =>
+  t.count === 0 ? 0 : oneDecimal((t.fullCount / t.count) * 100);
 
 /**
  * Folds rollups (daily or monthly, any mix that covers the period once) and per-day totals into a
@@ -92,10 +112,11 @@ export function summarizeRollups(
   dayTotals: readonly DayTotal[],
   sinceDay: string | null = null,
 ): Summary {
-  const overall: Totals = { count: 0, scoreSum: 0, fullCount: 0 };
+  const overall: Totals = { count: 0, scoreSum: 0, fullCount: 0, overrides: 0 };
   const byPlaybook = new Map<string, Totals>();
   const byAgent = new Map<string, Totals>();
   const steps = new Map<string, MissedStep>();
+  const overridden = new Map<string, OverriddenStep>();
 
   for (const rollup of rollups) {
     overall.count += rollup.count;
@@ -103,12 +124,27 @@ export function summarizeRollups(
     overall.fullCount += rollup.fullCount;
     add(byPlaybook, rollup.playbookId, rollup);
     add(byAgent, rollup.agent, rollup);
+    const agentTotals = byAgent.get(rollup.agent) as Totals;
     for (const [stepId, tally] of Object.entries(rollup.steps)) {
       const key = `${rollup.playbookId}\u0000${stepId}`;
       const step = steps.get(key) ?? { playbookId: rollup.playbookId, stepId, misses: 0, applicable: 0 };
       step.misses += tally.misses;
       step.applicable += tally.applicable;
       steps.set(key, step);
+      if (tally.overrides) {
+        const row = overridden.get(key) ?? {
+          playbookId: rollup.playbookId,
+          stepId,
+          overrides: 0,
+          done: 0,
+          na: 0,
+        };
+        row.done += tally.overrides.done;
+        row.na += tally.overrides.na;
+        row.overrides += overridesOf(tally);
+        overridden.set(key, row);
+        agentTotals.overrides += overridesOf(tally);
+      }
     }
   }
 
@@ -139,8 +175,17 @@ export function summarizeRollups(
         count: t.count,
         adherence: adherenceOf(t),
         fullAdherenceRate: fullRateOf(t),
+        overrides: t.overrides,
       }))
       .sort((a, b) => b.count - a.count || a.agent.localeCompare(b.agent)),
+    overriddenSteps: [...overridden.values()]
+      .filter((step) => step.overrides > 0)
+      .sort(
+        (a, b) =>
+          b.overrides - a.overrides ||
+          a.playbookId.localeCompare(b.playbookId) ||
+          a.stepId.localeCompare(b.stepId),
+      ),
     daily: dayTotals
       .filter((t) => t.count > 0)
       .map((t) => ({ day: t.day, count: t.count, adherence: adherenceOf(t) }))
@@ -259,11 +304,15 @@ export async function summarize(db: KeelDatabase, options: { sinceDay?: string }
     return summarizeRollups(rollups, totals, null);
   }
   const firstWholeMonth = sinceDay.endsWith('-01') ? monthOf(sinceDay) : nextMonth(monthOf(sinceDay));
+  // From the 1st of a month there are no edge days: an empty bound (lower = open upper) throws.
+  const edgeEnd = `${firstWholeMonth}-01`;
   const [edgeDays, wholeMonths, totals] = await Promise.all([
-    tx
-      .objectStore('rollups')
-      .index('by-day')
-      .getAll(IDBKeyRange.bound(sinceDay, `${firstWholeMonth}-01`, false, true)),
+    sinceDay < edgeEnd
+      ? tx
+          .objectStore('rollups')
+          .index('by-day')
+          .getAll(IDBKeyRange.bound(sinceDay, edgeEnd, false, true))
+      : Promise.resolve([]),
     monthly.index('by-month').getAll(IDBKeyRange.lowerBound(firstWholeMonth)),
     days.getAll(IDBKeyRange.lowerBound(sinceDay)),
     tx.done,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, migrationV7 } from '../../../utils/store/migrations';
+import { DB_VERSION, migrationV7, migrationV9 } from '../../../utils/store/migrations';
 import { openKeelDB } from '../../../utils/store/open';
 import { dayTotalsOf, rollupsOf } from '../../../utils/store/rollups';
 import { summarize } from '../../../utils/store/summary';
@@ -218,5 +218,66 @@ describe('schema migrations', () => {
     const db = await openKeelDB(freshDbName(), 7);
     expect(await db.count('teamQueue')).toBe(0);
     db.close();
+  });
+
+  it('v7 → v9 counts the overrides of records already stored in their daily and monthly rollups, and keeps every record', async () => {
+    const name = freshDbName();
+    const march = new Date(2025, 2, 10, 12).getTime();
+    const records = [
+      makeRecord({
+        time: march,
+        steps: [
+          { id: 'greet', status: 'pass', override: 'done' },
+          { id: 'apologise', status: 'na', override: 'na' },
+        ],
+      }),
+      makeRecord({ time: march, steps: [{ id: 'greet', status: 'fail' }], score: 0, fullAdherence: false }),
+      makeRecord({ time: new Date(2025, 2, 12, 9).getTime(), agent: 'Ben' }),
+      makeRecord({ time: new Date(2025, 3, 1, 9).getTime() }),
+    ];
+    const v7 = await openKeelDB(name, 7);
+    for (const record of records) await v7.put('replies', record);
+    // Rollups as Keel before v9 wrote them: overrides not counted; "not needed here" not even listed.
+    const before = (r: (typeof records)[number]) => ({
+      ...r,
+      steps: r.steps.map(({ id, status }) => ({ id, status })),
+    });
+    for (const rollup of rollupsOf(records.map(before)).values()) await v7.put('rollups', rollup);
+    for (const rollup of rollupsOf(records.map(before), true).values()) await v7.put('monthly', rollup);
+    const untouched = await v7.get('rollups', '2025-03-12|refund|Ben|demo');
+    v7.close();
+
+    const v9 = await openKeelDB(name, migrationV9.version);
+    expect(v9.version).toBe(9);
+    expect(await v9.count('replies')).toBe(records.length);
+    for (const record of records) expect(await v9.get('replies', record.id)).toEqual(record);
+    const daily = await v9.get('rollups', '2025-03-10|refund|Ana|demo');
+    expect(daily?.count).toBe(2);
+    expect(daily?.steps.greet).toEqual({ applicable: 2, misses: 1, overrides: { done: 1, na: 0 } });
+    expect(daily?.steps.apologise).toEqual({ applicable: 0, misses: 0, overrides: { done: 0, na: 1 } });
+    expect((await v9.get('monthly', '2025-03|refund|Ana|demo'))?.steps.greet?.overrides).toEqual({
+      done: 1,
+      na: 0,
+    });
+    expect(await v9.get('rollups', '2025-03-12|refund|Ben|demo')).toEqual(untouched);
+    expect((await v9.getAll('rollups')).sort((a, b) => a.key.localeCompare(b.key))).toEqual(
+      [...rollupsOf(records).values()].sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    expect((await v9.getAll('monthly')).sort((a, b) => a.key.localeCompare(b.key))).toEqual(
+      [...rollupsOf(records, true).values()].sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    v9.close();
+  });
+
+  it('v9 writes nothing on a database whose records have no override', async () => {
+    const name = freshDbName();
+    const records = [makeRecord(), makeRecord({ agent: 'Ben' })];
+    const v7 = await openKeelDB(name, 7);
+    for (const record of records) await v7.put('replies', record);
+    v7.close();
+    const v9 = await openKeelDB(name, 9);
+    expect(await v9.count('replies')).toBe(2);
+    expect(await v9.count('rollups')).toBe(0);
+    v9.close();
   });
 });
