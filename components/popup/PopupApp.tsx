@@ -7,10 +7,11 @@ import { ByAgent, ByPlaybook, MissedSteps } from './Breakdowns';
 import { DataActions, type Send } from './DataActions';
 import type { PlaybookLabels } from './labels';
 import { MissedReplies } from './MissedReplies';
+import { ReportLinks } from './ReportLinks';
 import { TrendChart } from './TrendChart';
 import { trendBuckets } from './trend';
 
-const PERIOD_LABELS: Record<Period, string> = {
+export const PERIOD_LABELS: Record<Period, string> = {
   '7d': '7 days',
   '30d': '30 days',
   '90d': '90 days',
@@ -22,7 +23,7 @@ type Load =
   | { state: 'ready'; summary: Summary; previous: Summary | null; choices: FilterChoices }
   | { state: 'error'; message: string; quota: boolean };
 
-function DeltaBadge({ delta }: { delta: Delta }) {
+export function DeltaBadge({ delta }: { delta: Delta }) {
   const sign = delta.value > 0 ? '+' : delta.value < 0 ? '−' : '±';
   const trend = delta.value > 0 ? 'up' : delta.value < 0 ? 'down' : 'flat';
   return (
@@ -44,7 +45,7 @@ function DeltaBadge({ delta }: { delta: Delta }) {
   );
 }
 
-function Figure({
+export function Figure({
   testId,
   value,
   label,
@@ -284,6 +285,7 @@ export function PopupApp({
         </fieldset>
       </header>
       <FilterBar filters={filters} choices={choices} labels={labels} onChange={setFilters} />
+      <ReportLinks filters={filters} />
 
       {load.state === 'loading' && (
         <p class="muted" aria-live="polite">
@@ -365,7 +367,7 @@ export function PopupApp({
           <ByAgent rows={load.summary.byAgent} changes={changes} />
         </>
       )}
-      <DataActions send={send} period={period} onChanged={refresh} save={save} />
+      <DataActions send={send} query={summaryMessage(filters)} onChanged={refresh} save={save} />
     </main>
   );
 }
