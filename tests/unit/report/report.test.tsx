@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { labelsFrom } from '../../../components/popup/labels';
@@ -7,7 +8,9 @@ import { ReportApp } from '../../../components/report/ReportApp';
 import { filtersFromSearch, reportSearch } from '../../../components/report/report-url';
 import { reportText } from '../../../components/report/summary-text';
 import { createMessageHandler } from '../../../utils/background/handlers';
-import type { KeelMessage, KeelResponse } from '../../../utils/messages';
+import type { Download, KeelMessage, KeelResponse } from '../../../utils/messages';
+import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
+import type { Playbook } from '../../../utils/playbook/schema';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { agentChanges } from '../../../utils/store/compare';
 import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
@@ -24,6 +27,9 @@ const ALL: Filters = { period: '7d', from: '', to: '', agent: '', playbookId: ''
 const at = (day: number) => new Date(2025, 2, day, 10).getTime();
 const miss = [{ id: 'greet', status: 'fail' as const }];
 
+/** The playbook in force, as the background's config gives it: the CSV names its steps from it. */
+const refundPlaybook = DEFAULT_PLAYBOOKS.find((p) => p.id === 'refund') as Playbook;
+
 let db: KeelDatabase;
 let send: <T extends KeelMessage>(message: T) => Promise<KeelResponse<T>>;
 
@@ -35,7 +41,7 @@ beforeEach(async () => {
     extensionOrigin: () => 'chrome-extension://keel/',
     appVersion: () => '0.1.0',
     agentName: async () => 'Ana',
-    config: async () => ({ playbooks: [], settings: DEFAULT_SETTINGS }),
+    config: async () => ({ playbooks: [refundPlaybook], settings: DEFAULT_SETTINGS }),
     now: () => NOW,
   });
   send = (message) => handle(message, sender) as never;
@@ -188,6 +194,33 @@ describe('report page', () => {
     const fallback = await screen.findByRole('textbox', { name: 'Summary text' });
     expect((fallback as HTMLTextAreaElement).value).toContain('Replies: 3');
     expect(screen.getByTestId('copy-notice').textContent).toContain('did not allow copying');
+  });
+
+  it('exports the CSVs of the filters on screen, with step names from the playbooks in force', async () => {
+    const saved: Download[] = [];
+    render(
+      <ReportApp
+        send={send}
+        labels={labels}
+        initialFilters={{ ...ALL, agent: 'Łukasz' }}
+        now={() => NOW}
+        save={(d) => saved.push(d)}
+      />,
+    );
+    await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('1'));
+    fireEvent.click(screen.getByTestId('export-csv-steps'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]?.fileName).toBe('keel-steps-7d-2025-03-20-Łukasz.csv');
+    const rows = parse(saved[0]?.text ?? '', { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.ticketId, r.agent, r.playbookName, r.stepName, r.status])).toEqual([
+      ['L1', 'Łukasz', 'Refund request', 'Greet the customer by name', 'fail'],
+    ]);
+    fireEvent.change(screen.getByTestId('filter-agent'), { target: { value: '' } });
+    await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('3'));
+    fireEvent.click(screen.getByTestId('export-csv'));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    const replies = parse(saved[1]?.text ?? '', { bom: true, columns: true }) as Record<string, string>[];
+    expect(replies.map((r) => r.ticketId)).toEqual(['L1', 'A2', 'A1']);
   });
 
   it('hosts team import and export, so a Firefox lead can merge files', async () => {
