@@ -47,9 +47,15 @@ export function TrendChart({
   const barWidth = Math.max(1, Math.min(slot * 0.7, MAX_BAR_WIDTH));
   const y = (fraction: number) => top + plot * (1 - fraction);
   const x = (index: number) => left + (index + 0.5) * slot;
-  const points = buckets
-    .map((b, i) => (b.adherence === null ? null : `${x(i)},${y(b.adherence / 100)}`))
-    .filter((p): p is string => p !== null);
+  // The adherence line breaks where a bucket has no reply: a line across it would claim a value.
+  const runs: { x: number; y: number }[][] = [];
+  buckets.forEach((b, i) => {
+    if (b.adherence === null) return;
+    const point = { x: x(i), y: y(b.adherence / 100) };
+    const run = runs.at(-1);
+    if (run && buckets[i - 1]?.adherence !== null && i > 0) run.push(point);
+    else runs.push([point]);
+  });
   const first = buckets[0];
   const last = buckets[buckets.length - 1];
   const ticks = countTop === 1 ? [0, 1] : [0, countTop / 2, countTop];
@@ -107,9 +113,12 @@ export function TrendChart({
           </title>
         </rect>
       ))}
-      {points.length > 1 && <polyline class="trend-line" points={points.join(' ')} />}
-      {points.length === 1 && (
-        <circle class="trend-dot" r="2.5" cx={points[0]?.split(',')[0]} cy={points[0]?.split(',')[1]} />
+      {runs.map((run) =>
+        run.length > 1 ? (
+          <polyline key={run[0]?.x} class="trend-line" points={run.map((p) => `${p.x},${p.y}`).join(' ')} />
+        ) : (
+          <circle key={run[0]?.x} class="trend-dot" r="2.5" cx={run[0]?.x} cy={run[0]?.y} />
+        ),
       )}
       {labelled(buckets.length, Math.max(2, xLabels)).map((i, n, all) => (
         <text

@@ -38,4 +38,21 @@ describe('trend chart', () => {
     const plot = 130 - 8 - 18;
     expect(Number(chart.querySelectorAll('rect')[4]?.getAttribute('height'))).toBeCloseTo((plot * 5) / 6);
   });
+
+  it('breaks the adherence line at buckets without replies instead of drawing across them', () => {
+    const buckets = trendBuckets(
+      [
+        { day: '2025-03-14', count: 1, adherence: 100 },
+        { day: '2025-03-15', count: 1, adherence: 50 },
+        { day: '2025-03-18', count: 1, adherence: 0 },
+      ],
+      '2025-03-14',
+      '2025-03-20',
+    );
+    render(<TrendChart buckets={buckets} />);
+    const chart = screen.getByTestId('trend-chart');
+    expect(chart.querySelectorAll('polyline')).toHaveLength(1);
+    expect(chart.querySelector('polyline')?.getAttribute('points')?.split(' ')).toHaveLength(2);
+    expect(chart.querySelectorAll('circle')).toHaveLength(1);
+  });
 });
