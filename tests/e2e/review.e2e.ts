@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KeelBrowser, launchKeel, SCREENSHOTS_DIR, waitForPopupValue } from './harness';
 import { PROJECT_ROOT } from './paths';
+import { pdfText } from './pdf-text';
 
 // Issue 17, "Done when": a lead's weekly review with a seeded team file. Every expected figure
 // below is worked out in this file from the seeded records, never read back from Keel.
@@ -340,6 +341,16 @@ describe('the lead’s weekly review: filters, deltas, drill-down, report, CSV, 
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(statSync(pdfPath).size).toBeGreaterThan(10_000);
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    // What the PDF says: every section's heading (upper case by the stylesheet), the agent's name,
+    // the example tickets (their URLs are printed after the links); none of the screen's controls.
+    const printedText = pdfText(pdf).toLowerCase();
+    for (const heading of ['Keel team adherence report', ...headings])
+      expect(printedText, heading).toContain(heading.toLowerCase());
+    expect(printedText).toContain(LUKASZ.toLowerCase());
+    for (const r of mine.filter((r) => r.steps.some((s) => s.status === 'fail')))
+      expect(printedText).toContain(r.ticketUrl);
+    for (const control of ['Copy summary', 'Team data', 'Import team files'])
+      expect(printedText, control).not.toContain(control.toLowerCase());
     await report.emulateMedia({ media: 'screen' });
 
     await report.bringToFront();
