@@ -23,7 +23,7 @@ type Load =
   | { state: 'ready'; summary: Summary; previous: Summary | null; choices: FilterChoices }
   | { state: 'error'; message: string; quota: boolean };
 
-export function DeltaBadge({ delta }: { delta: Delta }) {
+function DeltaBadge({ delta }: { delta: Delta }) {
   const sign = delta.value > 0 ? '+' : delta.value < 0 ? '−' : '±';
   const trend = delta.value > 0 ? 'up' : delta.value < 0 ? 'down' : 'flat';
   return (
