@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Playbook } from './playbook/schema';
 import type { Settings } from './settings';
+import type { AgentTrend } from './store/agent-trends';
 import type { FileImportOutcome } from './store/files';
 import type { FilterChoices, Period, Summary } from './store/summary';
 import type { ReplyRecord } from './store/types';
@@ -38,9 +39,31 @@ export type KeelMessage =
       /** Epoch ms: the period's start, and the time the next page starts before. */
       since?: number;
       before?: number;
+      /** Replies a page (25 when absent). */
+      limit?: number;
+    }
+  | {
+      /** Each agent's daily figures for the report's per-agent trend (the agent filter is ignored). */
+      type: 'stats.agentTrends';
+      period: Period;
+      from?: string;
+      to?: string;
+      playbookId?: string;
+      helpdesk?: string;
     }
   | { type: 'stats.exportTeam' }
-  | { type: 'stats.exportCsv'; period: Period }
+  | {
+      type: 'stats.exportCsv';
+      /** `replies` (the default): one row per reply; `steps`: one row per reply × step. */
+      kind?: 'replies' | 'steps';
+      /** The same period, range and filters as `stats.summary`. */
+      period: Period;
+      from?: string;
+      to?: string;
+      agent?: string;
+      playbookId?: string;
+      helpdesk?: string;
+    }
   | { type: 'stats.exportBackup' }
   | { type: 'stats.importTeam'; files: { name: string; text: string }[] }
   | { type: 'stats.restoreBackup'; name: string; text: string }
@@ -73,6 +96,7 @@ export interface KeelResponses {
   /** `previous`: the period of the same length just before (null for all time). */
   'stats.summary': { ok: true; summary: Summary; previous: Summary | null; choices: FilterChoices } | Failure;
   'stats.missed': { ok: true; records: ReplyRecord[]; next: number | null } | Failure;
+  'stats.agentTrends': { ok: true; agents: AgentTrend[] } | Failure;
   'stats.exportTeam': ({ ok: true } & Download) | Failure;
   'stats.exportCsv': ({ ok: true } & Download) | Failure;
   'stats.exportBackup': ({ ok: true } & Download) | Failure;

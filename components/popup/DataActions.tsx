@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { Download, KeelMessage, KeelResponse } from '../../utils/messages';
-import type { Period } from '../../utils/store/summary';
 
 export type Send = <T extends KeelMessage>(message: T) => Promise<KeelResponse<T>>;
+
+/** The period, range and filters of the summary on screen (a `stats.summary` message without its type). */
+export type SummaryQuery = Omit<Extract<KeelMessage, { type: 'stats.summary' }>, 'type'>;
 
 interface Notice {
   kind: 'success' | 'error';
@@ -29,15 +31,19 @@ async function readFiles(input: HTMLInputElement): Promise<{ name: string; text:
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-/** Export, import, backup, restore and clear, each with a message saying what happened. */
+/**
+ * Export, import, backup, restore and clear, each with a message saying what happened. The popup
+ * and the report page both show it (a Firefox popup closes when a file picker opens).
+ */
 export function DataActions({
   send,
-  period,
+  query,
   onChanged,
   save = saveFile,
 }: {
   send: Send;
-  period: Period;
+  /** What the CSV exports cover: the summary on screen. */
+  query: SummaryQuery;
   onChanged: () => void;
   save?: (download: Download) => void;
 }) {
@@ -131,9 +137,18 @@ export function DataActions({
           type="button"
           data-testid="export-csv"
           disabled={busy}
-          onClick={() => exportFile({ type: 'stats.exportCsv', period })}
+          onClick={() => exportFile({ ...query, type: 'stats.exportCsv', kind: 'replies' })}
         >
           Export CSV
+        </button>
+        <button
+          type="button"
+          data-testid="export-csv-steps"
+          disabled={busy}
+          title="One row per reply and step, for pivot tables"
+          onClick={() => exportFile({ ...query, type: 'stats.exportCsv', kind: 'steps' })}
+        >
+          Export steps CSV
         </button>
         <label class="button">
           Import team files

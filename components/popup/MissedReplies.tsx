@@ -62,30 +62,7 @@ export function MissedReplies({
       {error && <p class="notice error">{error}</p>}
       <ul class="rows">
         {records.map((r) => (
-          <li
-            key={r.id}
-            class="row missed"
-            data-testid="reply-row"
-            data-ticket-id={r.ticketId}
-            data-helpdesk={r.helpdesk}
-            data-agent={r.agent}
-            data-score={r.score}
-            data-time={r.time}
-          >
-            <span class="row-name">
-              {r.ticketUrl ? (
-                <a href={r.ticketUrl} target="_blank" rel="noreferrer noopener">
-                  #{r.ticketId}
-                </a>
-              ) : (
-                `#${r.ticketId}`
-              )}{' '}
-              <small>
-                {r.agent || 'Unknown agent'} · {r.helpdesk} · {new Date(r.time).toLocaleString()}
-              </small>
-            </span>
-            <span class="row-value">{r.score}%</span>
-          </li>
+          <ReplyRow key={r.id} record={r} />
         ))}
       </ul>
       {next !== null && (
@@ -94,5 +71,34 @@ export function MissedReplies({
         </button>
       )}
     </section>
+  );
+}
+
+/** One reply behind a missed step: its ticket (a link back to the helpdesk when the URL is known), who, when, score. */
+export function ReplyRow({ record: r }: { record: ReplyRecord }) {
+  return (
+    <li
+      class="row missed"
+      data-testid="reply-row"
+      data-ticket-id={r.ticketId}
+      data-helpdesk={r.helpdesk}
+      data-agent={r.agent}
+      data-score={r.score}
+      data-time={r.time}
+    >
+      <span class="row-name">
+        {r.ticketUrl ? (
+          <a href={r.ticketUrl} target="_blank" rel="noreferrer noopener">
+            #{r.ticketId}
+          </a>
+        ) : (
+          `#${r.ticketId}`
+        )}{' '}
+        <small>
+          {r.agent || 'Unknown agent'} · {r.helpdesk} · {new Date(r.time).toLocaleString()}
+        </small>
+      </span>
+      <span class="row-value">{r.score}%</span>
+    </li>
   );
 }

@@ -8,10 +8,11 @@ import { DataActions, type Send } from './DataActions';
 import type { PlaybookLabels } from './labels';
 import { MissedReplies } from './MissedReplies';
 import { OverriddenSteps } from './OverriddenSteps';
+import { ReportLinks } from './ReportLinks';
 import { TrendChart } from './TrendChart';
 import { trendBuckets } from './trend';
 
-const PERIOD_LABELS: Record<Period, string> = {
+export const PERIOD_LABELS: Record<Period, string> = {
   '7d': '7 days',
   '30d': '30 days',
   '90d': '90 days',
@@ -45,7 +46,7 @@ function DeltaBadge({ delta }: { delta: Delta }) {
   );
 }
 
-function Figure({
+export function Figure({
   testId,
   value,
   label,
@@ -285,6 +286,7 @@ export function PopupApp({
         </fieldset>
       </header>
       <FilterBar filters={filters} choices={choices} labels={labels} onChange={setFilters} />
+      <ReportLinks filters={filters} />
 
       {load.state === 'loading' && (
         <p class="muted" aria-live="polite">
@@ -371,7 +373,7 @@ export function PopupApp({
           />
         </>
       )}
-      <DataActions send={send} period={period} onChanged={refresh} save={save} />
+      <DataActions send={send} query={summaryMessage(filters)} onChanged={refresh} save={save} />
     </main>
   );
 }

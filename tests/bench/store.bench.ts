@@ -4,6 +4,7 @@
  * Run: npx tsx tests/bench/store.bench.ts
  */
 import 'fake-indexeddb/auto';
+import { agentTrends } from '../../utils/store/agent-trends';
 import { exportTeamFile, importTeamFiles, TEAM_FORMAT, type TeamFile } from '../../utils/store/files';
 import { type KeelDatabase, openKeelDB } from '../../utils/store/open';
 import { missedReplies, writeBatches } from '../../utils/store/replies';
@@ -107,6 +108,16 @@ for (const [period, t1k, t100k] of rows) {
   console.log(
     `store: 100,000 records: popup open (summary + previous period) ${ms(open)} | filtered by agent ${ms(filtered)} | drill-down page of 25 ${ms(drill)} | by agent ${ms(drillAgent)}`,
   );
+  // The report page adds each agent's daily trend and five replies for each of the five most-missed steps.
+  const report = await timeIt(
+    () =>
+      Promise.all([
+        agentTrends(large, { sinceDay }),
+        ...STEPS.slice(0, 5).map((stepId) => missedReplies(large, { playbookId: 'refund', stepId }, 5)),
+      ]),
+    15,
+  );
+  console.log(`store: 100,000 records: report extras (agent trends + 5 x 5 example replies) ${ms(report)}`);
 }
 console.log(`store: rollups for 100,000 records: ${await large.count('rollups')}`);
 

@@ -1,17 +1,26 @@
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
+import { labelsFrom } from '../../components/popup/labels';
 import type { KeelMessage, KeelResponse, KeelResponses } from '../messages';
 import type { Playbook } from '../playbook/schema';
 import type { Settings } from '../settings-core';
-import { exportCsv } from '../store/csv';
+import { agentTrends } from '../store/agent-trends';
+import { exportCsv, exportStepsCsv } from '../store/csv';
 import { isQuotaError, StoreFileError } from '../store/errors';
 import { exportBackup, exportTeamFile, importTeamFiles, restoreBackup } from '../store/files';
 import type { KeelDatabase } from '../store/open';
 import { addPending, cancelPending, PENDING_GRACE_MS } from '../store/pending';
-import { addReply, allReplies, clearAll, missedReplies, repliesSince } from '../store/replies';
-import { dayOf, startOfDay } from '../store/rollups';
+import { addReply, allReplies, clearAll, missedReplies, repliesBetween } from '../store/replies';
+import { dayOf, endOfDay, startOfDay } from '../store/rollups';
 import type { Period } from '../store/summary';
-import { addDays, daysBetween, filterChoices, sinceDayFor, summarizeQuery } from '../store/summary';
+import {
+  addDays,
+  daysBetween,
+  filterChoices,
+  matchesFilters,
+  sinceDayFor,
+  summarizeQuery,
+} from '../store/summary';
 import type { ReplyRecord } from '../store/types';
 import { firstProblem } from '../store/validation';
 import { KeelMessageSchema } from './message-schema';
@@ -140,8 +149,13 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true, summary, previous, choices };
     },
     async 'stats.missed'(message) {
-      const { type: _type, ...query } = message;
-      return { ok: true, ...(await missedReplies(await settledDb(), query, 25)) };
+      const { type: _type, limit = 25, ...query } = message;
+      return { ok: true, ...(await missedReplies(await settledDb(), query, limit)) };
+    },
+    async 'stats.agentTrends'(message) {
+      const { current } = rangeOf(message, dayOf(now()));
+      const filters = { playbookId: message.playbookId, helpdesk: message.helpdesk };
+      return { ok: true, agents: await agentTrends(await settledDb(), { ...filters, ...current }) };
     },
     async 'stats.exportTeam'() {
       const db = await settledDb();
@@ -156,15 +170,31 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
         records: file.records.length,
       };
     },
-    async 'stats.exportCsv'({ period }) {
+    async 'stats.exportCsv'(message) {
       const db = await settledDb();
-      const sinceDay = sinceDayFor(period, now());
-      const records = sinceDay ? await repliesSince(db, startOfDay(sinceDay)) : await allReplies(db);
+      // The records behind the summary the user is looking at: same range, same filters.
+      const { current } = rangeOf(message, dayOf(now()));
+      const [stored, { playbooks }] = await Promise.all([
+        repliesBetween(
+          db,
+          current.sinceDay === undefined ? undefined : startOfDay(current.sinceDay),
+          current.untilDay === undefined ? undefined : endOfDay(current.untilDay),
+        ),
+        deps.config(),
+      ]);
+      const records = stored.filter((record) => matchesFilters(record, message));
+      const names = labelsFrom(playbooks);
+      const kind = message.kind ?? 'replies';
+      const span =
+        current.untilDay === undefined
+          ? `${message.period}-${stamp(now())}`
+          : `${current.sinceDay}_${current.untilDay}`;
+      const who = message.agent ? `-${safeFilePart(message.agent)}` : '';
       return {
         ok: true,
-        fileName: `keel-replies-${period}-${stamp(now())}.csv`,
-        mimeType: 'text/csv',
-        text: exportCsv(records),
+        fileName: `keel-${kind}-${span}${who}.csv`,
+        mimeType: 'text/csv;charset=utf-8',
+        text: kind === 'steps' ? exportStepsCsv(records, names) : exportCsv(records, names),
         records: records.length,
       };
     },

@@ -189,6 +189,19 @@ export function repliesSince(db: KeelDatabase, since: number): Promise<ReplyReco
   return db.getAllFromIndex('replies', 'by-time', IDBKeyRange.lowerBound(since));
 }
 
+/** Records sent from `since` (included) to `before` (excluded), epoch ms, either end open; oldest first. */
+export function repliesBetween(db: KeelDatabase, since?: number, before?: number): Promise<ReplyRecord[]> {
+  const range =
+    since === undefined
+      ? before === undefined
+        ? undefined
+        : IDBKeyRange.upperBound(before, true)
+      : before === undefined
+        ? IDBKeyRange.lowerBound(since)
+        : IDBKeyRange.bound(since, before, false, true);
+  return db.getAllFromIndex('replies', 'by-time', range);
+}
+
 /**
  * Retention: deletes records sent before `time` and rebuilds the rollups of every day they touched
  * from the records that remain, in one transaction. Resolves the number of records deleted.

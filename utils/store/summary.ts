@@ -208,8 +208,11 @@ export interface SummaryQuery extends SummaryFilters {
 
 const hasFilter = (q: SummaryFilters): boolean => Boolean(q.agent || q.playbookId || q.helpdesk);
 
-/** Whether a rollup passes the filters ('' or absent = any). */
-export function matchesFilters(rollup: Rollup, q: SummaryFilters): boolean {
+/** Whether a rollup (or a record: same fields) passes the filters ('' or absent = any). */
+export function matchesFilters(
+  rollup: Pick<Rollup, 'agent' | 'playbookId' | 'helpdesk'>,
+  q: SummaryFilters,
+): boolean {
   return (
     (!q.agent || rollup.agent === q.agent) &&
     (!q.playbookId || rollup.playbookId === q.playbookId) &&

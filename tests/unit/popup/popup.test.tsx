@@ -215,7 +215,8 @@ describe('popup drill-down', () => {
     await addReply(db, makeRecord({ time: at(18), ticketId: 'T-c' }));
     render(<PopupApp send={send} labels={labels} now={() => NOW} />);
     fireEvent.click(await screen.findByTestId('missed-step'));
-    await waitFor(() => expect(screen.getAllByTestId('reply-row')).toHaveLength(2));
+    // Two messages in a row (summary, then the page of misses): on a busy machine that passes 1 s.
+    await waitFor(() => expect(screen.getAllByTestId('reply-row')).toHaveLength(2), { timeout: 5_000 });
     const rows = screen.getAllByTestId('reply-row');
     expect(rows.map((r) => r.dataset.ticketId)).toEqual(['T-b', 'T-a']);
     expect(rows[0]?.querySelector('a')?.getAttribute('href')).toBe('https://x.example/t/b');

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { csvField, exportCsv } from '../../../utils/store/csv';
 import { StoreFileError } from '../../../utils/store/errors';
 import {
   exportBackup,
@@ -151,37 +150,5 @@ describe('backup and restore', () => {
       'a Keel file of another kind',
     );
     expect(await snapshot(db)).toEqual(before);
-  });
-});
-
-describe('CSV export', () => {
-  it('quotes fields with commas, quotes and line breaks (RFC 4180)', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('Smith, Ana')).toBe('"Smith, Ana"');
-    expect(csvField('the "best"')).toBe('"the ""best"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(42)).toBe('42');
-  });
-
-  it('defuses text a spreadsheet would run as a formula', () => {
-    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('@agent')).toBe("'@agent");
-  });
-
-  it('writes a header and one CRLF-terminated row per record', () => {
-    const record = makeRecord({
-      id: 'r1',
-      time: Date.UTC(2025, 0, 2, 3, 4, 5),
-      agent: 'Smith, Ana',
-      ticketId: '12',
-      steps: [
-        { id: 'greet', status: 'pass' },
-        { id: 'thank', status: 'fail' },
-      ],
-    });
-    expect(exportCsv([record])).toBe(
-      'id,time,helpdesk,ticketId,playbookId,playbookVersion,agent,score,fullAdherence,wordCount,origin,steps\r\n' +
-        'r1,2025-01-02T03:04:05.000Z,demo,12,refund,1,"Smith, Ana",100,true,80,local,greet:pass;thank:fail\r\n',
-    );
   });
 });
