@@ -366,11 +366,13 @@ export function PopupApp({
             />
           )}
           <ByAgent rows={load.summary.byAgent} changes={changes} />
-          <OverriddenSteps
-            rows={load.summary.overriddenSteps ?? []}
-            agents={load.summary.byAgent}
-            labels={labels}
-          />
+          {load.summary.overriddenSteps && (
+            <OverriddenSteps
+              rows={load.summary.overriddenSteps}
+              agents={load.summary.byAgent}
+              labels={labels}
+            />
+          )}
         </>
       )}
       <DataActions send={send} query={summaryMessage(filters)} onChanged={refresh} save={save} />
