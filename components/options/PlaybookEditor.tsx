@@ -6,14 +6,17 @@ import {
   moveItem,
   newStep,
   type PlaybookDraft,
+  playbookIdFromName,
+  retitleStep,
   type StepDraft,
   unplacedErrors,
   validateDraft,
 } from './draft';
-import { Field, parseNumberInput } from './fields';
+import { PlaybookFields } from './PlaybookFields';
 import { FOCUSABLE, StepEditor } from './StepEditor';
-import { TicketCriteria } from './TicketCriteria';
-import { TryIt } from './TryIt';
+import { initialSaveState, nextSaveState, type SaveEvent, saveButton, saveMessage } from './saveState';
+import { TRY_IT_ID, TryIt } from './TryIt';
+import './editor-layout.css';
 
 export interface EditorProps {
   /** The draft to start from (a saved playbook, a new one or a copy). */
@@ -26,13 +29,24 @@ export interface EditorProps {
   onDelete: () => void;
   onExport: (playbook: Playbook) => void;
   onDirtyChange: (dirty: boolean) => void;
+  /** Ids of the playbooks in force: a new playbook's id made from its name avoids them. */
+  takenIds: readonly string[];
+  /** The editor reopened after a save of this playbook: it says so until the next change. */
+  justSaved?: boolean;
 }
 
 /** Edits one playbook: its fields, its steps, and a live try-out of the draft. */
 export function PlaybookEditor(props: EditorProps) {
   const readOnly = props.source === 'managed';
   const [draft, setDraftState] = useState<PlaybookDraft>(() => structuredClone(props.initial));
-  const [status, setStatus] = useState('');
+  // Moves are announced here; the save's own message comes from saveState.
+  const [announcement, setAnnouncement] = useState('');
+  const [saveState, setSaveState] = useState(() => initialSaveState(props.justSaved === true));
+  const dispatch = (event: SaveEvent) => setSaveState((state) => nextSaveState(state, event));
+  // A new playbook's id is made from its name, and a new step's from its title, until the
+  // author types the id or saves (the editor then reopens with what was stored).
+  const [idFollowsName, setIdFollowsName] = useState(props.source === 'new');
+  const [followingSteps, setFollowingSteps] = useState<ReadonlySet<string>>(() => new Set());
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const validation = useMemo(() => validateDraft(draft), [draft]);
@@ -45,22 +59,37 @@ export function PlaybookEditor(props: EditorProps) {
 
   const setDraft = (next: PlaybookDraft) => {
     setDraftState(next);
-    setStatus('');
+    setAnnouncement('');
+    dispatch({ type: 'edit' });
     props.onDirtyChange(true);
   };
   const patch = (fields: Partial<PlaybookDraft>) => setDraft({ ...draft, ...fields });
-  const match = draft.match ?? {};
-  const patchMatch = (fields: Partial<NonNullable<PlaybookDraft['match']>>) =>
-    patch({ match: { ...match, ...fields } });
-  const patchStep = (index: number, fields: Partial<StepDraft>) =>
+  const rename = (name: string) =>
+    patch(idFollowsName ? { name, id: playbookIdFromName(name, props.takenIds) } : { name });
+  const changeId = (id: string) => {
+    setIdFollowsName(false);
+    patch({ id });
+  };
+  const patchStep = (index: number, fields: Partial<StepDraft>) => {
+    if (fields.title !== undefined) {
+      const retitled = retitleStep(draft.steps, index, fields.title, followingSteps);
+      setFollowingSteps(retitled.following);
+      patch({ steps: retitled.steps });
+      return;
+    }
+    const before = draft.steps[index];
+    if (fields.id !== undefined && before && followingSteps.has(before.id)) {
+      setFollowingSteps(new Set([...followingSteps].filter((id) => id !== before.id)));
+    }
     patch({ steps: draft.steps.map((step, at) => (at === index ? { ...step, ...fields } : step)) });
+  };
   const patchCheck = (index: number, check: CheckDraft) => patchStep(index, { check });
 
   const moveStep = (from: number, to: number, focus?: string | number) => {
     const moved = draft.steps[from];
     if (!moved || to < 0 || to >= draft.steps.length) return;
     patch({ steps: moveItem(draft.steps, from, to) });
-    setStatus(`Moved “${moved.title || moved.id}” to position ${to + 1} of ${draft.steps.length}.`);
+    setAnnouncement(`Moved “${moved.title || moved.id}” to position ${to + 1} of ${draft.steps.length}.`);
     // Keep the keyboard where the author was: on the same control of the moved step.
     requestAnimationFrame(() => {
       const item = listRef.current?.querySelector<HTMLElement>(`[data-step-id="${CSS.escape(moved.id)}"]`);
@@ -81,13 +110,35 @@ export function PlaybookEditor(props: EditorProps) {
 
   const save = async () => {
     if (!validation.ok) return;
+    dispatch({ type: 'save' });
+    setAnnouncement('');
     try {
       await props.onSave(validation.playbook, props.initial.id);
       props.onDirtyChange(false);
-      setStatus('Saved. Open tickets use it now.');
+      dispatch({ type: 'saved' });
     } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      dispatch({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
+  };
+  const saveControl = saveButton(saveState, { valid: validation.ok, isNew: props.source === 'new' });
+  const removeStep = (index: number) => {
+    const removed = draft.steps[index];
+    if (removed) setFollowingSteps(new Set([...followingSteps].filter((id) => id !== removed.id)));
+    patch({ steps: draft.steps.filter((_, at) => at !== index) });
+  };
+  const addStep = () => {
+    const added = newStep(draft.steps);
+    setFollowingSteps(new Set([...followingSteps, added.id]));
+    patch({ steps: [...draft.steps, added] });
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLInputElement>('li:last-child input[name=title]')?.focus(),
+    );
+  };
+  const goToTryIt = (event: MouseEvent) => {
+    event.preventDefault();
+    const panel = document.getElementById(TRY_IT_ID);
+    panel?.scrollIntoView({ block: 'start' });
+    panel?.querySelector<HTMLTextAreaElement>('[data-testid=try-reply]')?.focus({ preventScroll: true });
   };
 
   const sourceNote =
@@ -109,184 +160,116 @@ export function PlaybookEditor(props: EditorProps) {
       data-playbook-id={draft.id}
       aria-label="Playbook editor"
     >
-      <header class="editor-head">
-        <div>
-          <h2>{draft.name || draft.id}</h2>
-          <p class="muted">
-            {sourceNote} Version {draft.version ?? 1}
-            {!readOnly && props.source !== 'new'
-              ? ` — saving makes it version ${(draft.version ?? 1) + 1}`
-              : ''}
-            .
-          </p>
-        </div>
-        <div class="actions">
-          {!readOnly && (
-            <button
-              type="button"
-              class="primary"
-              data-testid="save-playbook"
-              disabled={!validation.ok}
-              onClick={save}
-            >
-              Save
-            </button>
-          )}
-          {validation.ok && (
-            <button type="button" onClick={() => props.onDuplicate(validation.playbook)}>
-              Duplicate
-            </button>
-          )}
-          {validation.ok && (
-            <button
-              type="button"
-              data-testid="export-playbook"
-              onClick={() => props.onExport(validation.playbook)}
-            >
-              Export
-            </button>
-          )}
-          {(props.source === 'team' || props.source === 'new') && (
-            <button type="button" class="danger" data-testid="delete-playbook" onClick={props.onDelete}>
-              {props.source === 'new' ? 'Discard' : props.shadowsBuiltIn ? 'Delete copy' : 'Delete'}
-            </button>
-          )}
-        </div>
-      </header>
-      <p class="status" role="status" aria-live="polite">
-        {!validation.ok && !readOnly
-          ? `${errors.size} ${errors.size === 1 ? 'problem' : 'problems'} to fix before saving.`
-          : status}
-      </p>
+      <div class="editor-form">
+        <header class="editor-head">
+          <div>
+            <h2>{draft.name || draft.id}</h2>
+            <p class="muted">
+              {sourceNote} Version {draft.version ?? 1}
+              {!readOnly && props.source !== 'new'
+                ? ` — saving makes it version ${(draft.version ?? 1) + 1}`
+                : ''}
+              .
+            </p>
+          </div>
+          <div class="actions">
+            {!readOnly && (
+              <button
+                type="button"
+                class="primary"
+                data-testid="save-playbook"
+                data-state={saveState.phase}
+                disabled={saveControl.disabled}
+                onClick={save}
+              >
+                {saveControl.label}
+              </button>
+            )}
+            {validation.ok && (
+              <button type="button" onClick={() => props.onDuplicate(validation.playbook)}>
+                Duplicate
+              </button>
+            )}
+            {validation.ok && (
+              <button
+                type="button"
+                data-testid="export-playbook"
+                onClick={() => props.onExport(validation.playbook)}
+              >
+                Export
+              </button>
+            )}
+            {(props.source === 'team' || props.source === 'new') && (
+              <button type="button" class="danger" data-testid="delete-playbook" onClick={props.onDelete}>
+                {props.source === 'new' ? 'Discard' : props.shadowsBuiltIn ? 'Delete copy' : 'Delete'}
+              </button>
+            )}
+            <a class="try-it-link" href={`#${TRY_IT_ID}`} onClick={goToTryIt}>
+              Try it ↓
+            </a>
+          </div>
+        </header>
+        <p class="status" role="status" aria-live="polite" data-testid="save-status">
+          {!validation.ok && !readOnly
+            ? `${errors.size} ${errors.size === 1 ? 'problem' : 'problems'} to fix before saving.`
+            : announcement || saveMessage(saveState)}
+        </p>
 
-      <fieldset disabled={readOnly} class="grid">
-        <legend>Playbook</legend>
-        <Field label="Name" error={err('name')}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              value={draft.name}
-              onInput={(e) => patch({ name: e.currentTarget.value })}
-            />
-          )}
-        </Field>
-        <Field
-          label="Id"
-          error={err('id')}
-          hint={idEditable ? 'Lower-case letters, digits, “.”, “_”, “-”.' : 'Fixed once saved.'}
-        >
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              value={draft.id}
-              readOnly={!idEditable}
-              onInput={(e) => patch({ id: e.currentTarget.value })}
-            />
-          )}
-        </Field>
-        <Field label="Description" error={err('description')} wide>
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              rows={2}
-              value={draft.description ?? ''}
-              onInput={(e) => patch({ description: e.currentTarget.value || undefined })}
-            />
-          )}
-        </Field>
-        <Field label="Language" error={err('locale')}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              value={draft.locale ?? 'en'}
-              onInput={(e) => patch({ locale: e.currentTarget.value })}
-            />
-          )}
-        </Field>
-        <Field
-          label="Priority"
-          error={err('match.priority')}
-          hint="Higher wins when several playbooks match."
-        >
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              type="number"
-              step={1}
-              value={match.priority ?? 0}
-              onInput={(e) => patchMatch({ priority: parseNumberInput(e.currentTarget.value) })}
-            />
-          )}
-        </Field>
-        <TicketCriteria
-          labels={{
-            types: 'Used for ticket types',
-            typesHint: 'Comma-separated, e.g. refund, billing',
-            tags: '…or tags',
-            keywords: '…or keywords in the customer’s message',
-          }}
-          criteria={match}
-          errorAt={(field) => err(`match.${field}`)}
-          onPatch={patchMatch}
+        <PlaybookFields
+          draft={draft}
+          readOnly={readOnly}
+          idEditable={idEditable}
+          idFollowsName={idFollowsName && idEditable}
+          err={err}
+          onName={rename}
+          onId={changeId}
+          onPatch={patch}
         />
-      </fieldset>
 
-      <fieldset disabled={readOnly} class="steps">
-        <legend>Steps</legend>
-        {err('steps') && <p class="field-error">{err('steps')}</p>}
-        <p class="muted">Drag a step by its handle, or press Alt+↑ / Alt+↓ in any of its fields.</p>
-        <ol ref={listRef}>
-          {draft.steps.map((step, index) => (
-            <StepEditor
-              key={index}
-              step={step}
-              index={index}
-              count={draft.steps.length}
-              err={(path) => err(`steps[${index}]${path ? `.${path}` : ''}`)}
-              onPatch={(fields) => patchStep(index, fields)}
-              onCheck={(check) => patchCheck(index, check)}
-              onMove={(to, focus) => moveStep(index, to, focus)}
-              onRemove={() => patch({ steps: draft.steps.filter((_, at) => at !== index) })}
-              dragging={dragFrom === index}
-              onDragStart={() => setDragFrom(index)}
-              onDragEnd={() => setDragFrom(null)}
-              onDrop={() => {
-                if (dragFrom !== null) moveStep(dragFrom, index);
-                setDragFrom(null);
-              }}
-            />
-          ))}
-        </ol>
-        {!readOnly && (
-          <button
-            type="button"
-            data-testid="add-step"
-            onClick={() => {
-              patch({ steps: [...draft.steps, newStep(draft.steps)] });
-              requestAnimationFrame(() =>
-                listRef.current?.querySelector<HTMLInputElement>('li:last-child input[name=title]')?.focus(),
-              );
-            }}
-          >
-            Add step
-          </button>
+        <fieldset disabled={readOnly} class="steps">
+          <legend>Steps</legend>
+          {err('steps') && <p class="field-error">{err('steps')}</p>}
+          <p class="muted">Drag a step by its handle, or press Alt+↑ / Alt+↓ in any of its fields.</p>
+          <ol ref={listRef}>
+            {draft.steps.map((step, index) => (
+              <StepEditor
+                key={index}
+                step={step}
+                index={index}
+                count={draft.steps.length}
+                err={(path) => err(`steps[${index}]${path ? `.${path}` : ''}`)}
+                onPatch={(fields) => patchStep(index, fields)}
+                onCheck={(check) => patchCheck(index, check)}
+                onMove={(to, focus) => moveStep(index, to, focus)}
+                onRemove={() => removeStep(index)}
+                idFollowsTitle={followingSteps.has(step.id)}
+                dragging={dragFrom === index}
+                onDragStart={() => setDragFrom(index)}
+                onDragEnd={() => setDragFrom(null)}
+                onDrop={() => {
+                  if (dragFrom !== null) moveStep(dragFrom, index);
+                  setDragFrom(null);
+                }}
+              />
+            ))}
+          </ol>
+          {!readOnly && (
+            <button type="button" data-testid="add-step" onClick={addStep}>
+              Add step
+            </button>
+          )}
+        </fieldset>
+
+        {unplacedErrors(errors, shown).length > 0 && (
+          <ul class="field-error">
+            {unplacedErrors(errors, shown).map((problem) => (
+              <li key={problem.path}>
+                {problem.path || 'playbook'}: {problem.message}
+              </li>
+            ))}
+          </ul>
         )}
-      </fieldset>
-
-      {unplacedErrors(errors, shown).length > 0 && (
-        <ul class="field-error">
-          {unplacedErrors(errors, shown).map((problem) => (
-            <li key={problem.path}>
-              {problem.path || 'playbook'}: {problem.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      </div>
 
       <TryIt playbook={validation.ok ? validation.playbook : undefined} />
     </section>

@@ -36,6 +36,13 @@ export function PlaybooksSection(props: { state: OptionsState }) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [dirty, setDirty] = useState(false);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
+  // The playbook just saved: its editor reopens with what was stored and says "Saved" until the
+  // next change (the editor's own state does not survive that reopening).
+  const [justSavedId, setJustSavedId] = useState<string | null>(null);
+  const changeDirty = (next: boolean) => {
+    setDirty(next);
+    if (next) setJustSavedId(null);
+  };
 
   // Undo stays offered for a while, then the deletion is final.
   useEffect(() => {
@@ -47,6 +54,7 @@ export function PlaybooksSection(props: { state: OptionsState }) {
   const select = (next: Selection) => {
     if (dirty && !window.confirm('Discard the changes to this playbook?')) return;
     setDirty(false);
+    setJustSavedId(null);
     setSelection(next);
   };
   const selectedEntry =
@@ -65,6 +73,7 @@ export function PlaybooksSection(props: { state: OptionsState }) {
     const inForce = state.inForce.find((e) => e.playbook.id === previousId)?.playbook;
     const version = versionOnSave(playbook.version, saved ?? inForce);
     await teamPlaybooksItem.setValue(saveIntoTeam(team, { ...playbook, version }, previousId));
+    setJustSavedId(playbook.id);
     setSelection({ id: playbook.id, generation: Date.now() });
   };
 
@@ -81,6 +90,7 @@ export function PlaybooksSection(props: { state: OptionsState }) {
     await teamPlaybooksItem.setValue(team.filter((p) => p.id !== id));
     setDeleted({ playbook, index });
     setDirty(false);
+    setJustSavedId(null);
     setSelection(builtInIds.has(id) ? { id, generation: Date.now() } : null);
   };
 
@@ -168,7 +178,8 @@ export function PlaybooksSection(props: { state: OptionsState }) {
             }
             onDelete={() => void remove(current.id)}
             onExport={(p) => exportPlaybooks([p])}
-            onDirtyChange={setDirty}
+            onDirtyChange={changeDirty}
+            takenIds={allIds}
           />
         ) : entry && current ? (
           <PlaybookEditor
@@ -182,7 +193,9 @@ export function PlaybooksSection(props: { state: OptionsState }) {
             }
             onDelete={() => void remove(entry.playbook.id)}
             onExport={(p) => exportPlaybooks([p])}
-            onDirtyChange={setDirty}
+            onDirtyChange={changeDirty}
+            takenIds={allIds}
+            justSaved={justSavedId === entry.playbook.id}
           />
         ) : (
           <p class="muted">{state.loaded ? 'Choose a playbook or create one.' : 'Loading…'}</p>

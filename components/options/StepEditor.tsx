@@ -22,6 +22,8 @@ export interface StepEditorProps {
   onDragStart: () => void;
   onDragEnd: () => void;
   onDrop: () => void;
+  /** Whether the step's id is still made from its title (a new step whose id nobody typed). */
+  idFollowsTitle?: boolean;
 }
 
 /** One step of the playbook: its head (move, remove) and its fields. */
@@ -112,17 +114,6 @@ export function StepEditor(props: StepEditorProps) {
             />
           )}
         </Field>
-        <Field label="Step id" error={err('id')}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="step-id"
-              aria-describedby={describedBy}
-              value={step.id}
-              onInput={(e) => props.onPatch({ id: e.currentTarget.value })}
-            />
-          )}
-        </Field>
         <Field label="Severity" error={err('severity')}>
           {(id, describedBy) => (
             <select
@@ -135,31 +126,6 @@ export function StepEditor(props: StepEditorProps) {
               <option value="required">Required</option>
               <option value="recommended">Recommended — counts, never blocks</option>
             </select>
-          )}
-        </Field>
-        <Field label="Weight" error={err('weight')}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              value={step.weight ?? 1}
-              onInput={(e) => props.onPatch({ weight: parseNumberInput(e.currentTarget.value) })}
-            />
-          )}
-        </Field>
-        <Field label="Guidance for the agent" error={err('guidance')} wide>
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              rows={2}
-              value={step.guidance ?? ''}
-              onInput={(e) => props.onPatch({ guidance: e.currentTarget.value || undefined })}
-            />
           )}
         </Field>
         <Field label="Check" error={err('check.kind')}>
@@ -184,6 +150,17 @@ export function StepEditor(props: StepEditorProps) {
           err={(path) => err(path ? `check.${path}` : 'check')}
           onCheck={props.onCheck}
         />
+        <Field label="Guidance for the agent" error={err('guidance')} wide>
+          {(id, describedBy) => (
+            <textarea
+              id={id}
+              aria-describedby={describedBy}
+              rows={2}
+              value={step.guidance ?? ''}
+              onInput={(e) => props.onPatch({ guidance: e.currentTarget.value || undefined })}
+            />
+          )}
+        </Field>
         <Field
           label="Snippet the agent can insert"
           error={err('snippet')}
@@ -216,6 +193,35 @@ export function StepEditor(props: StepEditorProps) {
             />
           </div>
         </details>
+        <Field
+          label="Step id"
+          error={err('id')}
+          hint={props.idFollowsTitle ? 'Made from the title until you type one.' : undefined}
+        >
+          {(id, describedBy) => (
+            <input
+              id={id}
+              name="step-id"
+              aria-describedby={describedBy}
+              value={step.id}
+              onInput={(e) => props.onPatch({ id: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <Field label="Weight" error={err('weight')} hint="How much it counts in the score.">
+          {(id, describedBy) => (
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              type="number"
+              min={0}
+              max={100}
+              step="any"
+              value={step.weight ?? 1}
+              onInput={(e) => props.onPatch({ weight: parseNumberInput(e.currentTarget.value) })}
+            />
+          )}
+        </Field>
       </div>
     </li>
   );

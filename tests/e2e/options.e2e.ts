@@ -111,7 +111,13 @@ describe('options page', () => {
     await expect
       .poll(() => editor.locator('[data-testid=editor-step]').first().getAttribute('data-step-id'))
       .toBe('offer-code');
-    await editor.locator('[data-testid=save-playbook]').click();
+    const save = editor.locator('[data-testid=save-playbook]');
+    await save.click();
+    // Save says it saved, and keeps saying it after the editor reopens with what was stored,
+    // until the next change.
+    await expect.poll(() => save.textContent()).toBe('Saved');
+    expect(await save.isDisabled()).toBe(true);
+    await expect.poll(() => editor.locator('[data-testid=save-status]').textContent()).toContain('Saved');
 
     // The ticket tab was never reloaded: the sidebar follows the saved playbook.
     await waitForAttribute(sidebar(ticket).locator('[data-testid=step]'), 'data-step-id', 'offer-code');
@@ -160,6 +166,10 @@ describe('options page', () => {
     expect(text).toContain('playbooks[0].steps[0].check.kind: unknown kind "phrse"');
     expect(await options.locator('[data-testid=import-preview]').count()).toBe(0);
     expect(await storedTeamPlaybooks(options)).toEqual(afterGood);
+    // The list still shows what was imported before (it used to drop it until a reload).
+    expect(await options.locator('[data-testid=playbook-list] [data-playbook-id=e2e-warranty]').count()).toBe(
+      1,
+    );
   });
 
   const canSetPolicy = process.getuid?.() === 0;
