@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PlaybookSource } from '@/utils/config';
 import type { Playbook } from '@/utils/playbook/schema';
 import {
@@ -49,6 +49,12 @@ export function PlaybookEditor(props: EditorProps) {
   const [followingSteps, setFollowingSteps] = useState<ReadonlySet<string>>(() => new Set());
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Reopened after a save, the editor that had the focus is gone: keep the keyboard in the editor.
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (props.justSaved && lost) headingRef.current?.focus();
+  }, []);
   const validation = useMemo(() => validateDraft(draft), [draft]);
   const errors = validation.errors;
   const shown = new Set<string>();
@@ -163,7 +169,9 @@ export function PlaybookEditor(props: EditorProps) {
       <div class="editor-form">
         <header class="editor-head">
           <div>
-            <h2>{draft.name || draft.id}</h2>
+            <h2 ref={headingRef} tabIndex={-1}>
+              {draft.name || draft.id}
+            </h2>
             <p class="muted">
               {sourceNote} Version {draft.version ?? 1}
               {!readOnly && props.source !== 'new'

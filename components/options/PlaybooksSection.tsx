@@ -158,6 +158,12 @@ export function PlaybooksSection(props: { state: OptionsState }) {
       </nav>
 
       <div class="playbook-main">
+        {/* Outlives the editor, which reopens after a save: screen readers hear that it saved. */}
+        <p class="visually-hidden" role="status">
+          {justSavedId
+            ? `Saved “${state.inForce.find((e) => e.playbook.id === justSavedId)?.playbook.name ?? justSavedId}”.`
+            : ''}
+        </p>
         {deleted && (
           <div class="toast" role="status">
             Deleted “{deleted.playbook.name}”.{' '}

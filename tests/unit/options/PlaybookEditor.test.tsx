@@ -58,6 +58,11 @@ describe('the playbook editor', () => {
     expect(saveButton().disabled).toBe(true);
     expect(screen.getByTestId('save-status').textContent).toBe('Saved. Open tickets use it now.');
     expect((await teamPlaybooksItem.getValue()).map((p) => p.id)).toEqual(['refund-for-damaged-goods']);
+    // The keyboard stays in the reopened editor, and a status outside it tells screen readers.
+    expect(document.activeElement?.textContent).toBe('Refund for damaged goods');
+    expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain(
+      'Saved “Refund for damaged goods”.',
+    );
 
     type(within(screen.getByTestId('playbook-editor')).getByLabelText('Description'), 'For damaged parcels');
     expect(saveButton().textContent).toBe('Save');
