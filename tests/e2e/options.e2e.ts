@@ -66,6 +66,10 @@ describe('options page', () => {
   it('has no serious or critical accessibility violations in light or dark mode (axe-core)', async () => {
     keel = await launchKeel();
     const page = await openOptions(keel);
+    // With the editor's Advanced fields open and a verdict in "Try it", so both are checked too.
+    await page.locator('.advanced > summary').click();
+    await page.locator('[data-testid=try-reply]').fill('Hi María, sorry. We will refund you by Friday.');
+    await page.locator('[data-testid=try-result]').waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       const serious = await seriousAxeFindings(page, scheme);
       expect(serious, `${scheme}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
