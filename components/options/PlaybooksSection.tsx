@@ -38,6 +38,13 @@ export function PlaybooksSection(props: { state: OptionsState }) {
   const [dirty, setDirty] = useState(false);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
   const stepOverrides = useStepOverrides();
+  // The playbook just saved: its editor reopens with what was stored and says "Saved" until the
+  // next change (the editor's own state does not survive that reopening).
+  const [justSavedId, setJustSavedId] = useState<string | null>(null);
+  const changeDirty = (next: boolean) => {
+    setDirty(next);
+    if (next) setJustSavedId(null);
+  };
 
   // Undo stays offered for a while, then the deletion is final.
   useEffect(() => {
@@ -49,6 +56,7 @@ export function PlaybooksSection(props: { state: OptionsState }) {
   const select = (next: Selection) => {
     if (dirty && !window.confirm('Discard the changes to this playbook?')) return;
     setDirty(false);
+    setJustSavedId(null);
     setSelection(next);
   };
   const selectedEntry =
@@ -67,6 +75,7 @@ export function PlaybooksSection(props: { state: OptionsState }) {
     const inForce = state.inForce.find((e) => e.playbook.id === previousId)?.playbook;
     const version = versionOnSave(playbook.version, saved ?? inForce);
     await teamPlaybooksItem.setValue(saveIntoTeam(team, { ...playbook, version }, previousId));
+    setJustSavedId(playbook.id);
     setSelection({ id: playbook.id, generation: Date.now() });
   };
 
@@ -83,6 +92,7 @@ export function PlaybooksSection(props: { state: OptionsState }) {
     await teamPlaybooksItem.setValue(team.filter((p) => p.id !== id));
     setDeleted({ playbook, index });
     setDirty(false);
+    setJustSavedId(null);
     setSelection(builtInIds.has(id) ? { id, generation: Date.now() } : null);
   };
 
@@ -150,6 +160,12 @@ export function PlaybooksSection(props: { state: OptionsState }) {
       </nav>
 
       <div class="playbook-main">
+        {/* Outlives the editor, which reopens after a save: screen readers hear that it saved. */}
+        <p class="visually-hidden" role="status">
+          {justSavedId
+            ? `Saved “${state.inForce.find((e) => e.playbook.id === justSavedId)?.playbook.name ?? justSavedId}”.`
+            : ''}
+        </p>
         {deleted && (
           <div class="toast" role="status">
             Deleted “{deleted.playbook.name}”.{' '}
@@ -170,7 +186,8 @@ export function PlaybooksSection(props: { state: OptionsState }) {
             }
             onDelete={() => void remove(current.id)}
             onExport={(p) => exportPlaybooks([p])}
-            onDirtyChange={setDirty}
+            onDirtyChange={changeDirty}
+            takenIds={allIds}
           />
         ) : entry && current ? (
           <PlaybookEditor
@@ -184,8 +201,10 @@ export function PlaybooksSection(props: { state: OptionsState }) {
             }
             onDelete={() => void remove(entry.playbook.id)}
             onExport={(p) => exportPlaybooks([p])}
-            onDirtyChange={setDirty}
             stepOverrides={stepOverrides.get(entry.playbook.id)}
+            onDirtyChange={changeDirty}
+            takenIds={allIds}
+            justSaved={justSavedId === entry.playbook.id}
           />
         ) : (
           <p class="muted">{state.loaded ? 'Choose a playbook or create one.' : 'Loading…'}</p>

@@ -6,6 +6,8 @@ import { commasToList } from './draft';
 import { Field } from './fields';
 
 const STATUS_LABEL = { pass: 'Pass', fail: 'Missing', na: 'Does not apply' } as const;
+/** The panel's element id: the editor's "Try it" link jumps here on narrow screens. */
+export const TRY_IT_ID = 'try-it';
 
 /** Sample ticket + sample reply → the checker's verdict, live, for the playbook being edited. */
 export function TryIt(props: { playbook: Playbook | undefined }) {
@@ -34,47 +36,21 @@ export function TryIt(props: { playbook: Playbook | undefined }) {
   );
 
   return (
-    <section class="try-it" aria-labelledby="try-it-title">
+    <section class="try-it" id={TRY_IT_ID} aria-labelledby="try-it-title">
       <h3 id="try-it-title">Try it</h3>
       <p class="muted">Paste a sample reply to see what the sidebar would say. Nothing is saved.</p>
-      <div class="grid">
-        <Field label="Ticket subject">
-          {(id) => <input id={id} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />}
-        </Field>
-        <Field label="Customer name">
-          {(id) => <input id={id} value={customer} onInput={(e) => setCustomer(e.currentTarget.value)} />}
-        </Field>
-        <Field label="Ticket type">
-          {(id) => <input id={id} value={type} onInput={(e) => setType(e.currentTarget.value)} />}
-        </Field>
-        <Field label="Tags" hint="Comma-separated">
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              value={tags}
-              onInput={(e) => setTags(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Customer’s message" wide>
-          {(id) => (
-            <textarea id={id} rows={2} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />
-          )}
-        </Field>
-        <Field label="Sample reply" wide>
-          {(id) => (
-            <textarea
-              id={id}
-              data-testid="try-reply"
-              rows={6}
-              value={reply}
-              onInput={(e) => setReply(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <div aria-live="polite">
+      <Field label="Sample reply" wide>
+        {(id) => (
+          <textarea
+            id={id}
+            data-testid="try-reply"
+            rows={6}
+            value={reply}
+            onInput={(e) => setReply(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <div aria-live="polite" class="try-verdict">
         {!props.playbook ? (
           <p class="muted">Fix the playbook’s problems to try it.</p>
         ) : !result ? (
@@ -106,6 +82,37 @@ export function TryIt(props: { playbook: Playbook | undefined }) {
           </div>
         )}
       </div>
+      <details class="try-ticket">
+        <summary>
+          Sample ticket: {customer} — {subject}
+        </summary>
+        <div class="grid">
+          <Field label="Ticket subject">
+            {(id) => <input id={id} value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />}
+          </Field>
+          <Field label="Customer name">
+            {(id) => <input id={id} value={customer} onInput={(e) => setCustomer(e.currentTarget.value)} />}
+          </Field>
+          <Field label="Ticket type">
+            {(id) => <input id={id} value={type} onInput={(e) => setType(e.currentTarget.value)} />}
+          </Field>
+          <Field label="Tags" hint="Comma-separated">
+            {(id, describedBy) => (
+              <input
+                id={id}
+                aria-describedby={describedBy}
+                value={tags}
+                onInput={(e) => setTags(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field label="Customer’s message" wide>
+            {(id) => (
+              <textarea id={id} rows={2} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />
+            )}
+          </Field>
+        </div>
+      </details>
     </section>
   );
 }

@@ -92,18 +92,58 @@ export function changeCheckKind(check: CheckDraft, kind: CheckKind): CheckDraft 
   return next;
 }
 
-/** An id not in `taken`: `base`, `base-2`, `base-3`, … */
-export function uniqueId(base: string, taken: Iterable<string>): string {
+/** An id not in `taken`: `base`, `base-2`, `base-3`, … (`fallback` when `base` has no usable letter). */
+export function uniqueId(base: string, taken: Iterable<string>, fallback = 'item'): string {
   const used = new Set(taken);
   const clean =
     base
+      // “María” → “maria”: accents go, the letter stays.
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/g, '-')
       .replace(/^[^a-z0-9]+/, '')
       .slice(0, 56)
-      .replace(/-+$/, '') || 'item';
+      .replace(/-+$/, '') || fallback;
   if (!used.has(clean)) return clean;
   for (let n = 2; ; n++) if (!used.has(`${clean}-${n}`)) return `${clean}-${n}`;
+}
+
+/** A new playbook's id, made from its name: unique among the playbooks in force. */
+export function playbookIdFromName(name: string, takenIds: Iterable<string>): string {
+  return uniqueId(name, takenIds, 'playbook');
+}
+
+/** A step's id, made from its title: unique among the playbook's other steps. */
+export function stepIdFromTitle(title: string, steps: readonly StepDraft[], index: number): string {
+  const others = steps.filter((_, at) => at !== index).map((step) => step.id);
+  return uniqueId(title, others, 'step');
+}
+
+/**
+ * Gives step `index` a new title. While its id follows the title (a step added since the last
+ * save whose id the author has not typed), the id is made from the title again, and `following`
+ * learns the new id.
+ */
+export function retitleStep(
+  steps: readonly StepDraft[],
+  index: number,
+  title: string,
+  following: ReadonlySet<string>,
+): { steps: StepDraft[]; following: Set<string> } {
+  const step = steps[index];
+  const nextFollowing = new Set(following);
+  if (!step) return { steps: [...steps], following: nextFollowing };
+  let id = step.id;
+  if (following.has(step.id)) {
+    id = stepIdFromTitle(title, steps, index);
+    nextFollowing.delete(step.id);
+    nextFollowing.add(id);
+  }
+  return {
+    steps: steps.map((entry, at) => (at === index ? { ...entry, title, id } : entry)),
+    following: nextFollowing,
+  };
 }
 
 export function newStep(steps: readonly StepDraft[]): StepDraft {

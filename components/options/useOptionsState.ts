@@ -3,6 +3,7 @@ import { mergePlaybookSources, type PlaybookSource } from '@/utils/config';
 import { EMPTY_POLICY, loadManagedPolicy, type ManagedPolicy, watchManagedPolicy } from '@/utils/managed';
 import type { Playbook } from '@/utils/playbook/schema';
 import { DEFAULT_SETTINGS, type Settings, settingsItem, teamPlaybooksItem } from '@/utils/settings';
+import { readAndWatch } from './readAndWatch';
 
 export interface OptionsState {
   loaded: boolean;
@@ -21,25 +22,30 @@ export function useOptionsState(): OptionsState {
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    let alive = true;
-    void Promise.all([teamPlaybooksItem.getValue(), loadManagedPolicy(), settingsItem.getValue()]).then(
-      ([storedTeam, storedPolicy, storedSettings]) => {
-        if (!alive) return;
-        setTeam(storedTeam);
-        setPolicy(storedPolicy);
-        setSettings({ ...DEFAULT_SETTINGS, ...storedSettings });
-        setLoaded(true);
+    const stop = new AbortController();
+    // Each source is applied as soon as it is read, so the slow policy read holds up nothing else.
+    const team = readAndWatch(
+      {
+        read: () => teamPlaybooksItem.getValue(),
+        watch: (onChange) => teamPlaybooksItem.watch((next) => onChange(next ?? [])),
       },
+      setTeam,
+      stop.signal,
     );
-    const unwatchTeam = teamPlaybooksItem.watch((next) => setTeam(next ?? []));
-    const unwatchSettings = settingsItem.watch((next) => setSettings({ ...DEFAULT_SETTINGS, ...next }));
-    const unwatchPolicy = watchManagedPolicy(setPolicy);
-    return () => {
-      alive = false;
-      unwatchTeam();
-      unwatchSettings();
-      unwatchPolicy();
-    };
+    const policy = readAndWatch(
+      { read: loadManagedPolicy, watch: watchManagedPolicy },
+      setPolicy,
+      stop.signal,
+    );
+    const settings = readAndWatch(
+      { read: () => settingsItem.getValue(), watch: (onChange) => settingsItem.watch(onChange) },
+      (next) => setSettings({ ...DEFAULT_SETTINGS, ...next }),
+      stop.signal,
+    );
+    void Promise.all([team, policy, settings]).then(() => {
+      if (!stop.signal.aborted) setLoaded(true);
+    });
+    return () => stop.abort();
   }, []);
 
   const inForce = useMemo(() => mergePlaybookSources(policy.playbooks, team), [policy, team]);

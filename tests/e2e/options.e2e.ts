@@ -66,6 +66,10 @@ describe('options page', () => {
   it('has no serious or critical accessibility violations in light or dark mode (axe-core)', async () => {
     keel = await launchKeel();
     const page = await openOptions(keel);
+    // With the editor's Advanced fields open and a verdict in "Try it", so both are checked too.
+    await page.locator('.advanced > summary').click();
+    await page.locator('[data-testid=try-reply]').fill('Hi María, sorry. We will refund you by Friday.');
+    await page.locator('[data-testid=try-result]').waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       const serious = await seriousAxeFindings(page, scheme);
       expect(serious, `${scheme}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
@@ -111,7 +115,13 @@ describe('options page', () => {
     await expect
       .poll(() => editor.locator('[data-testid=editor-step]').first().getAttribute('data-step-id'))
       .toBe('offer-code');
-    await editor.locator('[data-testid=save-playbook]').click();
+    const save = editor.locator('[data-testid=save-playbook]');
+    await save.click();
+    // Save says it saved, and keeps saying it after the editor reopens with what was stored,
+    // until the next change.
+    await expect.poll(() => save.textContent()).toBe('Saved');
+    expect(await save.isDisabled()).toBe(true);
+    await expect.poll(() => editor.locator('[data-testid=save-status]').textContent()).toContain('Saved');
 
     // The ticket tab was never reloaded: the sidebar follows the saved playbook.
     await waitForAttribute(sidebar(ticket).locator('[data-testid=step]'), 'data-step-id', 'offer-code');
@@ -160,6 +170,10 @@ describe('options page', () => {
     expect(text).toContain('playbooks[0].steps[0].check.kind: unknown kind "phrse"');
     expect(await options.locator('[data-testid=import-preview]').count()).toBe(0);
     expect(await storedTeamPlaybooks(options)).toEqual(afterGood);
+    // The list still shows what was imported before (it used to drop it until a reload).
+    expect(await options.locator('[data-testid=playbook-list] [data-playbook-id=e2e-warranty]').count()).toBe(
+      1,
+    );
   });
 
   const canSetPolicy = process.getuid?.() === 0;

@@ -28,6 +28,7 @@ function editorWith(stepOverrides?: ReadonlyMap<string, { overrides: number; don
       onDelete={() => {}}
       onExport={() => {}}
       onDirtyChange={() => {}}
+      takenIds={[]}
       stepOverrides={
         stepOverrides &&
         new Map(
