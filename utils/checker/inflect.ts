@@ -21,7 +21,6 @@ const IRREGULAR: Readonly<Record<string, string>> = Object.assign(Object.create(
   bought: 'buy',
   paid: 'pay',
   left: 'leave',
-  lost: 'lose',
   found: 'find',
   gave: 'give',
   given: 'give',
