@@ -9,7 +9,7 @@
  * fee"), certainty about what we do ourselves ("I'll definitely call you").
  */
 import { clauseEnd, clauseStart, negatedInClause } from './negation';
-import { QUOTED, SENTENCE_BREAK, type TextAnalysis } from './text';
+import { hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from './text';
 
 export interface WordRange {
   start: number;
@@ -228,10 +228,34 @@ function certaintyAboutOutcome(reply: TextAnalysis, index: number, outsideOnly: 
   return false;
 }
 
+const TRIGGER_HASHES: ReadonlySet<number> = new Set(
+  [
+    'promise',
+    'promised',
+    'guarantee',
+    'guaranteed',
+    'guarantees',
+    'assure',
+    'assured',
+    'word',
+    'swear',
+    'sure',
+    'certain',
+    'fail',
+    'again',
+    'ever',
+    ...CERTAINTY,
+    ...SPEED,
+  ].map(hashWord),
+);
+
 /** Every overpromise in the reply, as word ranges. */
 export function findOverpromises(reply: TextAnalysis): WordRange[] {
   const found: WordRange[] = [];
+  const { hashes } = reply;
   for (let i = 0; i < reply.count; i++) {
+    // Most words trigger nothing: one hash lookup skips them without making a string.
+    if (!TRIGGER_HASHES.has(hashes[i] as number)) continue;
     if (((reply.flags[i] as number) & QUOTED) !== 0) continue;
     const w = reply.word(i);
     let end = -1;

@@ -4,29 +4,37 @@ import type { TicketContext } from '../../ticket';
 import { findInflected, type InflectedText, inflectedPhrase, inflectedText, isTopicDenied } from '../inflect';
 import type { PhraseMatch } from '../phrases';
 
-let lastTicketText = '';
+let lastSubject: string | undefined;
+let lastMessage: string | undefined;
 let lastTicket: InflectedText | undefined;
 const compiledKeywords = new WeakMap<string[], ReturnType<typeof inflectedPhrase>[]>();
+/** Answers for the ticket being typed against, per keyword list: asked again on every keystroke. */
+let answers = new WeakMap<string[], boolean>();
 
 /**
  * Whether the customer names one of `keywords` in any inflection ("broke" for "broken", over a
  * wrapped line) and does not deny it ("no problem at all", "no problem if it takes a day").
  */
 function customerMentions(ticket: TicketContext, keywords: string[]): boolean {
-  const text = `${ticket.subject}\n${ticket.customerMessage}`;
-  if (text !== lastTicketText || !lastTicket) {
-    lastTicketText = text;
-    lastTicket = inflectedText(text);
+  if (ticket.subject !== lastSubject || ticket.customerMessage !== lastMessage || !lastTicket) {
+    lastSubject = ticket.subject;
+    lastMessage = ticket.customerMessage;
+    lastTicket = inflectedText(`${ticket.subject}\n${ticket.customerMessage}`);
+    answers = new WeakMap();
   }
+  const known = answers.get(keywords);
+  if (known !== undefined) return known;
   const analysed = lastTicket;
   let phrases = compiledKeywords.get(keywords);
   if (!phrases) {
     phrases = keywords.map(inflectedPhrase);
     compiledKeywords.set(keywords, phrases);
   }
-  return phrases.some((phrase) =>
+  const mentioned = phrases.some((phrase) =>
     findInflected(analysed, phrase).some((m) => !isTopicDenied(analysed, m.start)),
   );
+  answers.set(keywords, mentioned);
+  return mentioned;
 }
 
 /**
