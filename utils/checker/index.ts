@@ -188,6 +188,7 @@ export function checkReply(
   );
   const ticketMatches = perTicket.ticketMatches;
   const context: CheckContext = {
+    source: text,
     reply,
     phrases: compiled.replyPhrases,
     matches: matchPhrases(reply, compiled.replyPhrases, variables),

@@ -1,5 +1,11 @@
-import { isNegated, matchPhrases, type PhraseSet, PhraseSetBuilder } from '../checker/phrases';
-import { analyseText } from '../checker/text';
+import {
+  findInflected,
+  type InflectedPhrase,
+  type InflectedText,
+  inflectedPhrase,
+  inflectedText,
+  isTopicDenied,
+} from '../checker/inflect';
 import type { TicketContext } from '../ticket';
 import type { Playbook } from './schema';
 
@@ -22,6 +28,14 @@ export interface PlaybookPick {
 const TYPE_MATCH = 3;
 const TAG_MATCH = 2;
 const KEYWORD_MATCH = 1;
+/** A keyword's points: its length in words, up to this ("how can i" 3, "money back" 2, "invoice" 1). */
+const PHRASE_POINTS_CAP = 3;
+const SUBJECT_FACTOR = 2;
+/**
+ * The customer's words add at most as much as a tag: plenty of them outweigh a stale tag on
+ * strength (the tie-break), never a type a playbook names.
+ */
+const KEYWORD_CAP = 2;
 
 interface Candidate {
   playbook: Playbook;
@@ -47,49 +61,57 @@ function tagMatches(ticketTag: string, playbookTag: string): boolean {
   return ticketTag === playbookTag || ticketTag.startsWith(`${playbookTag}-`);
 }
 
-const keywordSets = new WeakMap<Playbook, PhraseSet>();
-function keywordSet(playbook: Playbook): PhraseSet {
-  let set = keywordSets.get(playbook);
-  if (!set) {
-    const builder = new PhraseSetBuilder();
-    for (const keyword of playbook.match.keywords) builder.add(keyword);
-    set = builder.build();
-    keywordSets.set(playbook, set);
+const keywordPhrases = new WeakMap<Playbook, InflectedPhrase[]>();
+function phrasesOf(playbook: Playbook): InflectedPhrase[] {
+  let phrases = keywordPhrases.get(playbook);
+  if (!phrases) {
+    phrases = playbook.match.keywords.map(inflectedPhrase);
+    keywordPhrases.set(playbook, phrases);
   }
-  return set;
+  return phrases;
 }
 
-function keywordMatch(
-  playbook: Playbook,
-  texts: { subject: ReturnType<typeof analyseText>; message: ReturnType<typeof analyseText> },
-): { reason: string; hits: number } | undefined {
+interface TicketTexts {
+  subject: InflectedText;
+  message: InflectedText;
+}
+
+/**
+ * The customer's words as evidence: each distinct keyword found (in any inflection, "never turned
+ * up" for "never turn* up") counts once, one found in the subject once more, and a keyword the
+ * customer denies ("no problem at all", "nothing is broken") not at all.
+ */
+function keywordMatch(playbook: Playbook, texts: TicketTexts): { reason: string; hits: number } | undefined {
   const { keywords } = playbook.match;
   if (keywords.length === 0) return undefined;
-  const set = keywordSet(playbook);
-  for (const [where, analysis] of [
-    ["the customer's message", texts.message],
-    ['the subject', texts.subject],
-  ] as const) {
-    const matches = matchPhrases(analysis, set, {});
-    // "no problem at all" is not a problem: negated keywords are no evidence.
-    const counted = (id: number) =>
-      (matches[id] ?? []).filter((match) => !isNegated(analysis, match.start, match.end)).length;
-    // The first keyword as the playbook lists it, so the reason is stable.
-    const found = keywords.findIndex((_, id) => counted(id) > 0);
-    if (found !== -1) {
-      const hits = keywords.reduce((sum, _, id) => sum + Math.min(1, counted(id)), 0);
-      return { reason: `keyword "${keywords[found]}" in ${where}`, hits };
-    }
+  const phrases = phrasesOf(playbook);
+  const found = (text: InflectedText, id: number) =>
+    findInflected(text, phrases[id] as InflectedPhrase).some((match) => !isTopicDenied(text, match.start));
+  let hits = 0;
+  let firstInMessage = -1;
+  let firstInSubject = -1;
+  for (let id = 0; id < keywords.length; id++) {
+    const inSubject = found(texts.subject, id);
+    const inMessage = found(texts.message, id);
+    // A longer phrase is more specific evidence ("how can i" over "invoice"); the subject names
+    // what the ticket is about, so a phrase there counts twice.
+    const points = Math.min((phrases[id] as InflectedPhrase).length, PHRASE_POINTS_CAP);
+    if (inSubject) hits += SUBJECT_FACTOR * points;
+    else if (inMessage) hits += points;
+    if (inMessage && firstInMessage === -1) firstInMessage = id;
+    if (inSubject && firstInSubject === -1) firstInSubject = id;
   }
-  return undefined;
+  if (hits === 0) return undefined;
+  // The first keyword as the playbook lists it, so the reason is stable.
+  const reason =
+    firstInMessage !== -1
+      ? `keyword "${keywords[firstInMessage]}" in the customer's message`
+      : `keyword "${keywords[firstInSubject]}" in the subject`;
+  return { reason, hits };
 }
 
 /** The evidence for one playbook: its weight, and its strongest piece as the reason. */
-function bestMatch(
-  playbook: Playbook,
-  ticket: TicketContext,
-  texts: { subject: ReturnType<typeof analyseText>; message: ReturnType<typeof analyseText> },
-): Candidate | undefined {
+function bestMatch(playbook: Playbook, ticket: TicketContext, texts: TicketTexts): Candidate | undefined {
   const { types, tags } = playbook.match;
   const reasons: string[] = [];
   let specificity = 0;
@@ -109,7 +131,7 @@ function bestMatch(
   }
   const keyword = keywordMatch(playbook, texts);
   if (keyword !== undefined) {
-    specificity += KEYWORD_MATCH;
+    specificity += Math.min(keyword.hits, KEYWORD_CAP);
     reasons.push(keyword.reason);
   }
   const [reason] = reasons;
@@ -127,7 +149,7 @@ export const GENERAL_PLAYBOOK_ID = 'general';
  * module stays free of it.)
  */
 export function pickPlaybook(ticket: TicketContext, playbooks: readonly Playbook[]): PlaybookPick | null {
-  const texts = { subject: analyseText(ticket.subject), message: analyseText(ticket.customerMessage) };
+  const texts = { subject: inflectedText(ticket.subject), message: inflectedText(ticket.customerMessage) };
   let best: Candidate | undefined;
   let second: Candidate | undefined;
   for (const playbook of playbooks) {

@@ -73,6 +73,17 @@ const PhraseCheckSchema = v.strictObject({
 const ForbidCheckSchema = v.strictObject({
   kind: v.literal('forbid'),
   any: phraseList,
+  /**
+   * How a phrase must be used to count. `words` (the default): wherever it occurs, unless negated
+   * or quoted. `promise`: only where it promises (not hedged, not a policy's name or an amount),
+   * and any certainty about an outcome we do not control counts too ("you have my word", "it
+   * will definitely arrive"). `request`: the phrases name sensitive data, which counts only where
+   * the reply asks the customer to send, tell or confirm it, not where it says to enter it in the
+   * product.
+   */
+  meaning: v.optional(
+    v.picklist(['words', 'promise', 'request'], 'meaning must be "words", "promise" or "request"'),
+  ),
 });
 
 const MentionCheckSchema = v.strictObject({

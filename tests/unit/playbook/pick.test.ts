@@ -110,6 +110,36 @@ describe('pickPlaybook', () => {
     expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)?.playbook.id).toBe('refund');
   });
 
+  it.each([
+    ['delivery', 'The package never turned up and the courier says it was left'],
+    ['delivery', "I'm still waiting on my parcel, ordered 9 days ago"],
+    ['damaged', 'Three of the plates came chipped and one was smashed'],
+    ['refund', 'I would like to send them back and get my money back'],
+    ['account', 'I keep getting locked out and the reset email never comes'],
+    ['bug', 'Since the update the page does nothing when I click save'],
+    ['question', 'Is there a way to export my contacts to a spreadsheet?'],
+    ['billing', 'Why was I charged twice? Two payments on my statement'],
+  ])('reads the customer\'s paraphrase as %s: "%s"', (expected, message) => {
+    expect(pickPlaybook(ticket({ customerMessage: message }), DEFAULT_PLAYBOOKS)?.playbook.id).toBe(expected);
+  });
+
+  it("ignores Zendesk's generic 'question' type: a how-to keyword or the words decide", () => {
+    const input = ticket({
+      type: 'question',
+      customerMessage: 'My parcel has not arrived yet, where is it?',
+    });
+    expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)?.playbook.id).toBe('delivery');
+  });
+
+  it("lets plenty of the customer's words outweigh a stale tag, on strength of evidence", () => {
+    const input = ticket({
+      tags: ['refund'],
+      subject: 'Cannot log in',
+      customerMessage: 'That came through, thanks. Now my password is rejected and I am locked out.',
+    });
+    expect(pickPlaybook(input, DEFAULT_PLAYBOOKS)?.playbook.id).toBe('account');
+  });
+
   it('matches keywords as whole words, not inside other words', () => {
     const refundish = make('refundish', { keywords: ['bill'] });
     expect(pickPlaybook(ticket({ customerMessage: 'Billy here' }), [refundish])?.reason).toBe(

@@ -15,6 +15,8 @@ export interface CompiledStep {
 
 /** Everything a check reads; computed once per `checkReply` call and shared by all steps. */
 export interface CheckContext {
+  /** The text as given, signature and quoted history included (`reply.text` has them blanked). */
+  source: string;
   reply: TextAnalysis;
   phrases: PhraseSet;
   /** Matches per phrase id; `undefined` when a phrase does not occur. */

@@ -1,6 +1,6 @@
 import type { StepCheck } from '../../playbook/schema';
 import { isNegated, matchText } from '../phrases';
-import { hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../text';
+import { CLAUSE_BREAK, hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../text';
 import type { CheckContext, CheckOutcome } from './context';
 
 /**
@@ -28,6 +28,8 @@ const UNITS = new Set([
   'wks',
   'month',
   'months',
+  'fortnight',
+  'fortnights',
 ]);
 const UNIT_MODIFIERS = new Set(['business', 'working', 'calendar', 'full', 'more', 'extra', 'additional']);
 const COMPACT_DURATION = /^\d+(?:h|hrs?|hours?|d|days?|mins?|wks?)$/;
@@ -74,7 +76,11 @@ const DURATION_LEADS = new Set([
   'max',
   'maximum',
 ]);
-const VALIDITY = new Set(['valid', 'good', 'active', 'open', 'available', 'reserved', 'held']);
+/*
+ * A validity period ("the link is valid for 24 hours", "works for 60 minutes") says how long
+ * something lasts, not when we deliver: "for" is never a lead.
+ */
+const PERIOD_LEADS = new Set(['for', 'over', 'during', 'throughout']);
 const AFTER_DURATION_NOT_PROMISE = new Set(['ago', 'late', 'since', 'old', 'overdue', 'delay', 'delayed']);
 const POINT_LEADS = new Set([
   'by',
@@ -159,6 +165,13 @@ function durationStartingBefore(reply: TextAnalysis, i: number): number | undefi
     if (UNIT_MODIFIERS.has(at(reply, j) as string)) j--;
     if (at(reply, j) === 'of' && at(reply, j - 1) === 'couple') j--;
     else if (at(reply, j) === 'the' && at(reply, j - 1) === 'within' && word.endsWith('r')) return j - 1; // within the hour
+    // "in the next hour", "within the next day".
+    if (
+      at(reply, j) === 'next' &&
+      at(reply, j - 1) === 'the' &&
+      DURATION_LEADS.has(at(reply, j - 2) as string)
+    )
+      return j - 2;
     if (!isNumber(at(reply, j)) && at(reply, j) !== 'couple') return undefined;
     if (at(reply, j) === 'couple' && at(reply, j - 1) === 'a') j--;
     // Ranges and compound numbers: "2-3", "2 to 3", "2 or 3", "twenty four".
@@ -170,9 +183,10 @@ function durationStartingBefore(reply: TextAnalysis, i: number): number | undefi
   } else return undefined;
   if (AFTER_DURATION_NOT_PROMISE.has(at(reply, i + 1) as string)) return undefined;
   const lead = at(reply, j - 1);
+  // "for the next three months", "over the next year": a period, not a deadline.
+  if (lead === 'next' && at(reply, j - 2) === 'the' && PERIOD_LEADS.has(at(reply, j - 3) as string))
+    return undefined;
   if (lead !== undefined && DURATION_LEADS.has(lead)) return j - 1;
-  // "the link is valid for 24 hours": "for" alone is too loose ("waiting for 3 days").
-  if (lead === 'for' && VALIDITY.has(at(reply, j - 2) as string)) return j - 2;
   if (lead === 'the' && DURATION_LEADS.has(at(reply, j - 2) as string)) return j - 2;
   return undefined;
 }
@@ -192,10 +206,18 @@ function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
   const previous = at(reply, i - 1);
   const hasLead = previous !== undefined && POINT_LEADS.has(previous);
   if (WEEKDAYS.has(word)) return hasLead ? i - 1 : undefined;
+  // "in Thursday's release", "with Monday's update".
+  if (word.endsWith("'s") && WEEKDAYS.has(word.slice(0, -2)))
+    return futureMarkerBefore(reply, i) ? i : undefined;
   if (RELATIVE_DAYS.has(word)) {
     if (previous === 'by' || previous === 'before' || previous === 'until' || previous === 'later')
       return i - 1;
     return futureMarkerBefore(reply, i) ? i : undefined;
+  }
+  // "before the weekend", "by the weekend".
+  if (word === 'weekend' && (previous === 'the' || previous === 'this')) {
+    const lead = at(reply, i - 2);
+    return lead === 'by' || lead === 'before' || lead === 'until' ? i - 2 : undefined;
   }
   if (DAY_PARTS.has(word) && previous === 'this') return futureMarkerBefore(reply, i - 1) ? i - 1 : undefined;
   if (DEADLINE_SHORTHAND.has(word) || CLOCK.test(word)) {
@@ -207,7 +229,9 @@ function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
   // "by end of day", "before the end of the week", "by close of business".
   if ((word === 'end' || word === 'close') && at(reply, i + 1) === 'of') {
     const lead = previous === 'the' ? at(reply, i - 2) : previous;
-    const what = at(reply, i + 2) === 'the' ? at(reply, i + 3) : at(reply, i + 2);
+    let what = at(reply, i + 2) === 'the' ? at(reply, i + 3) : at(reply, i + 2);
+    // "by the end of next week", "before the end of this month".
+    if (what === 'next' || what === 'this') what = at(reply, i + 3);
     if ((lead === 'by' || lead === 'before' || lead === 'until') && what !== undefined && END_OF.has(what)) {
       return previous === 'the' ? i - 2 : i - 1;
     }
@@ -225,12 +249,25 @@ function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
       if (at(reply, first - 1) === 'the') first--;
       const lead = at(reply, first - 1);
       if (lead !== undefined && POINT_LEADS.has(lead)) return first - 1;
+      // "small orders will move to new boxes from 1 July".
+      if ((lead === 'from' || lead === 'starting') && futureInClause(reply, first - 1)) return first - 1;
     }
     return undefined;
   }
   if (isDayOfMonth(word) && /\d(?:st|nd|rd|th)$/.test(word) && previous === 'the') {
     const lead = at(reply, i - 2);
     return lead === 'by' || lead === 'on' || lead === 'before' || lead === 'until' ? i - 2 : undefined;
+  }
+  // Clock times: "by 10:30", "before 17:00".
+  if (/^\d{1,2}$/.test(word) && (previous === 'by' || previous === 'before' || previous === 'until')) {
+    const next = at(reply, i + 1);
+    if (
+      next !== undefined &&
+      /^\d{2}$/.test(next) &&
+      text.charAt(ends[i] as number) === ':' &&
+      starts[i + 1] === (ends[i] as number) + 1
+    )
+      return i - 1;
   }
   // Numeric dates: "by 12/03", "on 2026-03-05", "before 05.03." (words joined by one separator).
   if (/^\d{1,4}$/.test(word) && hasLead && previous !== 'this' && previous !== 'next') {
@@ -257,6 +294,7 @@ const TRIGGERS = new Set(
     ...RELATIVE_DAYS,
     ...DAY_PARTS,
     ...DEADLINE_SHORTHAND,
+    'weekend',
     'end',
     'close',
   ].map(hashWord),
@@ -295,6 +333,84 @@ function at(reply: TextAnalysis, index: number): string | undefined {
   return index >= 0 && index < reply.count ? reply.word(index) : undefined;
 }
 
+const PAST_FORMS = new Set([
+  'was',
+  'were',
+  'had',
+  'did',
+  'sent',
+  'got',
+  'came',
+  'left',
+  'took',
+  'made',
+  'paid',
+  'bought',
+  'went',
+  'gave',
+  'told',
+  'said',
+]);
+const FUTURE_FORMS = new Set([
+  'if',
+  'unless',
+  'once',
+  "hasn't",
+  "haven't",
+  'will',
+  'shall',
+  'going',
+  'should',
+  'can',
+  'could',
+  'would',
+  'expect',
+  'expected',
+  'expects',
+  'aim',
+  'plan',
+  'scheduled',
+  'due',
+  'please',
+]);
+
+/**
+ * A date governed by a past-tense verb reports an event ("it was delivered on 6 May", "we
+ * received it on the 3rd"): not a commitment. A future, modal or conditional word in the clause
+ * ("it will be sent by Friday", "we expect it deployed by Wednesday", "if it hasn't moved by
+ * Friday") keeps it one.
+ */
+function governedByPast(reply: TextAnalysis, start: number): boolean {
+  let past = false;
+  for (let k = start - 1; k >= 0; k--) {
+    const word = reply.word(k);
+    if (FUTURE_FORMS.has(word) || word.endsWith("'ll")) return false;
+    if (!past && (PAST_FORMS.has(word) || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'))))
+      past = true;
+    if (((reply.flags[k] as number) & CLAUSE_BREAK) !== 0) break;
+  }
+  return past;
+}
+
+function conditional(reply: TextAnalysis, start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - 8; k--) {
+    const word = reply.word(k);
+    if (word === 'if' || word === 'unless') return true;
+    if (((reply.flags[k] as number) & CLAUSE_BREAK) !== 0) return false;
+  }
+  return false;
+}
+
+/** A future or modal word earlier in the clause: "small orders will move to new boxes from 1 July". */
+function futureInClause(reply: TextAnalysis, start: number): boolean {
+  for (let k = start - 1; k >= 0; k--) {
+    const word = reply.word(k);
+    if (FUTURE_FORMS.has(word) || word.endsWith("'ll")) return true;
+    if (((reply.flags[k] as number) & CLAUSE_BREAK) !== 0) return false;
+  }
+  return false;
+}
+
 export function findExpectations(reply: TextAnalysis): { start: number; end: number; negated: boolean }[] {
   const found: { start: number; end: number; negated: boolean }[] = [];
   const { flags, hashes, starts, text } = reply;
@@ -302,13 +418,23 @@ export function findExpectations(reply: TextAnalysis): { start: number; end: num
     // Only units, days, months and numbers can end or name a commitment: skip the rest cheaply.
     const firstCode = text.charCodeAt(starts[i] as number);
     const hash = hashes[i] as number;
-    if (!(firstCode >= 48 && firstCode <= 57) && (TRIGGER_FILTER[hash & 0xffff] === 0 || !TRIGGERS.has(hash)))
+    const stem = reply.stemHashes[i] as number;
+    const possessiveTrigger = stem !== -1 && TRIGGERS.has(stem); // "Thursday's release"
+    if (
+      !possessiveTrigger &&
+      !(firstCode >= 48 && firstCode <= 57) &&
+      (TRIGGER_FILTER[hash & 0xffff] === 0 || !TRIGGERS.has(hash))
+    )
       continue;
     if (firstCode <= 57 && bareNumberCannotNameTime(reply, i)) continue;
-    const start = durationStartingBefore(reply, i) ?? pointStartingAt(reply, i);
+    const duration = durationStartingBefore(reply, i);
+    const start = duration ?? pointStartingAt(reply, i);
     if (start === undefined || start < 0) continue;
     if (((flags[start] as number) & QUOTED) !== 0) continue;
-    found.push({ start, end: i + 1, negated: isNegated(reply, start, i + 1) });
+    if (duration === undefined && governedByPast(reply, start)) continue;
+    // "if it hasn't moved by Friday, I'll send another": a conditional deadline, not a negated one.
+    const negated = isNegated(reply, start, i + 1) && !conditional(reply, start);
+    found.push({ start, end: i + 1, negated });
   }
   return found;
 }

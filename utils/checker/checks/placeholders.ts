@@ -1,46 +1,100 @@
 import type { StepCheck } from '../../playbook/schema';
+import { nonReplyRanges } from '../reply';
 import type { CheckContext, CheckOutcome } from './context';
 import { MAX_EVIDENCE } from './context';
 
-// Fixed patterns of ours: {{anything}}, [NAME] / [Customer Name] / [insert …], <NAME>, XXX, TBD.
+/**
+ * Template fields left unfilled, in the formats helpdesks and mail tools use: `{{anything}}`
+ * (Zendesk, Freshdesk, Gorgias), `{first_name}` and `${Contacts.First Name}` (Zoho, macros),
+ * `%FIRSTNAME%` (Help Scout style), `*|FNAME|*` (Mailchimp), `[NAME]`, `[Customer name]`,
+ * `[link]`, `[tracking link]`, `<NAME>`, `XXX`, `TBD`, `TODO`. Masked numbers (`XXXX-4417`,
+ * `card ending XXXX 4417`) and link references (`[1]`, `[here](https://…)`) are not placeholders.
+ */
 const PLACEHOLDER =
-  /\{\{[^{}\n]{0,80}\}\}|\[(?:[A-Z][A-Z0-9 _.-]{1,40}|(?:insert|add|enter|your|customer|agent|name|date|order)\b[^\]\n]{0,40})\]|<(?:[A-Z][A-Z0-9 _-]{1,40})>|\bX{3,}\b|\bTBD\b|\bTODO\b/gi;
-// `gi` above accepts [Customer Name]; these keep ordinary bracketed words and links out.
-const UPPER_OR_KNOWN =
-  /^\[(?:[A-Z][A-Z0-9 _.-]*|(?:insert|add|enter|your|customer|agent|name|date|order)\b.*)\]$/i;
+  /\{\{[^{}\n]{0,80}\}\}|\$?\{[A-Za-z_][\w .-]{0,40}\}|%[A-Za-z_][A-Za-z0-9_.]{1,40}%|\*\|[A-Za-z0-9_:]{1,40}\|\*|\[[^\]\n]{1,60}\](?!\()|<(?:[A-Z][A-Z0-9 _-]{1,40})>|\bX{3,}\b|\bTBD\b|\bTODO\b/g;
+
+/** Words that make a bracketed phrase a slot to fill: "[link to article]", "[billing email]". */
+const SLOT_WORD =
+  /^(?:insert|add|enter|your|customer|agent|name|first|last|date|time|order|link|url|email|e-mail|address|number|amount|price|tracking|phone|article|code|id|product|item|company|reference|ref|here|x|y|n)$/i;
 
 /** Every placeholder needs one of these; most replies have none, so the pattern never runs. */
-const PLACEHOLDER_MARKERS = ['{{', '[', '<', 'XXX', 'TBD', 'TODO'];
+const PLACEHOLDER_MARKERS = ['{', '[', '<', '%', '*|', 'XXX', 'TBD', 'TODO'];
 
-export function findPlaceholders(text: string): { start: number; end: number; text: string }[] {
+function isSlotBracket(value: string): boolean {
+  const inner = value.slice(1, -1).trim();
+  if (inner === '' || /^\d+$/.test(inner)) return false; // [1]: a link reference
+  // [NAME], [ORDER NUMBER], [X]: all capitals.
+  if (inner === inner.toUpperCase() && /[A-Z]/.test(inner)) return true;
+  const words = inner.split(/[\s_-]+/);
+  return words.length <= 5 && words.some((word) => SLOT_WORD.test(word));
+}
+
+/** XXXX in "XXXX-4417" or "4417 XXXX" hides digits on purpose. */
+function isMaskedNumber(text: string, start: number, end: number): boolean {
+  return (
+    /^[-\s]?\d/.test(text.slice(end, end + 2)) || /\d[-\s]?$/.test(text.slice(Math.max(0, start - 2), start))
+  );
+}
+
+export function findPlaceholders(
+  text: string,
+  from = 0,
+  to = text.length,
+): { start: number; end: number; text: string }[] {
   const found: { start: number; end: number; text: string }[] = [];
-  if (!PLACEHOLDER_MARKERS.some((marker) => text.includes(marker))) return found;
-  PLACEHOLDER.lastIndex = 0;
-  for (let match = PLACEHOLDER.exec(text); match !== null; match = PLACEHOLDER.exec(text)) {
+  const scope = from === 0 && to === text.length ? text : text.slice(0, to);
+  if (!PLACEHOLDER_MARKERS.some((marker) => scope.includes(marker, from))) return found;
+  PLACEHOLDER.lastIndex = from;
+  for (let match = PLACEHOLDER.exec(scope); match !== null; match = PLACEHOLDER.exec(scope)) {
     const value = match[0];
-    if (value.startsWith('[') && !isPlaceholderBracket(value)) continue;
-    if (value.startsWith('<') && value.slice(1, -1) !== value.slice(1, -1).toUpperCase()) continue;
-    if (/^x+$/i.test(value) && value !== value.toUpperCase()) continue;
-    if (/^(?:tbd|todo)$/i.test(value) && value !== value.toUpperCase()) continue;
-    found.push({ start: match.index, end: match.index + value.length, text: value });
+    const start = match.index;
+    const end = start + value.length;
+    if (value.startsWith('[') && !isSlotBracket(value)) continue;
+    if (/^X+$/.test(value) && isMaskedNumber(text, start, end)) continue;
+    found.push({ start, end, text: value });
   }
   return found;
 }
 
-function isPlaceholderBracket(value: string): boolean {
-  const inner = value.slice(1, -1);
-  // [NAME], [ORDER NUMBER]: all capitals. [Customer name], [insert date]: a placeholder word first.
-  if (inner === inner.toUpperCase() && /[A-Z]/.test(inner)) return true;
-  return (
-    UPPER_OR_KNOWN.test(value) && /^(?:insert|add|enter|your|customer|agent|name|date|order)\b/i.test(inner)
-  );
+/** A line that starts quoted history: "> …", "On … wrote:", "-----Original Message-----", "From: …". */
+const HISTORY_LINE =
+  /^[ \t]*(?:>|-{3,}|_{10,}|(?:from|von|de|da|van|från|fra|od)[ \t]*:)|\bwrote:[ \t]*$|\b(?:schrieb|a écrit|escribió|ha scritto|schreef|skrev|escreveu|napisał)\b.{0,200}:[ \t]*$/i;
+
+/**
+ * The parts of the text a customer would read as the agent's: the reply and its signature (a
+ * `{{agent.name}}` left in the sign-off is as visible as one in the greeting), not quoted history.
+ */
+function ownedRanges(context: CheckContext): { start: number; end: number }[] {
+  const { source } = context;
+  if (source === context.reply.text) return [{ start: 0, end: source.length }];
+  const owned: { start: number; end: number }[] = [];
+  let cursor = 0;
+  for (const range of nonReplyRanges(source)) {
+    owned.push({ start: cursor, end: range.start });
+    cursor = range.end;
+    // Signature lines count up to the first line of history.
+    let lineStart = range.start;
+    while (lineStart < range.end) {
+      const newline = source.indexOf('\n', lineStart);
+      const lineEnd = newline === -1 || newline > range.end ? range.end : newline;
+      if (HISTORY_LINE.test(source.slice(lineStart, lineEnd))) break;
+      lineStart = lineEnd + 1;
+    }
+    if (lineStart > range.start) owned.push({ start: range.start, end: Math.min(lineStart, range.end) });
+  }
+  owned.push({ start: cursor, end: source.length });
+  return owned;
 }
 
 export function checkPlaceholders(
   context: CheckContext,
   _check: Extract<StepCheck, { kind: 'placeholders' }>,
 ): CheckOutcome {
-  const found = findPlaceholders(context.reply.text);
+  if (!PLACEHOLDER_MARKERS.some((marker) => context.source.includes(marker)))
+    return { status: 'pass', evidence: [] };
+  const found = ownedRanges(context).flatMap(({ start, end }) =>
+    findPlaceholders(context.source, start, end),
+  );
   if (found.length === 0) return { status: 'pass', evidence: [] };
   const names = [...new Set(found.map((placeholder) => placeholder.text))].slice(0, 3).join(', ');
   return {

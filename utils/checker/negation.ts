@@ -1,0 +1,105 @@
+/**
+ * Clause-scoped negation: a negation word anywhere earlier in the same clause reaches the words
+ * after it — "we can't really say for certain that it will be guaranteed", "we will never ask
+ * you to send your password", "without any guarantee", "no one will ask for it", "none of our
+ * staff will ask". A clause ends at `, ; : ( ) – —`, a sentence end or a linking word ("but",
+ * "so", "because", "although"), where a new statement starts.
+ */
+import { CLAUSE_BREAK, ENDS_NT, type TextAnalysis } from './text';
+
+const NEGATORS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  'cannot',
+  'cant',
+  'dont',
+  'wont',
+  'nor',
+  'neither',
+  'unable',
+  'nothing',
+  'none',
+  'nobody',
+  'without',
+  'hardly',
+  'impossible',
+]);
+
+/** Words that start a new statement within a sentence. */
+const CLAUSE_LINKS: ReadonlySet<string> = new Set([
+  'but',
+  'so',
+  'because',
+  'although',
+  'though',
+  'however',
+  'whereas',
+  'while',
+  'otherwise',
+  'instead',
+  'if',
+  'once',
+  'until',
+  'unless',
+]);
+
+/** Negation words that do not negate: "no doubt", "without fail", "not only". */
+function isFixedExpression(analysis: TextAnalysis, index: number): boolean {
+  const word = analysis.word(index);
+  const next = analysis.word(index + 1);
+  if (word === 'no' && (next === 'doubt' || next === 'question' || next === 'worries' || next === 'problem'))
+    return true;
+  if (word === 'without' && (next === 'fail' || next === 'doubt' || next === 'delay')) return true;
+  if (word === 'without' && next === 'a' && analysis.word(index + 2) === 'doubt') return true;
+  return word === 'not' && next === 'only';
+}
+
+export function isNegationWord(analysis: TextAnalysis, index: number): boolean {
+  if (((analysis.flags[index] as number) & ENDS_NT) !== 0) return true;
+  const word = analysis.word(index);
+  if (word === 'one' && analysis.word(index - 1) === 'no') return true; // "no one"
+  return NEGATORS.has(word) && !isFixedExpression(analysis, index);
+}
+
+/**
+ * Whether a clause ends before word `index`. A wrapped line (one line break, no punctuation, the
+ * next line going on in lower case) does not end one.
+ */
+export function breaksBefore(analysis: TextAnalysis, index: number): boolean {
+  if (((analysis.flags[index] as number) & CLAUSE_BREAK) === 0) return false;
+  if (index === 0) return true;
+  const gap = analysis.text.slice(analysis.ends[index - 1], analysis.starts[index]);
+  if (!/^[ \t]*\n[ \t]*$/.test(gap)) return true;
+  const code = analysis.text.charCodeAt(analysis.starts[index] as number);
+  return !(code >= 97 && code <= 122);
+}
+
+/** Word index where the clause holding word `index` starts. */
+export function clauseStart(analysis: TextAnalysis, index: number): number {
+  let k = index;
+  while (k > 0) {
+    if (breaksBefore(analysis, k)) return k;
+    if (k < index && CLAUSE_LINKS.has(analysis.word(k))) return k + 1;
+    k--;
+  }
+  return 0;
+}
+
+/** Word index after the clause holding word `index`. */
+export function clauseEnd(analysis: TextAnalysis, index: number): number {
+  let k = index + 1;
+  while (k < analysis.count) {
+    if (breaksBefore(analysis, k)) return k;
+    if (CLAUSE_LINKS.has(analysis.word(k))) return k;
+    k++;
+  }
+  return analysis.count;
+}
+
+/** A negation word between the start of the clause and word `index`. */
+export function negatedInClause(analysis: TextAnalysis, index: number): boolean {
+  const from = clauseStart(analysis, index);
+  for (let k = index - 1; k >= from; k--) if (isNegationWord(analysis, k)) return true;
+  return false;
+}
