@@ -28,6 +28,16 @@ interface Draft {
   token: string;
 }
 
+/** Firefox's optional data collection consent (wxt.config.ts `data_collection_permissions`). */
+const DATA_COLLECTION = ['personallyIdentifyingInfo', 'browsingActivity', 'websiteActivity'];
+
+/** Asks Firefox for the consent; must run inside the click, before any await. Other browsers: granted. */
+function askDataCollectionConsent(): Promise<boolean> {
+  if (!import.meta.env.FIREFOX) return Promise.resolve(true);
+  const request = browser.permissions.request as (permissions: unknown) => Promise<boolean>;
+  return request({ data_collection: DATA_COLLECTION }).catch(() => false);
+}
+
 const EMPTY: Draft = { url: '', database: '', auth: 'password', username: '', password: '', token: '' };
 
 function draftOf(config: TeamConfig | null): Draft {
@@ -98,7 +108,11 @@ export function TeamSection() {
     return () => controller.abort();
   }, []);
 
-  const save = async () => {
+  const save = async (consent: Promise<boolean>) => {
+    if (!(await consent)) {
+      setNotice('Firefox asks for your consent before records are sent to a team store; nothing was saved.');
+      return;
+    }
     const setting = settingOf(draft, saved);
     const parsed = parseTeamConfig(setting, 'options');
     if (!parsed.ok) {
@@ -189,7 +203,7 @@ export function TeamSection() {
           class="grid"
           onSubmit={(event) => {
             event.preventDefault();
-            void save();
+            void save(askDataCollectionConsent());
           }}
         >
           <Field
