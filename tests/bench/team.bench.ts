@@ -4,7 +4,8 @@
  * `_bulk_docs` (time, requests, bytes; each record once), then reads the popup's team summary
  * from the `team` view with group_level: the first read (pouchdb-server builds the index then;
  * CouchDB builds it as documents arrive) and the reads after it (what a lead waits for).
- * Run: npx tsx tests/bench/team.bench.ts   (KEEL_BENCH_TEAM_RECORDS=10000 for a quick run)
+ * Run: npx tsx tests/bench/team.bench.ts   (KEEL_BENCH_TEAM_RECORDS=10000 for a quick run;
+ * KEEL_BENCH_TEAM_READS=0 to measure the push only)
  */
 import 'fake-indexeddb/auto';
 import { openKeelDB } from '../../utils/store/open';
@@ -18,6 +19,7 @@ import { ADMIN, startCouch } from '../couch/server';
 import { setupTeam } from '../tools/team-setup';
 
 const RECORDS = Number(process.env.KEEL_BENCH_TEAM_RECORDS ?? 100_000);
+const READS = process.env.KEEL_BENCH_TEAM_READS !== '0';
 const AGENTS = 100;
 const DAY = 86_400_000;
 const PLAYBOOKS = ['refund', 'shipping', 'billing', 'bug', 'account'];
@@ -82,12 +84,13 @@ try {
     throw new Error('the push did not deliver every record once');
 
   const lead = config('lead', 'lead-pw');
-  for (const [label, period] of [
+  const reads = [
     ['first read, index built', '30d'],
     ['30 days', '30d'],
     ['all time', 'all'],
     ['7 days', '7d'],
-  ] as const) {
+  ] as const;
+  for (const [label, period] of READS ? reads : []) {
     started = performance.now();
     const answer = await fetchTeamSummary(lead, { type: 'stats.summary', period }, { now });
     const ms = performance.now() - started;
