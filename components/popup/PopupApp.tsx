@@ -360,7 +360,7 @@ export function PopupApp({
           />
           {drill && (
             <MissedReplies
-              send={send}
+              send={teamScope.send}
               labels={labels}
               playbookId={drill.playbookId}
               stepId={drill.stepId}

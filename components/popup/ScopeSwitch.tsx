@@ -53,6 +53,16 @@ export function useTeamScope(team: TeamSummarySource | undefined, send: Send) {
     [scope, team, send],
   );
 
+  /** `send`, with the drill-down (`stats.missed`) answered by the team store in the team scope. */
+  const scopedSend = useCallback(
+    (async (message) => {
+      if (scope !== 'team' || !team || message.type !== 'stats.missed') return send(message);
+      const answer = await team.missed(message);
+      return answer.ok ? answer : { ok: false, error: answer.error };
+    }) as Send,
+    [scope, team, send],
+  );
+
   const shown: Scope = scope === 'team' && !problem ? 'team' : 'local';
   const element = available ? (
     <div class="scope">
@@ -79,5 +89,5 @@ export function useTeamScope(team: TeamSummarySource | undefined, send: Send) {
     </div>
   ) : null;
 
-  return { scope, summary, element };
+  return { scope, summary, send: scopedSend, element };
 }

@@ -90,14 +90,12 @@ export const VIEWS = {
     map: `function (doc) { ${IS_REPLY} for (var i = 0; i < doc.steps.length; i++) { var s = doc.steps[i]; if (s.override) emit([doc.day, doc.agent, doc.playbookId, doc.helpdesk, s.id, s.override], 1); } }`,
     reduce: '_count',
   },
-  /** Drill-down: the replies behind a missed step, paged by [stepId, time]. */
+  /**
+   * Drill-down: the replies behind a missed step, newest first by a descending key range, for the
+   * team (`['any', playbookId, stepId, time]`) or one agent (`['agent', agent, playbookId, stepId, time]`).
+   */
   misses: {
-    map: `function (doc) { ${IS_REPLY} for (var i = 0; i < doc.steps.length; i++) { if (doc.steps[i].status === 'fail') emit([doc.steps[i].id, doc.time], { ticketId: doc.ticketId, helpdesk: doc.helpdesk, agent: doc.agent, score: doc.score, day: doc.day }); } }`,
-  },
-  /** The filters' choices: group_level 2 lists each agent, playbook and helpdesk once. */
-  choices: {
-    map: `function (doc) { ${IS_REPLY} emit(['agent', doc.agent], null); emit(['playbook', doc.playbookId], null); emit(['helpdesk', doc.helpdesk], null); }`,
-    reduce: '_count',
+    map: `function (doc) { ${IS_REPLY} for (var i = 0; i < doc.steps.length; i++) { if (doc.steps[i].status !== 'fail') continue; var v = { id: doc.id, ticketId: doc.ticketId, helpdesk: doc.helpdesk, agent: doc.agent, score: doc.score, ticketUrl: doc.ticketUrl || null }; emit(['any', doc.playbookId, doc.steps[i].id, doc.time], v); emit(['agent', doc.agent, doc.playbookId, doc.steps[i].id, doc.time], v); } }`,
   },
   /** Records by agent and time: erasure of one agent and purge by age page through these. */
   by_agent: { map: `function (doc) { ${IS_REPLY} emit([doc.agent, doc.time], null); }` },

@@ -11,6 +11,7 @@ import {
   type SummaryQuery,
   summarizeRollups,
 } from '../store/summary';
+import type { ReplyRecord } from '../store/types';
 import { authorizationOf, loadTeamConfig, type TeamConfig } from './config';
 import { DESIGN_ID } from './design';
 import { databaseUrl, type TeamState } from './push';
@@ -45,16 +46,18 @@ interface ViewReader {
   requests: number;
 }
 
-/** Reads the `team` view of the design document; HTTP failures become the connection's states. */
-function viewReader(config: TeamConfig, doFetch: typeof fetch): ViewReader {
-  const read = (async (params: Record<string, unknown>) => {
+type ViewGet = (view: string, params: Record<string, unknown>) => Promise<unknown>;
+
+/** Reads a view of the design document; HTTP failures become the connection's states. */
+function viewGetter(config: TeamConfig, doFetch: typeof fetch, count: () => void): ViewGet {
+  return async (view, params) => {
     const query = Object.entries(params)
       .map(([name, value]) => `${name}=${encodeURIComponent(JSON.stringify(value))}`)
       .join('&');
     let response: Response;
     try {
-      read.requests += 1;
-      response = await doFetch(`${databaseUrl(config)}/${DESIGN_ID}/_view/team?${query}`, {
+      count();
+      response = await doFetch(`${databaseUrl(config)}/${DESIGN_ID}/_view/${view}?${query}`, {
         headers: { Accept: 'application/json', Authorization: authorizationOf(config) },
         credentials: 'omit',
       });
@@ -71,7 +74,17 @@ function viewReader(config: TeamConfig, doFetch: typeof fetch): ViewReader {
       throw new TeamReadError('error', 'The team database has no Keel views yet: run `npm run team:setup`.');
     }
     if (!response.ok) throw new TeamReadError('error', `The team store answered ${response.status}.`);
-    const parsed = v.safeParse(TeamRows, await response.json().catch(() => null));
+    return response.json().catch(() => null);
+  };
+}
+
+/** Reads the `team` view, checking the rows' shape. */
+function viewReader(config: TeamConfig, doFetch: typeof fetch): ViewReader {
+  const get = viewGetter(config, doFetch, () => {
+    read.requests += 1;
+  });
+  const read = (async (params: Record<string, unknown>) => {
+    const parsed = v.safeParse(TeamRows, await get('team', params));
     if (!parsed.success) {
       throw new TeamReadError(
         'error',
@@ -180,10 +193,88 @@ export async function fetchTeamSummary(
   }
 }
 
-/** The popup's view of the team store: whether one is configured, and its summary. */
+const MissRows = v.object({
+  rows: v.array(
+    v.object({
+      key: KeySchema,
+      value: v.object({
+        id: v.string(),
+        ticketId: v.string(),
+        helpdesk: v.string(),
+        agent: v.string(),
+        score: v.number(),
+        ticketUrl: v.nullish(v.string()),
+      }),
+    }),
+  ),
+});
+
+export type MissedMessage = KeelMessage & { type: 'stats.missed' };
+export type TeamMissedAnswer =
+  | Extract<KeelResponses['stats.missed'], { ok: true }>
+  | { ok: false; state: Exclude<TeamState, 'ok' | 'off'>; error: string };
+
+/**
+ * The drill-down in the team scope: the replies behind a missed step, newest first, 25 a page,
+ * from the `misses` view (a descending key range; `before` excluded, `since` included), as
+ * `stats.missed` answers it locally. The rows carry what the list shows, never text.
+ */
+export async function fetchTeamMissed(
+  config: TeamConfig,
+  message: MissedMessage,
+  options: { fetch?: typeof fetch; limit?: number } = {},
+): Promise<TeamMissedAnswer> {
+  const limit = options.limit ?? 25;
+  const get = viewGetter(config, options.fetch ?? ((...args) => fetch(...args)), () => undefined);
+  const prefix = message.agent
+    ? ['agent', message.agent, message.playbookId, message.stepId]
+    : ['any', message.playbookId, message.stepId];
+  try {
+    const answer = v.safeParse(
+      MissRows,
+      await get('misses', {
+        descending: true,
+        startkey: message.before === undefined ? [...prefix, {}] : [...prefix, message.before],
+        endkey: [...prefix, message.since ?? 0],
+        // One extra row tells whether there is a next page; one more covers a row at `before`.
+        limit: limit + 2,
+      }),
+    );
+    if (!answer.success)
+      throw new TeamReadError(
+        'error',
+        'The team store’s misses view answered in an unexpected shape: run `npm run team:setup`.',
+      );
+    const rows = answer.output.rows.filter(
+      (row) => message.before === undefined || Number(row.key.at(-1)) < (message.before as number),
+    );
+    const records: ReplyRecord[] = rows.slice(0, limit).map(({ key, value }) => ({
+      id: value.id,
+      time: Number(key.at(-1)),
+      helpdesk: value.helpdesk,
+      ticketId: value.ticketId,
+      playbookId: message.playbookId,
+      playbookVersion: 0,
+      agent: value.agent,
+      score: value.score,
+      fullAdherence: false,
+      steps: [{ id: message.stepId, status: 'fail' }],
+      wordCount: 0,
+      origin: 'import',
+      ...(value.ticketUrl ? { ticketUrl: value.ticketUrl } : {}),
+    }));
+    return { ok: true, records, next: rows.length > limit ? (records.at(-1)?.time ?? null) : null };
+  } catch (error) {
+    if (error instanceof TeamReadError) return { ok: false, state: error.state, error: error.message };
+    throw error;
+  }
+}
+
+/** The popup's view of the team store: whether one is configured, its summary and drill-down. */
 export interface TeamSummarySource {
   configured(): Promise<boolean>;
   summary(message: SummaryMessage): Promise<TeamSummaryAnswer>;
+  missed(message: MissedMessage): Promise<TeamMissedAnswer>;
 }
 
 /** The team store this browser is configured with (policy first, then the options page). */
@@ -198,6 +289,11 @@ export function browserTeamSummarySource(): TeamSummarySource {
       const current = await config();
       if (!current) return { ok: false, state: 'error', error: 'No team store is configured.' };
       return fetchTeamSummary(current, message);
+    },
+    async missed(message) {
+      const current = await config();
+      if (!current) return { ok: false, state: 'error', error: 'No team store is configured.' };
+      return fetchTeamMissed(current, message);
     },
   };
 }

@@ -44,6 +44,11 @@ const team: TeamSummarySource = {
     if (!answer.ok) throw new Error(answer.error);
     return answer;
   },
+  missed: async (message) => {
+    const answer = await teamStore.send(message);
+    if (!answer.ok) throw new Error(answer.error);
+    return answer;
+  },
 };
 
 beforeEach(async () => {
@@ -52,7 +57,17 @@ beforeEach(async () => {
   teamStore = await backgroundOver();
   await addReply(local.db, makeRecord({ time: NOW - 3_600_000, agent: 'Ana' }));
   for (const agent of ['Ana', 'Ben', 'Cleo']) {
-    await addReply(teamStore.db, makeRecord({ time: NOW - 3_600_000, agent, score: 50 }));
+    await addReply(
+      teamStore.db,
+      makeRecord({
+        time: NOW - 3_600_000,
+        agent,
+        score: 50,
+        ticketId: `team-${agent}`,
+        fullAdherence: false,
+        steps: [{ id: 'greet', status: 'fail' }],
+      }),
+    );
   }
 });
 afterEach(() => {
@@ -78,6 +93,15 @@ describe('popup scope', () => {
     expect(scope.dataset.shown).toBe('team');
     const agents = document.querySelectorAll<HTMLElement>('[data-testid=by-agent] [data-agent]');
     expect([...agents].map((row) => row.dataset.agent)).toEqual(['Ana', 'Ben', 'Cleo']);
+    // The drill-down lists the team's replies behind the missed step, not this browser's.
+    fireEvent.click(await screen.findByTestId('missed-step'));
+    await waitFor(() => expect(screen.getAllByTestId('reply-row')).toHaveLength(3));
+    expect(
+      screen
+        .getAllByTestId('reply-row')
+        .map((row) => row.dataset.ticketId)
+        .sort(),
+    ).toEqual(['team-Ana', 'team-Ben', 'team-Cleo']);
   });
 
   it('says the team store is offline and shows the local scope', async () => {

@@ -14,7 +14,7 @@ import { docIdOf, type TeamDoc, toTeamDoc } from '../../../utils/team/doc';
 import { pushQueue, RETRY_MIN_MS } from '../../../utils/team/push';
 import { queueHistory, rejectedEntries } from '../../../utils/team/queue';
 import { createTeamPusher, type TeamStatus } from '../../../utils/team/scheduler';
-import { fetchTeamSummary, type SummaryMessage } from '../../../utils/team/summary';
+import { fetchTeamMissed, fetchTeamSummary, type SummaryMessage } from '../../../utils/team/summary';
 import { ADMIN, basicAuth, type CouchServer, startCouch } from '../../couch/server';
 import { setupTeam } from '../../tools/team-setup';
 import { freshDbName } from '../store/fixtures';
@@ -201,7 +201,13 @@ describe('team store against pouchdb-server', () => {
       [0, 1, 2].map(async (n) => {
         const agent = await agentBrowser({ ...configFor(agentName(n)), database });
         await writeBatches(agent.db, [
-          { records: recordsOf(agentName(n), 150, now).map((r) => ({ ...r, id: `v-${r.id}` })) },
+          {
+            records: recordsOf(agentName(n), 150, now).map((r) => ({
+              ...r,
+              id: `v-${r.id}`,
+              time: r.time - n,
+            })),
+          },
         ]);
         await agent.pusher.sendHistory();
         return agent;
@@ -250,6 +256,41 @@ describe('team store against pouchdb-server', () => {
     );
     expect(range.summary.total).toBeGreaterThan(0);
     expect(range.summary.untilDay).toBe(to);
+
+    // Drill-down: the replies behind a missed step, newest first, 25 a page, team-wide or one agent's.
+    const sent = [0, 1, 2].flatMap((n) =>
+      recordsOf(agentName(n), 150, now).map((r) => ({ ...r, id: `v-${r.id}`, time: r.time - n })),
+    );
+    const missedGreet = (agent?: string) =>
+      sent
+        .filter(
+          (r) => r.playbookId === 'refund' && r.steps.some((s) => s.id === 'greet' && s.status === 'fail'),
+        )
+        .filter((r) => agent === undefined || r.agent === agent)
+        .sort((a, b) => b.time - a.time);
+    const drill = { type: 'stats.missed', playbookId: 'refund', stepId: 'greet' } as const;
+    const page1 = await fetchTeamMissed(lead, drill);
+    if (!page1.ok) throw new Error(page1.error);
+    expect(page1.records.map((r) => r.id)).toEqual(
+      missedGreet()
+        .slice(0, 25)
+        .map((r) => r.id),
+    );
+    expect(page1.next).toBe(page1.records.at(-1)?.time);
+    const page2 = await fetchTeamMissed(lead, { ...drill, before: page1.next ?? 0 });
+    if (!page2.ok) throw new Error(page2.error);
+    expect([...page1.records, ...page2.records].map((r) => r.id)).toEqual(
+      missedGreet()
+        .slice(0, 25 + page2.records.length)
+        .map((r) => r.id),
+    );
+    const oneAgent = await fetchTeamMissed(lead, { ...drill, agent: agentName(2) });
+    if (!oneAgent.ok) throw new Error(oneAgent.error);
+    expect(oneAgent.records.map((r) => r.id)).toEqual(
+      missedGreet(agentName(2))
+        .slice(0, 25)
+        .map((r) => r.id),
+    );
 
     const wrong = await fetchTeamSummary(
       { ...configFor('lead', 'nope'), database },
