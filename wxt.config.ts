@@ -68,8 +68,13 @@ export default defineConfig({
             gecko: {
               id: 'keel@keel.invalid',
               strict_min_version: '140.0',
-              // Keel sends nothing anywhere: statistics stay in the browser.
-              data_collection_permissions: { required: ['none'] },
+              // Nothing is sent unless a team store is configured; then each record (agent name,
+              // ticket id and URL, scores; never text) goes to that CouchDB only. The options page
+              // asks for this consent when the user saves a team store (README "Team store").
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['personallyIdentifyingInfo', 'browsingActivity', 'websiteActivity'],
+              },
             },
             gecko_android: { strict_min_version: '142.0' },
           },

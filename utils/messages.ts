@@ -5,6 +5,7 @@ import type { AgentTrend } from './store/agent-trends';
 import type { FileImportOutcome } from './store/files';
 import type { FilterChoices, Period, Summary } from './store/summary';
 import type { ReplyRecord } from './store/types';
+import type { TeamStatus } from './team/scheduler';
 
 /**
  * Every message the background answers. Content scripts may send only the reply messages and
@@ -67,7 +68,11 @@ export type KeelMessage =
   | { type: 'stats.exportBackup' }
   | { type: 'stats.importTeam'; files: { name: string; text: string }[] }
   | { type: 'stats.restoreBackup'; name: string; text: string }
-  | { type: 'stats.clear' };
+  | { type: 'stats.clear' }
+  /** The team store (utils/team/): its state and the documents it refused; test; send history. */
+  | { type: 'team.status' }
+  | { type: 'team.test' }
+  | { type: 'team.sendHistory' };
 
 /** A refusal or failure. `quota` is set when the browser has no room left (show it, don't hide it). */
 export interface Failure {
@@ -103,6 +108,11 @@ export interface KeelResponses {
   'stats.importTeam': { ok: true; files: FileImportOutcome[] } | Failure;
   'stats.restoreBackup': { ok: true; records: number } | Failure;
   'stats.clear': { ok: true } | Failure;
+  'team.status':
+    | { ok: true; status: TeamStatus | null; rejected: { id: string; reason: string }[] }
+    | Failure;
+  'team.test': { ok: true; status: TeamStatus } | Failure;
+  'team.sendHistory': { ok: true; status: TeamStatus } | Failure;
 }
 
 export type KeelResponse<T extends KeelMessage> = KeelResponses[T['type']];

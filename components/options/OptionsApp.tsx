@@ -2,12 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { PlaybooksSection } from './PlaybooksSection';
 import { SettingsSection } from './SettingsSection';
 import { SitesSection } from './SitesSection';
+import { TeamSection } from './TeamSection';
 import { useOptionsState } from './useOptionsState';
 
 const TABS = [
   ['playbooks', 'Playbooks'],
   ['sites', 'Sites'],
   ['settings', 'Settings and data'],
+  ['team', 'Team'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -47,6 +49,7 @@ export function OptionsApp() {
         {tab === 'playbooks' && <PlaybooksSection state={state} />}
         {tab === 'sites' && <SitesSection state={state} />}
         {tab === 'settings' && <SettingsSection state={state} />}
+        {tab === 'team' && <TeamSection />}
       </main>
     </div>
   );

@@ -3,12 +3,14 @@ import type { Download, KeelMessage } from '../../utils/messages';
 import { agentChanges, type Delta, type DeltaMetric, deltasOf } from '../../utils/store/compare';
 import { dayOf } from '../../utils/store/rollups';
 import { type FilterChoices, PERIODS, type Period, type Summary } from '../../utils/store/summary';
+import type { TeamSummarySource } from '../../utils/team/summary';
 import { ByAgent, ByPlaybook, MissedSteps } from './Breakdowns';
 import { DataActions, type Send } from './DataActions';
 import type { PlaybookLabels } from './labels';
 import { MissedReplies } from './MissedReplies';
 import { OverriddenSteps } from './OverriddenSteps';
 import { ReportLinks } from './ReportLinks';
+import { useTeamScope } from './ScopeSwitch';
 import { TrendChart } from './TrendChart';
 import { trendBuckets } from './trend';
 
@@ -212,12 +214,15 @@ export function PopupApp({
   labels,
   now = () => Date.now(),
   save,
+  team,
 }: {
   send: Send;
   labels: PlaybookLabels;
   now?: () => number;
   /** How to hand an exported file to the user; a browser download by default. */
   save?: (download: Download) => void;
+  /** The team store's summaries (the scope switch shows when one is configured). */
+  team?: TeamSummarySource;
 }) {
   const [filters, setFilters] = useState<Filters>({ period: '30d', ...NO_FILTERS });
   const [choices, setChoices] = useState<FilterChoices | null>(null);
@@ -227,10 +232,12 @@ export function PopupApp({
   const [drill, setDrill] = useState<{ playbookId: string; stepId: string } | null>(null);
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
+  const teamScope = useTeamScope(team, send);
 
   useEffect(() => {
     let current = true;
-    send(summaryMessage(filters))
+    teamScope
+      .summary(summaryMessage(filters))
       .then((answer) => {
         if (!current) return;
         if (answer.ok) setChoices(answer.choices);
@@ -252,7 +259,7 @@ export function PopupApp({
       current = false;
     };
     // revision: reload after an import, restore or clear.
-  }, [send, filters, revision]);
+  }, [teamScope.summary, filters, revision]);
 
   const deltas = new Map<DeltaMetric, Delta>(
     load.state === 'ready' && load.previous
@@ -285,6 +292,7 @@ export function PopupApp({
           ))}
         </fieldset>
       </header>
+      {teamScope.element}
       <FilterBar filters={filters} choices={choices} labels={labels} onChange={setFilters} />
       <ReportLinks filters={filters} />
 
@@ -355,7 +363,7 @@ export function PopupApp({
           />
           {drill && (
             <MissedReplies
-              send={send}
+              send={teamScope.send}
               labels={labels}
               playbookId={drill.playbookId}
               stepId={drill.stepId}

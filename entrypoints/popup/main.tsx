@@ -5,11 +5,13 @@ import '../../components/popup/popup.css';
 import { loadPlaybooks, mergePlaybookSources } from '../../utils/config';
 import { sendMessage } from '../../utils/messages';
 import { teamPlaybooksItem } from '../../utils/settings';
+import { browserTeamSummarySource } from '../../utils/team/summary';
 
 const root = document.getElementById('app') as HTMLElement;
+const team = browserTeamSummarySource();
 
 function show(labels: PlaybookLabels) {
-  render(<PopupApp send={sendMessage} labels={labels} />, root);
+  render(<PopupApp send={sendMessage} labels={labels} team={team} />, root);
 }
 
 // Names at once from the built-in library, then with the team's playbooks (local storage, fast),

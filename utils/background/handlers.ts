@@ -23,6 +23,8 @@ import {
 } from '../store/summary';
 import type { ReplyRecord } from '../store/types';
 import { firstProblem } from '../store/validation';
+import { rejectedEntries } from '../team/queue';
+import type { TeamStatus } from '../team/scheduler';
 import { KeelMessageSchema } from './message-schema';
 import { refusalFor } from './sender';
 
@@ -45,6 +47,12 @@ export interface BackgroundDeps {
    * read, so the numbers are right as soon as the grace period ends, not when the alarm fires.
    */
   settlePending?: (db: KeelDatabase, now: number) => Promise<unknown>;
+  /** The team store's pusher (utils/team/scheduler.ts); without it the team messages say "off". */
+  team?: {
+    test: () => Promise<TeamStatus>;
+    sendHistory: () => Promise<TeamStatus>;
+    status: () => Promise<TeamStatus | null>;
+  };
 }
 
 type Handlers = {
@@ -217,6 +225,22 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
     async 'stats.clear'() {
       await clearAll(await deps.db());
       return { ok: true };
+    },
+    async 'team.status'() {
+      const rejected = await rejectedEntries(await deps.db());
+      return {
+        ok: true,
+        status: (await deps.team?.status()) ?? null,
+        rejected: rejected.map((entry) => ({ id: entry.id, reason: entry.rejected ?? '' })),
+      };
+    },
+    async 'team.test'() {
+      if (!deps.team) return { ok: false, error: 'The team store is not available here.' };
+      return { ok: true, status: await deps.team.test() };
+    },
+    async 'team.sendHistory'() {
+      if (!deps.team) return { ok: false, error: 'The team store is not available here.' };
+      return { ok: true, status: await deps.team.sendHistory() };
     },
   };
 }

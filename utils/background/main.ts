@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { loadPlaybooks, loadSettings } from '../config';
 import { type KeelDatabase, openKeelDB } from '../store/open';
-import { browserTeamPusher, TEAM_ALARM } from '../team/scheduler';
+import { TEAM_CONFIG_KEY } from '../team/config';
+import { browserTeamPusher, readTeamStatus, TEAM_ALARM } from '../team/scheduler';
 import { listenForCommands } from './commands';
 import { createMessageHandler } from './handlers';
 import { PENDING_ALARM, readPendingGraceMs, schedulePendingCommit, settlePending } from './pending';
@@ -25,6 +26,13 @@ export function startBackground(dbName?: string): void {
     return database;
   };
 
+  // The team store (when configured): push after each stored send, at start, on the retry alarm,
+  // and when its settings change.
+  const team = browserTeamPusher(db);
+  const pushTeam = (): void => {
+    team.run().catch((error: unknown) => console.error('Keel: team push failed', error));
+  };
+
   const handle = createMessageHandler({
     db,
     runtimeId: () => browser.runtime.id,
@@ -38,14 +46,14 @@ export function startBackground(dbName?: string): void {
     pendingGraceMs: readPendingGraceMs,
     schedulePendingCommit,
     settlePending,
+    team: { test: team.test, sendHistory: team.sendHistory, status: readTeamStatus },
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if ((area === 'local' && TEAM_CONFIG_KEY in changes) || (area === 'managed' && 'team' in changes))
+      pushTeam();
   });
 
   // sendResponse + `return true` works in Chrome, Firefox and the test fake alike.
-  // The team store (when configured): push after each stored send, at start, and on the retry alarm.
-  const team = browserTeamPusher(db);
-  const pushTeam = (): void => {
-    team.run().catch((error: unknown) => console.error('Keel: team push failed', error));
-  };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Every message gets an answer, an error included (issue 14: one throw left the sidebar,

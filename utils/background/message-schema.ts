@@ -73,6 +73,9 @@ export const KeelMessageSchema = v.variant('type', [
     text: v.pipe(v.string(), v.maxLength(MAX_FILE_CHARS)),
   }),
   v.object({ type: v.literal('stats.clear') }),
+  v.object({ type: v.literal('team.status') }),
+  v.object({ type: v.literal('team.test') }),
+  v.object({ type: v.literal('team.sendHistory') }),
 ]);
 
 // The schema and the KeelMessage type must describe the same messages.

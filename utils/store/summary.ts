@@ -167,7 +167,8 @@ export function summarizeRollups(
         (a, b) =>
           b.misses - a.misses ||
           b.misses / b.applicable - a.misses / a.applicable ||
-          a.stepId.localeCompare(b.stepId),
+          a.stepId.localeCompare(b.stepId) ||
+          a.playbookId.localeCompare(b.playbookId),
       ),
     byAgent: [...byAgent]
       .map(([agent, t]) => ({

@@ -70,29 +70,32 @@ export function validateSource(options: DesignOptions): string {
 }`;
 }
 
-/** Key of every summary view: [day, agent, playbookId, helpdesk]; group_level 1–4 rolls it up. */
-const KEY = '[doc.day, doc.agent, doc.playbookId, doc.helpdesk]';
 const IS_REPLY = "if (doc.type !== 'keel.reply') return;";
 
-/** The views the popup's team scope reads, with built-in reducers only (fast on a cluster). */
+/**
+ * The views, with built-in reducers only (fast on a cluster). The popup's team scope reads one view,
+ * `team`, so a server builds one index for it (few rows per record: index builds cost per row): rows keyed by kind, then [day, agent, playbookId,
+ * helpdesk], so group_level rolls records up by day × agent × playbook × helpdesk (values summed
+ * element-wise by `_sum`):
+ * - `['reply', day, agent, playbook, helpdesk]` → [replies, score sum, full-adherence replies]
+ * - `['step', day, agent, playbook, helpdesk, stepId]` → [applicable, misses] (steps not `na`)
+ */
 export const VIEWS = {
-  /** Score statistics: count = replies, sum = score sum (adherence = sum / count). */
-  summary: { map: `function (doc) { ${IS_REPLY} emit(${KEY}, doc.score); }`, reduce: '_stats' },
-  /** Replies whose every applicable step passed. */
-  full: { map: `function (doc) { ${IS_REPLY} if (doc.fullAdherence) emit(${KEY}, 1); }`, reduce: '_sum' },
-  /** Per step where it applied: count = applicable, sum = misses. Key ends with the step id. */
-  steps: {
-    map: `function (doc) { ${IS_REPLY} for (var i = 0; i < doc.steps.length; i++) { var s = doc.steps[i]; if (s.status !== 'na') emit([doc.day, doc.agent, doc.playbookId, doc.helpdesk, s.id], s.status === 'fail' ? 1 : 0); } }`,
-    reduce: '_stats',
+  team: {
+    map: `function (doc) { ${IS_REPLY} var k = [doc.day, doc.agent, doc.playbookId, doc.helpdesk]; emit(['reply'].concat(k), [1, doc.score, doc.fullAdherence ? 1 : 0]); for (var i = 0; i < doc.steps.length; i++) { var s = doc.steps[i]; if (s.status !== 'na') emit(['step'].concat(k, [s.id]), [1, s.status === 'fail' ? 1 : 0]); } }`,
+    reduce: '_sum',
   },
   /** Overrides per step and kind. */
   overrides: {
     map: `function (doc) { ${IS_REPLY} for (var i = 0; i < doc.steps.length; i++) { var s = doc.steps[i]; if (s.override) emit([doc.day, doc.agent, doc.playbookId, doc.helpdesk, s.id, s.override], 1); } }`,
     reduce: '_count',
   },
-  /** Drill-down: the replies behind a missed step, paged by [stepId, time]. */
+  /**
+   * Drill-down: the replies behind a missed step, newest first by a descending key range, for the
+   * team (`['any', playbookId, stepId, time]`) or one agent (`['agent', agent, playbookId, stepId, time]`).
+   */
   misses: {
-    map: `function (doc) { ${IS_REPLY} for (var i = 0; i < doc.steps.length; i++) { if (doc.steps[i].status === 'fail') emit([doc.steps[i].id, doc.time], { ticketId: doc.ticketId, helpdesk: doc.helpdesk, agent: doc.agent, score: doc.score, day: doc.day }); } }`,
+    map: `function (doc) { ${IS_REPLY} for (var i = 0; i < doc.steps.length; i++) { if (doc.steps[i].status !== 'fail') continue; var v = { id: doc.id, ticketId: doc.ticketId, helpdesk: doc.helpdesk, agent: doc.agent, score: doc.score, ticketUrl: doc.ticketUrl || null }; emit(['any', doc.playbookId, doc.steps[i].id, doc.time], v); emit(['agent', doc.agent, doc.playbookId, doc.steps[i].id, doc.time], v); } }`,
   },
   /** Records by agent and time: erasure of one agent and purge by age page through these. */
   by_agent: { map: `function (doc) { ${IS_REPLY} emit([doc.agent, doc.time], null); }` },

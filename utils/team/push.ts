@@ -28,6 +28,7 @@ export interface PushOutcome {
 interface BulkResult {
   id?: string;
   ok?: boolean;
+  rev?: string;
   error?: string;
   reason?: string;
 }
@@ -113,27 +114,38 @@ export async function pushQueue(
         message: 'The team store answered something that is not CouchDB.',
       };
     }
+    // By id, not position: CouchDB answers in request order, pouchdb-server does not (refusals first).
+    const byId = new Map(results.flatMap((result) => (result.id === undefined ? [] : [[result.id, result]])));
     const sent: string[] = [];
     const refused = new Map<string, string>();
     let otherError: string | undefined;
-    results.forEach((result, index) => {
-      const doc = docs[index];
-      if (!doc) return;
-      if (result.ok === true || (result.error === undefined && result.id !== undefined)) {
+    let notMember = false;
+    for (const doc of docs) {
+      const result = byId.get(doc._id);
+      if (!result) {
+        otherError ??= `no answer for ${doc._id}`;
+      } else if (result.ok === true || (result.error === undefined && result.rev !== undefined)) {
         sent.push(doc.id);
         outcome.written += 1;
       } else if (result.error === 'conflict') {
         sent.push(doc.id);
         outcome.already += 1;
-      } else if (result.error === 'forbidden' || result.error === 'unauthorized') {
+      } else if (result.error === 'forbidden') {
+        // validate_doc_update refused this document: set it aside, the rest go on.
         refused.set(doc.id, result.reason ?? result.error);
         outcome.rejected += 1;
+      } else if (result.error === 'unauthorized') {
+        // Not a member of the database: the user's access, not the document, is wrong; keep it queued.
+        notMember = true;
       } else {
         otherError ??= `${result.error ?? 'unknown error'}: ${result.reason ?? ''}`;
       }
-    });
+    }
     await markSent(db, sent);
     await markRejected(db, refused);
+    if (notMember) {
+      return { ...outcome, state: 'forbidden', message: 'This user may not write to the team database.' };
+    }
     if (otherError !== undefined || sent.length + refused.size === 0) {
       return {
         ...outcome,
@@ -156,4 +168,37 @@ export function retryDelay(attempt: number): number {
 /** Whether a state retries by itself (alarms); 401/403 wait for the user instead. */
 export function retries(state: TeamState): boolean {
   return state === 'offline' || state === 'error';
+}
+
+/**
+ * "Test connection": reads the team database's info with the credentials, so a wrong password or
+ * a missing membership shows even when nothing waits to be pushed.
+ */
+export async function checkConnection(
+  config: TeamConfig,
+  doFetch: typeof fetch = fetch,
+): Promise<{ state: Exclude<TeamState, 'off'>; message?: string }> {
+  let response: Response;
+  try {
+    response = await doFetch(databaseUrl(config), {
+      headers: { Accept: 'application/json', Authorization: authorizationOf(config) },
+      credentials: 'omit',
+    });
+  } catch (error) {
+    return { state: 'offline', message: `The team store could not be reached (${String(error)}).` };
+  }
+  if (response.ok) return { state: 'ok' };
+  if (response.status === 401) {
+    return { state: 'unauthorized', message: 'The team store refused the credentials: enter them again.' };
+  }
+  if (response.status === 403) {
+    return { state: 'forbidden', message: 'This user is not a member of the team database.' };
+  }
+  if (response.status === 404) {
+    return {
+      state: 'error',
+      message: 'No such database on the team store: check its name, or run `npm run team:setup`.',
+    };
+  }
+  return { state: 'error', message: `The team store answered ${response.status}.` };
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { KeelDatabase } from '../store/open';
 import { loadTeamConfig, type TeamConfig } from './config';
-import { type PushOutcome, pushQueue, retries, retryDelay, type TeamState } from './push';
+import { checkConnection, type PushOutcome, pushQueue, retries, retryDelay, type TeamState } from './push';
 import { queueCounts, queueHistory } from './queue';
 
 export const TEAM_ALARM = 'keel.team';
@@ -41,6 +41,7 @@ export interface TeamDeps {
 export function createTeamPusher(deps: TeamDeps): {
   run: () => Promise<TeamStatus>;
   sendHistory: () => Promise<TeamStatus>;
+  test: () => Promise<TeamStatus>;
 } {
   let running: Promise<TeamStatus> | null = null;
   let again = false;
@@ -50,7 +51,8 @@ export function createTeamPusher(deps: TeamDeps): {
     const config = await deps.config();
     const previous = await deps.readStatus();
     const now = deps.now();
-    const from = previous?.from ?? now;
+    // Without a store, "the connection" has not started: records until it does are history.
+    const from = config ? (previous?.from ?? now) : now;
     if (!config) {
       const status: TeamStatus = {
         state: 'off',
@@ -122,7 +124,35 @@ export function createTeamPusher(deps: TeamDeps): {
     return run();
   };
 
-  return { run, sendHistory };
+  /** "Test connection": asks the store first (a 401 shows with an empty queue), then pushes. */
+  const test = async (): Promise<TeamStatus> => {
+    const config = await deps.config();
+    if (!config) return run();
+    const check = await checkConnection(config, deps.fetch);
+    if (check.state === 'ok') return run();
+    const db = await deps.db();
+    const previous = await deps.readStatus();
+    const from = previous?.from ?? deps.now();
+    const status: TeamStatus = {
+      state: check.state,
+      ...(await queueCounts(db, from)),
+      ...(check.message ? { message: check.message } : {}),
+      from,
+      attempt: previous?.attempt ?? 0,
+      at: deps.now(),
+    };
+    await deps.writeStatus(status);
+    return status;
+  };
+
+  return { run, sendHistory, test };
+}
+
+/** The push state as the background last wrote it. */
+export async function readTeamStatus(): Promise<TeamStatus | null> {
+  return (
+    ((await browser.storage.local.get(TEAM_STATUS_KEY))[TEAM_STATUS_KEY] as TeamStatus | undefined) ?? null
+  );
 }
 
 /** The pusher wired to the browser: storage.local for the state, browser.alarms for retries. */
@@ -134,8 +164,7 @@ export function browserTeamPusher(db: () => Promise<KeelDatabase>): ReturnType<t
       const result = await loadTeamConfig();
       return result?.ok ? result.config : null;
     },
-    readStatus: async () =>
-      ((await browser.storage.local.get(TEAM_STATUS_KEY))[TEAM_STATUS_KEY] as TeamStatus) ?? null,
+    readStatus: readTeamStatus,
     writeStatus: (status) => browser.storage.local.set({ [TEAM_STATUS_KEY]: status }),
     schedule: async (when) => {
       if (when === null) await browser.alarms.clear(TEAM_ALARM);

@@ -100,6 +100,13 @@ describe('team push', () => {
     expect(t.alarms.at(-1)).toBeNull();
   });
 
+  it('"Test connection" shows a 401 even when nothing waits to be pushed', async () => {
+    const t = await setup(() => 401);
+    const status = await t.pusher.test();
+    expect(status).toMatchObject({ state: 'unauthorized', pending: 0 });
+    expect(status.message).toContain('enter them again');
+  });
+
   it('backs off with alarms no closer than 30 s apart while the store is down, then delivers everything once', async () => {
     let mode: 'ok' | 'down' | 503 = 'down';
     const t = await setup(() => mode);
