@@ -291,8 +291,20 @@ export function isNegated(analysis: TextAnalysis, start: number, end: number): b
   if (hashes[end] === ENOUGH && flags[end] === 0 && analysis.word(end) === 'enough') return false;
   for (let k = start - 1; k >= 0 && k >= start - NEGATION_WINDOW; k--) {
     if (((flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
-    if (((flags[k] as number) & ENDS_NT) !== 0) return true;
-    if (NEGATOR_HASHES.has(hashes[k] as number) && isNegatorWord(analysis.word(k))) return true;
+    if (((flags[k] as number) & ENDS_NT) !== 0) return !inCondition(analysis, k, start);
+    if (NEGATOR_HASHES.has(hashes[k] as number) && isNegatorWord(analysis.word(k)))
+      return !inCondition(analysis, k, start);
+  }
+  return false;
+}
+
+const CONDITIONS = new Set(['if', 'unless', 'when', 'once'].map(hashWord));
+
+/** "If it's not there by Thursday I'll send another": the negation belongs to the condition. */
+function inCondition(analysis: TextAnalysis, negation: number, start: number): boolean {
+  for (let k = negation - 1; k >= 0 && k >= start - NEGATION_WINDOW - 2; k--) {
+    if (CONDITIONS.has(analysis.hashes[k] as number)) return true;
+    if (((analysis.flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
   }
   return false;
 }
