@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { pickPlaybook } from '../playbook/pick';
 import type { Playbook } from '../playbook/schema';
 import { RECORD_FORMAT, type ReplyRecord, type StepOverride } from '../store/types';
-import type { TicketContext } from '../ticket';
+import { boundTicket, clip, TICKET_LIMITS, type TicketContext } from '../ticket';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
 import { applyOverrides, type OverrideEntry } from './overrides';
@@ -411,8 +411,10 @@ export class SidebarSession {
     const abort = new AbortController();
     this.ticketAbort = abort;
     this.deps.signal.addEventListener('abort', () => abort.abort(), { once: true, signal: abort.signal });
-    const { ticket, status } = await this.deps.adapter.readTicket(this.deps.doc);
+    const read = await this.deps.adapter.readTicket(this.deps.doc);
     if (abort.signal.aborted) return;
+    const { status } = read;
+    const ticket = read.ticket && boundTicket(read.ticket);
     this.patch({ ticket, status, result: null, send: { state: 'idle' }, notice: null });
     if (!ticket) return;
     await this.choosePlaybook(ticket);
@@ -511,7 +513,7 @@ export class SidebarSession {
       ticketId: ticket.ticketId,
       playbookId: playbook.id,
       playbookVersion: playbook.version,
-      agent: ticket.agentName || this.deps.fallbackAgentName(),
+      agent: clip(ticket.agentName || this.deps.fallbackAgentName(), TICKET_LIMITS.agentName),
       score: result.score,
       fullAdherence: result.fullAdherence,
       steps: result.steps.map((s) =>

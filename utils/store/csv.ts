@@ -32,7 +32,8 @@ export function exportCsv(records: readonly ReplyRecord[]): string {
   for (const record of records) {
     const row: Record<(typeof COLUMNS)[number], string | number | boolean> = {
       ...record,
-      time: new Date(record.time).toISOString(),
+      // A time Date cannot hold (a record stored before times were checked) is an empty cell, not a failed export.
+      time: Number.isFinite(new Date(record.time).getTime()) ? new Date(record.time).toISOString() : '',
       steps: record.steps.map((step) => `${step.id}:${step.status}`).join(';'),
     };
     lines.push(COLUMNS.map((column) => csvField(row[column])).join(','));
