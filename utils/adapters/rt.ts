@@ -2,6 +2,7 @@ import type { TicketContext } from '../ticket';
 import { editorText, type InsertPosition, insertIntoEditor } from './editing';
 import { anyOf } from './generic';
 import { queryAllFirst, queryFirst, type SelectorRegistry, textOf } from './selectors';
+import { watchAgentInput } from './trust';
 import type { AdapterStatus, HelpdeskAdapter, SentReply } from './types';
 
 /**
@@ -401,11 +402,12 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
       const formSelector = anyOf(rtSelectors.updateForm);
       const sendSelector = anyOf(rtSelectors.send);
       let sent = false;
+      const fromAgent = watchAgentInput(win, signal);
       doc.addEventListener(
         'submit',
         (event) => {
           const form = event.target instanceof Element ? event.target : null;
-          if (sent || !form?.matches(formSelector)) return;
+          if (sent || !form?.matches(formSelector) || !fromAgent(event)) return;
           // "Add More Files" and the article picker resubmit the page without sending anything.
           const submitter = (event as SubmitEvent).submitter;
           if (submitter && !submitter.matches(sendSelector)) return;

@@ -292,6 +292,15 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
  * failure, so a bad file never replaces good playbooks.
  */
 export function parsePlaybookFile(input: unknown): ParsePlaybookResult {
+  // A list (or any non-object) would otherwise be read as an object with keys "0", "1", …
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      errors: [
+        { path: '', message: `expected an object with "format": "${PLAYBOOK_FORMAT}" and "playbooks"` },
+      ],
+    };
+  }
   const parsed = v.safeParse(PlaybookFileSchema, input, { abortPipeEarly: true });
   if (!parsed.success) {
     const errors = parsed.issues.map((issue) => ({

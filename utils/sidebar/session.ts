@@ -12,6 +12,7 @@ import { type Observable, observable } from './observable';
 import { applyOverrides, type OverrideEntry } from './overrides';
 import { cancelPendingReply, holdPendingReply } from './record';
 import { followTyping, throttle } from './timing';
+import { keepUnrecorded, type UnrecordedReason, type UnrecordedSend } from './unrecorded';
 
 /** What the sidebar shows; the session is its only writer. */
 export interface SidebarState {
@@ -62,6 +63,8 @@ export function ticketUrlOf(location: URL): { ticketUrl?: string } {
 }
 
 export interface SessionDeps {
+  /** Where sends Keel could not record go (default: utils/sidebar/unrecorded.ts). */
+  keepUnrecorded?: (entry: UnrecordedSend) => Promise<void>;
   adapter: HelpdeskAdapter;
   doc: Document;
   location: () => URL;
@@ -292,8 +295,19 @@ export class SidebarSession {
       this.patch({ send: { state: 'error', message: t('nothingToRecord') } });
       return;
     }
-    await this.recordSend(text);
+    // A double click records once: nothing while one is saving, nor the same draft again.
+    if (this.loggingByHand || text === this.loggedByHand) return;
+    this.loggingByHand = true;
+    try {
+      await this.recordSend(text);
+      if (this.state.get().send.state === 'saved') this.loggedByHand = text;
+    } finally {
+      this.loggingByHand = false;
+    }
   }
+  private loggingByHand = false;
+  /** The draft last recorded with Log reply on this ticket. */
+  private loggedByHand: string | null = null;
 
   /** Shows a message to the agent in the sidebar (until the next one). */
   showNotice(message: string): void {
@@ -403,6 +417,7 @@ export class SidebarSession {
     this.ticketAbort?.abort();
     this.currentTicketId = ticketId;
     this.lastDraft = '';
+    this.loggedByHand = null;
     this.overrides.clear();
     if (ticketId === null) {
       this.patch({ ticket: null, playbook: null, result: null, status: { state: 'ok', missing: [] } });
@@ -499,6 +514,14 @@ export class SidebarSession {
     await held;
     await (this.deps.cancelPending ?? cancelPendingReply)(record.id);
     this.patch({ send: { state: 'idle' } });
+    // No confirmation in the page's window: refused, or confirmed late (issue 14 saw 9 s). The
+    // agent decides, from the "not recorded" list.
+    await this.keepUnrecorded(record, 'unconfirmed');
+  }
+
+  /** Puts a send Keel could not record in front of the agent (utils/sidebar/unrecorded.ts). */
+  private keepUnrecorded(record: ReplyRecord, reason: UnrecordedReason): Promise<void> {
+    return (this.deps.keepUnrecorded ?? keepUnrecorded)({ record, reason, at: this.deps.now() });
   }
 
   /** The record of a reply with this text, checked against the current ticket and playbook. */
@@ -532,6 +555,12 @@ export class SidebarSession {
   private async storeRecord(record: ReplyRecord): Promise<void> {
     this.patch({ send: { state: 'saving' } });
     const outcome = await this.deps.record(record);
+    if (!outcome.ok) {
+      await this.keepUnrecorded(
+        record,
+        outcome.error === t('extensionUpdated') ? 'extension-updated' : 'unreachable',
+      );
+    }
     this.patch({
       send: outcome.ok
         ? { state: 'saved', score: record.score, at: record.time }

@@ -190,12 +190,19 @@ export async function exportBackup(
   version: string,
   now: number = Date.now(),
 ): Promise<BackupFile> {
-  const tx = db.transaction(['replies', 'imports'], 'readonly');
-  const [records, imports] = await Promise.all([
+  const tx = db.transaction(['replies', 'imports', 'pending'], 'readonly');
+  const [stored, imports, pending] = await Promise.all([
     tx.objectStore('replies').index('by-time').getAll(),
     tx.objectStore('imports').getAll(),
+    tx.objectStore('pending').getAll(),
     tx.done,
   ]);
+  // Sends still pending (the disk may be full) go in too, so a backup never misses a reply.
+  const ids = new Set(stored.map((record) => record.id));
+  const records = [
+    ...stored,
+    ...pending.map((entry) => entry.record).filter((record) => !ids.has(record.id)),
+  ];
   return {
     format: BACKUP_FORMAT,
     app: 'keel',
