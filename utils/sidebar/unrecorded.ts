@@ -35,8 +35,8 @@ export interface UnrecordedSend {
 export const UNRECORDED_KEY = 'unrecordedSends';
 /** The tab's hand-over after an update (sessionStorage: per tab and origin). */
 export const UNRECORDED_SESSION_KEY = 'keel.unrecordedSends';
-/** The newest sends kept; older ones drop off (the list is a reminder, not a second database). */
-export const MAX_UNRECORDED = 20;
+/** The newest sends kept: far more than an agent leaves unresolved, small enough for storage.local. */
+export const MAX_UNRECORDED = 500;
 
 async function readStored(): Promise<UnrecordedSend[]> {
   const stored = (await browser.storage.local.get(UNRECORDED_KEY))[UNRECORDED_KEY];
