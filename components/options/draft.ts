@@ -6,6 +6,7 @@ import {
   type PlaybookProblem,
   parsePlaybookFile,
 } from '@/utils/playbook/schema';
+import { trimEndChars } from '@/utils/trim';
 
 /** The playbook being edited: what the author typed, valid or not yet. */
 export type PlaybookDraft = PlaybookInput;
@@ -96,12 +97,14 @@ export function changeCheckKind(check: CheckDraft, kind: CheckKind): CheckDraft 
 export function uniqueId(base: string, taken: Iterable<string>): string {
   const used = new Set(taken);
   const clean =
-    base
-      .toLowerCase()
-      .replace(/[^a-z0-9._-]+/g, '-')
-      .replace(/^[^a-z0-9]+/, '')
-      .slice(0, 56)
-      .replace(/-+$/, '') || 'item';
+    trimEndChars(
+      base
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[^a-z0-9]+/, '')
+        .slice(0, 56),
+      '-',
+    ) || 'item';
   if (!used.has(clean)) return clean;
   for (let n = 2; ; n++) if (!used.has(`${clean}-${n}`)) return `${clean}-${n}`;
 }

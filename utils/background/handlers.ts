@@ -14,6 +14,7 @@ import type { Period } from '../store/summary';
 import { addDays, daysBetween, filterChoices, sinceDayFor, summarizeQuery } from '../store/summary';
 import type { ReplyRecord } from '../store/types';
 import { firstProblem } from '../store/validation';
+import { trimChars } from '../trim';
 import { KeelMessageSchema } from './message-schema';
 import { refusalFor } from './sender';
 
@@ -47,7 +48,7 @@ function stamp(now: number): string {
 }
 
 function safeFilePart(text: string): string {
-  return text.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'agent';
+  return trimChars(text.replace(/[^\p{L}\p{N}_-]+/gu, '-'), '-') || 'agent';
 }
 
 /**

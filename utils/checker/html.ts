@@ -1,3 +1,5 @@
+import { trimEndChars, trimLineEnds } from '../trim';
+
 /**
  * Rich-editor HTML → plain text, with string code only (no DOM, so it runs anywhere and never
  * executes or loads anything). Block elements become line breaks, entities are decoded, and the
@@ -143,7 +145,7 @@ export function htmlToText(html: string): string {
   /** Open elements, so a closing tag (even of a parent, in sloppy HTML) ends the quotation it opened. */
   const open: { name: string; quote: boolean; href?: string }[] = [];
   const newline = () => {
-    out = out.replace(/[ \t]+$/, '');
+    out = trimEndChars(out, ' \t');
     out += '\n';
     atLineStart = true;
   };
@@ -217,8 +219,7 @@ export function htmlToText(html: string): string {
     }
     if (name === 'hr' && !atLineStart) newline();
   }
-  return out
-    .replace(/[ \t]+\n/g, '\n')
+  return trimLineEnds(out)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

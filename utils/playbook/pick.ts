@@ -1,6 +1,7 @@
 import { isNegated, matchPhrases, type PhraseSet, PhraseSetBuilder } from '../checker/phrases';
 import { analyseText } from '../checker/text';
 import type { TicketContext } from '../ticket';
+import { trimChars } from '../trim';
 import type { Playbook } from './schema';
 
 export interface PlaybookPick {
@@ -36,10 +37,7 @@ interface Candidate {
  * are all `refund-request`, `shipping-delay`, `order-status`.
  */
 export function normaliseTag(tag: string): string {
-  return tag
-    .toLowerCase()
-    .replace(/[\s_\-/]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return trimChars(tag.toLowerCase().replace(/[\s_\-/]+/g, '-'), '-');
 }
 
 /** A ticket tag matches a playbook tag when equal or when it starts with it (`refund-request` ~ `refund`). */
