@@ -30,6 +30,10 @@ describe('issue 14: trailing-run patterns backtrack quadratically on page text',
     expect(parseRtUser(hostile).email).toBe('\u0000@\u0000');
   });
 
+  it('converts a tag name of 30,000 dashes with an unterminated quote without backtracking through it', () => {
+    expect(htmlToText(`<A${run('-', 30_000)}--">after`)).toBe('after');
+  });
+
   it('normalises tags and converts HTML with long runs of spaces', () => {
     expect(normaliseTag(' Refund_Request ')).toBe('refund-request');
     expect(htmlToText(`<p>Hi${run(' ', 100_000)}x</p><p>there   </p>`)).toBe('Hi x\nthere');
