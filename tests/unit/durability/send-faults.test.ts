@@ -53,7 +53,12 @@ async function oneSend(fault: Fault, ticketId: string): Promise<void> {
   const deliver = messenger(fault);
   let ids = 0;
   const session = new SidebarSession({
-    adapter: { ...demoAdapter, observeSend: (_doc, _signal, callback) => void (onSend = callback) },
+    adapter: {
+      ...demoAdapter,
+      observeSend: (_doc, _signal, callback) => {
+        onSend = callback;
+      },
+    },
     doc: document,
     location: () => new URL(`http://127.0.0.1:4173/tickets/${ticketId}`),
     loadPlaybooks: async () => DEFAULT_PLAYBOOKS,
