@@ -61,9 +61,10 @@ function merged(list: UnrecordedSend[], added: UnrecordedSend[]): UnrecordedSend
   return [...byId.values()].sort((a, b) => a.at - b.at).slice(-MAX_UNRECORDED);
 }
 
-function readSession(storage: Storage | undefined): UnrecordedSend[] {
+// Not named `storage`: WXT's import scanner would add its storage library (16 KB) to the page.
+function readSession(tabStorage: Storage | undefined): UnrecordedSend[] {
   try {
-    const parsed: unknown = JSON.parse(storage?.getItem(UNRECORDED_SESSION_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(tabStorage?.getItem(UNRECORDED_SESSION_KEY) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
   } catch {
     return [];
