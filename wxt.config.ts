@@ -31,7 +31,16 @@ export default defineConfig({
   // Explicit imports only: auto-imports turned a parameter named `v` into an import of valibot.
   imports: false,
   zip: { excludeSources: GIT_IGNORED },
-  vite: () => ({ plugins: [preact()] }),
+  // Test hooks (utils/test-hooks.ts) only in builds for tests and tools: they set KEEL_OUT_DIR (or
+  // KEEL_TEST_HOOKS=1); release builds (`npm run build`, `npm run zip`) set neither.
+  vite: () => ({
+    plugins: [preact()],
+    define: {
+      'import.meta.env.KEEL_TEST_HOOKS': JSON.stringify(
+        process.env.KEEL_TEST_HOOKS === '1' || process.env.KEEL_OUT_DIR !== undefined,
+      ),
+    },
+  }),
   hooks: {
     // WXT lets pages load the sidebar's stylesheet only on the built-in helpdesks' hosts, but custom
     // sites run the same content script: without this the sidebar shows unstyled on them.

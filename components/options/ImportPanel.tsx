@@ -18,6 +18,14 @@ const ACTION_LABEL: Record<ImportAction, string> = {
   overridden: 'Kept by administrator',
 };
 
+/** Why saving imported playbooks failed, and what to do. */
+export function saveFailure(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return /quota/i.test(detail)
+    ? 'the browser has no room left for Keel’s playbooks. Delete playbooks you no longer use, or import a smaller file.'
+    : `the playbooks could not be saved (${detail}). Try again; if it keeps failing, reload this page.`;
+}
+
 /** Import a `keel.playbooks/1` file: problems with paths, or a preview, then apply on confirm. */
 export function ImportPanel(props: { state: OptionsState; onExportAll: () => void }) {
   const [fileName, setFileName] = useState('');
@@ -48,7 +56,14 @@ export function ImportPanel(props: { state: OptionsState; onExportAll: () => voi
     // Plan again against what is stored now: another tab may have saved meanwhile.
     const team = await teamPlaybooksItem.getValue();
     const fresh = planImport(pending, mergePlaybookSources(props.state.policy.playbooks, team));
-    await teamPlaybooksItem.setValue(applyImport(team, fresh));
+    try {
+      await teamPlaybooksItem.setValue(applyImport(team, fresh));
+    } catch (error) {
+      // A storage quota error used to escape here and the page said nothing (issue 14).
+      setPending(null);
+      setProblems([{ path: '', message: saveFailure(error) }]);
+      return;
+    }
     const added = fresh.filter((entry) => entry.action === 'add').length;
     const replaced = fresh.filter((entry) => entry.action === 'replace').length;
     setPending(null);

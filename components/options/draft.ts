@@ -6,6 +6,7 @@ import {
   type PlaybookProblem,
   parsePlaybookFile,
 } from '@/utils/playbook/schema';
+import { trimEndChars } from '@/utils/trim';
 
 /** The playbook being edited: what the author typed, valid or not yet. */
 export type PlaybookDraft = PlaybookInput;
@@ -96,15 +97,17 @@ export function changeCheckKind(check: CheckDraft, kind: CheckKind): CheckDraft 
 export function uniqueId(base: string, taken: Iterable<string>, fallback = 'item'): string {
   const used = new Set(taken);
   const clean =
-    base
-      // “María” → “maria”: accents go, the letter stays.
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9._-]+/g, '-')
-      .replace(/^[^a-z0-9]+/, '')
-      .slice(0, 56)
-      .replace(/-+$/, '') || fallback;
+    trimEndChars(
+      base
+        // “María” → “maria”: accents go, the letter stays.
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[^a-z0-9]+/, '')
+        .slice(0, 56),
+      '-',
+    ) || fallback;
   if (!used.has(clean)) return clean;
   for (let n = 2; ; n++) if (!used.has(`${clean}-${n}`)) return `${clean}-${n}`;
 }

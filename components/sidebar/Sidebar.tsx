@@ -1,10 +1,12 @@
 import { useCallback } from 'preact/hooks';
+import { isAgentClick } from '@/utils/adapters/trust';
 import type { StepStatus } from '@/utils/checker/types';
 import { t } from '@/utils/i18n';
 import type { SidebarLayoutController } from '@/utils/sidebar/layout';
 import type { SendState, SidebarSession } from '@/utils/sidebar/session';
 import { ResizeHandle } from './ResizeHandle';
 import { StepRow } from './StepItem';
+import { UnrecordedSends } from './Unrecorded';
 import { useObservable } from './useObservable';
 
 const scoreClass = (score: number | null) =>
@@ -154,13 +156,17 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
             {state.notice}
           </p>
         )}
+        <UnrecordedSends />
         <footer class="keel__footer">
           {ticket && playbook && status.state === 'ok' && (
             <button
               type="button"
               class="button button--quiet"
               data-testid="log-reply"
-              onClick={() => void session.logReplyByHand()}
+              onClick={(event) => {
+                // The page's script can reach this open shadow root: only the agent's click records.
+                if (isAgentClick(event)) void session.logReplyByHand();
+              }}
             >
               {t('logReply')}
             </button>

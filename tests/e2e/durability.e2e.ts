@@ -66,3 +66,44 @@ describe('a sent reply is recorded even when its tab closes right after Send', (
     await waitForPopupValue(popup, 'total-replies', String(TICKETS.length), 20_000);
   });
 });
+
+// Issue 14 Medium 10: the helpdesk page's own script could forge records with `.click()` on Send
+// and on "Log reply" through the sidebar's open shadow root. Only the agent's input records now.
+describe('the page’s own script cannot forge a record', () => {
+  let helpdesk: DemoHelpdesk;
+  let keel: KeelBrowser;
+
+  beforeAll(async () => {
+    helpdesk = await startDemoHelpdesk();
+    keel = await launchKeel();
+    await setTestGrace(keel, TEST_GRACE_MS);
+  });
+  afterAll(async () => {
+    await keel?.close();
+    await helpdesk?.close();
+  });
+
+  it('records nothing for script clicks on Send and Log reply, and records the agent’s own click', async () => {
+    const page = await openTicket(keel, helpdesk, '1042');
+    await page.locator('.hd-editor').fill('Hi there, thank you for writing in about your order.');
+    // Past the moment after the agent's last input in which a macro's click still counts.
+    await page.waitForTimeout(1_500);
+    await page.evaluate(() => {
+      const shadow = document.querySelector('keel-sidebar')?.shadowRoot;
+      (shadow?.querySelector('[data-testid=log-reply]') as HTMLElement | null)?.click();
+      (document.querySelector('.hd-send') as HTMLElement | null)?.click();
+    });
+    // The page itself sent it (its own script's business), but Keel recorded nothing.
+    await page.locator('.hd-message[data-author=agent]').first().waitFor();
+    // Past the grace period: a pending copy of a forged send would be stored by now.
+    await page.waitForTimeout(TEST_GRACE_MS + 1_000);
+
+    await page.locator('.hd-editor').fill('Hi there, one more thing about your order.');
+    await page.click('.hd-send');
+    await page.locator('.hd-message[data-author=agent]').nth(1).waitFor();
+    await page.waitForTimeout(TEST_GRACE_MS + 1_000);
+    // Exactly one: the agent's own send (the forged Send and Log reply would make it 3).
+    const popup = await keel.openPopup();
+    await waitForPopupValue(popup, 'total-replies', '1', 20_000);
+  });
+});

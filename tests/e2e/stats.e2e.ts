@@ -306,7 +306,7 @@ describe('statistics: recorded through the UI, kept, exported, cleared and impor
 
     const teamFile = await download(popup, 'export-json');
     const team = JSON.parse(teamFile.text) as { format: string; app: string; records: { id: string }[] };
-    expect(team).toMatchObject({ format: 'keel.replies/1', app: 'keel' });
+    expect(team).toMatchObject({ format: 'keel.replies/2', app: 'keel' });
     expect(team.records).toHaveLength(3);
     expect(teamFile.text).not.toContain('cracked bowl');
 

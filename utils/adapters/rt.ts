@@ -1,7 +1,9 @@
 import type { TicketContext } from '../ticket';
+import { trimLineEnds } from '../trim';
 import { editorText, type InsertPosition, insertIntoEditor } from './editing';
 import { anyOf } from './generic';
 import { queryAllFirst, queryFirst, type SelectorRegistry, textOf } from './selectors';
+import { watchAgentInput } from './trust';
 import type { AdapterStatus, HelpdeskAdapter, SentReply } from './types';
 
 /**
@@ -111,8 +113,15 @@ export function rtBasePath(url: URL): string {
 
 /** "María García <maria@example.com>" → name and email (RT shows users that way). */
 export function parseRtUser(text: string): { name?: string; email?: string } {
-  const match = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(text.trim());
-  if (match) return { name: match[1]?.replace(/^"|"$/g, '') || undefined, email: match[2] };
+  // "Name <email>" read with indexes: the pattern it replaces backtracked cubically (issue 14).
+  const trimmed = text.trim();
+  const open = trimmed.lastIndexOf('<');
+  const email = open >= 0 && trimmed.endsWith('>') ? trimmed.slice(open + 1, -1) : '';
+  const at = email.indexOf('@', 1);
+  if (at > 0 && at < email.length - 1 && !/[<>\s]/.test(email)) {
+    const name = trimmed.slice(0, open).trimEnd();
+    return { name: name.replace(/^"|"$/g, '') || undefined, email };
+  }
   if (/^[^\s@]+@[^\s@]+$/.test(text.trim())) return { email: text.trim() };
   return { name: text.trim() || undefined };
 }
@@ -142,9 +151,7 @@ function messageText(body: Element): string {
   const clone = body.cloneNode(true) as Element;
   for (const br of Array.from(clone.querySelectorAll('br'))) br.replaceWith('\n');
   for (const block of Array.from(clone.querySelectorAll('div, p, pre, li'))) block.append('\n');
-  return (clone.textContent ?? '')
-    .replace(/\u00a0/g, ' ')
-    .replace(/[ \t]+\n/g, '\n')
+  return trimLineEnds((clone.textContent ?? '').replace(/\u00a0/g, ' '))
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -401,11 +408,12 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
       const formSelector = anyOf(rtSelectors.updateForm);
       const sendSelector = anyOf(rtSelectors.send);
       let sent = false;
+      const fromAgent = watchAgentInput(win, signal);
       doc.addEventListener(
         'submit',
         (event) => {
           const form = event.target instanceof Element ? event.target : null;
-          if (sent || !form?.matches(formSelector)) return;
+          if (sent || !form?.matches(formSelector) || !fromAgent(event)) return;
           // "Add More Files" and the article picker resubmit the page without sending anything.
           const submitter = (event as SubmitEvent).submitter;
           if (submitter && !submitter.matches(sendSelector)) return;
@@ -446,8 +454,12 @@ function requestorFromElement(element: HTMLElement): Requestor {
 function agentRealName(doc: Document, userName: string | undefined): string | undefined {
   if (!userName) return undefined;
   for (const option of queryAllFirst(doc, rtSelectors.ownerOptions)) {
-    const match = /^(.+?) \((.+)\)$/.exec(textOf(option));
-    if (match?.[1] === userName) return match[2];
+    // "user (Real Name)", read with indexes (the pattern it replaces backtracked quadratically).
+    const text = textOf(option);
+    const open = text.indexOf(' (');
+    if (open > 0 && text.endsWith(')') && text.length > open + 3 && text.slice(0, open) === userName) {
+      return text.slice(open + 2, -1);
+    }
   }
   return undefined;
 }

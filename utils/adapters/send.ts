@@ -1,3 +1,4 @@
+import { watchAgentInput } from './trust';
 import type { SentReply } from './types';
 
 /**
@@ -43,9 +44,12 @@ export function watchSends(
   gate: SendGate,
 ): void {
   let pending = false;
+  const win = doc.defaultView;
+  const fromAgent = win ? watchAgentInput(win, signal) : () => true;
 
   const onIntent = (event: Event): void => {
-    if (pending || signal.aborted) return;
+    // The page's own script clicking Send is not the agent sending (issue 14): nothing recorded.
+    if (pending || signal.aborted || !fromAgent(event)) return;
     const editor = watch.findEditor();
     if (!editor) return;
     const text = watch.readDraft(editor);

@@ -25,6 +25,7 @@ import type { ReplyRecord } from '../store/types';
 import { firstProblem } from '../store/validation';
 import { rejectedEntries } from '../team/queue';
 import type { TeamStatus } from '../team/scheduler';
+import { trimChars } from '../trim';
 import { KeelMessageSchema } from './message-schema';
 import { refusalFor } from './sender';
 
@@ -64,7 +65,7 @@ function stamp(now: number): string {
 }
 
 function safeFilePart(text: string): string {
-  return text.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'agent';
+  return trimChars(text.replace(/[^\p{L}\p{N}_-]+/gu, '-'), '-') || 'agent';
 }
 
 /**
@@ -122,7 +123,14 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
   /** The database with overdue pending sends stored, for anything that reads statistics. */
   const settledDb = async (): Promise<KeelDatabase> => {
     const db = await deps.db();
-    await deps.settlePending?.(db, now());
+    // Best effort: with the disk full, storing a pending send fails, and every summary and export
+    // (the backup that the quota error advises) used to fail with it (issue 14). The send stays
+    // pending and is committed once there is room; the backup carries it meanwhile.
+    try {
+      await deps.settlePending?.(db, now());
+    } catch (error) {
+      console.warn('Keel: pending sends could not be stored yet', error);
+    }
     return db;
   };
   return {

@@ -1,3 +1,5 @@
+import { trimEndChars, trimLineEnds } from '../trim';
+
 /**
  * Rich-editor HTML → plain text, with string code only (no DOM, so it runs anywhere and never
  * executes or loads anything). Block elements become line breaks, entities are decoded, and the
@@ -128,8 +130,10 @@ export function decodeEntities(text: string): string {
   });
 }
 
+// The lookahead ends the tag name for good: without it, "<A" + 30,000 "-" + '">' backtracked
+// quadratically through the name (4 s; issue 14).
 const TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<[^>]*>?|[^<]+/g;
+  /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?![a-zA-Z0-9-])((?:[^>"']|"[^"]*"|'[^']*')*)>|<[^>]*>?|[^<]+/g;
 
 const SIGNATURE_CONTAINER = /\b(?:class|id)\s*=\s*["'][^"']*signature/i;
 const HREF = /\bhref\s*=\s*["'](https?:\/\/[^"'\s]{1,2000})["']/i;
@@ -143,7 +147,7 @@ export function htmlToText(html: string): string {
   /** Open elements, so a closing tag (even of a parent, in sloppy HTML) ends the quotation it opened. */
   const open: { name: string; quote: boolean; href?: string }[] = [];
   const newline = () => {
-    out = out.replace(/[ \t]+$/, '');
+    out = trimEndChars(out, ' \t');
     out += '\n';
     atLineStart = true;
   };
@@ -217,8 +221,7 @@ export function htmlToText(html: string): string {
     }
     if (name === 'hr' && !atLineStart) newline();
   }
-  return out
-    .replace(/[ \t]+\n/g, '\n')
+  return trimLineEnds(out)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

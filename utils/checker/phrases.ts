@@ -28,7 +28,7 @@ interface TrieNode {
   word: string;
   exact: Map<number, TrieNode> | null;
   /** Prefix words, by their first character's code (an array: faster than a Map for these keys). */
-  prefixes: ({ prefix: string; node: TrieNode }[] | undefined)[] | null;
+  prefixes: (PrefixBucket | undefined)[] | null;
   /** Ids of phrases that end at this node. */
   ends: number[] | null;
 }
@@ -53,6 +53,20 @@ export interface PhraseSet {
    */
   firstWordFilter: Uint8Array;
 }
+
+/**
+ * The prefix words of one trie node that share a first character. Indexed by the whole prefix, so
+ * adding one is a lookup, not a scan (10,000 prefix keywords compiled in quadratic time, issue 14),
+ * and a word with many candidates looks up its own prefixes, one per distinct prefix length.
+ */
+interface PrefixBucket {
+  entries: { prefix: string; node: TrieNode }[];
+  byPrefix: Map<string, TrieNode>;
+  lengths: Set<number>;
+}
+
+/** Up to this many prefixes in a bucket are tried one by one (no string made for the word). */
+const SCANNED_PREFIXES = 16;
 
 const FILTER_SIZE = 0x10000;
 const FILTER_MASK = 0xffff;
@@ -108,15 +122,17 @@ function insert(root: TrieNode, words: PhraseWord[], id: number): void {
       const first = word.charCodeAt(0);
       let bucket = node.prefixes[first];
       if (!bucket) {
-        bucket = [];
+        bucket = { entries: [], byPrefix: new Map(), lengths: new Set() };
         node.prefixes[first] = bucket;
       }
-      let entry = bucket.find((candidate) => candidate.prefix === word);
-      if (!entry) {
-        entry = { prefix: word, node: newNode(word) };
-        bucket.push(entry);
+      let next = bucket.byPrefix.get(word);
+      if (!next) {
+        next = newNode(word);
+        bucket.entries.push({ prefix: word, node: next });
+        bucket.byPrefix.set(word, next);
+        bucket.lengths.add(word.length);
       }
-      node = entry.node;
+      node = next;
     } else {
       node.exact ??= new Map();
       let next = node.exact.get(hash);
@@ -169,10 +185,16 @@ function walk(analysis: TextAnalysis, byPhrase: Matches, node: TrieNode, start: 
   }
   if (node.prefixes) {
     const bucket = node.prefixes[firstCode(analysis, at)];
-    if (bucket) {
-      for (const entry of bucket) {
+    if (bucket && bucket.entries.length <= SCANNED_PREFIXES) {
+      for (const entry of bucket.entries) {
         if (wordStartsWith(analysis, at, entry.prefix))
           advance(analysis, byPhrase, entry.node, start, at + 1);
+      }
+    } else if (bucket) {
+      const word = analysis.word(at);
+      for (const length of bucket.lengths) {
+        const next = length <= word.length ? bucket.byPrefix.get(word.slice(0, length)) : undefined;
+        if (next) advance(analysis, byPhrase, next, start, at + 1);
       }
     }
   }

@@ -7,6 +7,7 @@ import {
   isTopicDenied,
 } from '../checker/inflect';
 import type { TicketContext } from '../ticket';
+import { trimChars } from '../trim';
 import type { Playbook } from './schema';
 
 export interface PlaybookPick {
@@ -50,10 +51,7 @@ interface Candidate {
  * are all `refund-request`, `shipping-delay`, `order-status`.
  */
 export function normaliseTag(tag: string): string {
-  return tag
-    .toLowerCase()
-    .replace(/[\s_\-/]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return trimChars(tag.toLowerCase().replace(/[\s_\-/]+/g, '-'), '-');
 }
 
 /** A ticket tag matches a playbook tag when equal or when it starts with it (`refund-request` ~ `refund`). */

@@ -15,8 +15,45 @@ const CHECK_KINDS = [
   'placeholders',
 ] as const;
 
-const text = (what: string) =>
-  v.pipe(v.string(`${what} must be text`), v.trim(), v.minLength(1, `${what} must not be empty`));
+/**
+ * Every string and list of the format has a cap (issue 14: 10 MB titles and 100,000-entry lists
+ * were accepted and slowed every helpdesk page). The caps are far above any real playbook.
+ */
+export const PLAYBOOK_LIMITS = {
+  /** The whole file, in characters (chrome.storage.local holds 10 MB in all). */
+  fileChars: 2_000_000,
+  playbooks: 500,
+  steps: 100,
+  /** Entries of any list of phrases, types, tags or hosts. */
+  listEntries: 200,
+  phrase: 200,
+  /** Short text: names, titles, types, tags, hosts. */
+  shortText: 200,
+  /** Long text: descriptions, guidance, snippets. */
+  longText: 5_000,
+  wordCount: 100_000,
+} as const;
+
+const capped = (what: string, max: number) =>
+  v.maxLength<string, number, string>(max, `${what} must be at most ${max} characters`);
+
+const text = (what: string, max: number = PLAYBOOK_LIMITS.shortText) =>
+  v.pipe(
+    v.string(`${what} must be text`),
+    v.trim(),
+    v.minLength(1, `${what} must not be empty`),
+    capped(what, max),
+  );
+
+const longText = (what: string) =>
+  v.pipe(v.string(`${what} must be text`), capped(what, PLAYBOOK_LIMITS.longText));
+
+/** A list of at most PLAYBOOK_LIMITS.listEntries entries. */
+const list = <T extends v.GenericSchema>(item: T, message: string) =>
+  v.pipe(
+    v.array(item, message),
+    v.maxLength(PLAYBOOK_LIMITS.listEntries, `at most ${PLAYBOOK_LIMITS.listEntries} entries`),
+  );
 
 const id = (what: string) =>
   v.pipe(
@@ -27,18 +64,17 @@ const id = (what: string) =>
 
 /** Words or short phrases, never regular expressions: see utils/checker/phrases.ts. */
 const phrase = v.pipe(
-  text('a phrase'),
-  v.maxLength(200, 'a phrase must be at most 200 characters'),
+  text('a phrase', PLAYBOOK_LIMITS.phrase),
   v.regex(/[\p{L}\p{N}]/u, 'a phrase needs at least one letter or digit'),
 );
 const phraseList = v.pipe(
   v.array(phrase, 'must be a list of phrases'),
   v.minLength(1, 'needs at least one phrase'),
-  v.maxLength(200, 'at most 200 phrases'),
+  v.maxLength(PLAYBOOK_LIMITS.listEntries, `at most ${PLAYBOOK_LIMITS.listEntries} phrases`),
 );
-const optionalPhraseList = v.optional(v.array(phrase, 'must be a list of phrases'));
+const optionalPhraseList = v.optional(list(phrase, 'must be a list of phrases'));
 const lowerList = v.optional(
-  v.array(v.pipe(text('an entry'), v.toLowerCase()), 'must be a list of text entries'),
+  list(v.pipe(text('an entry'), v.toLowerCase()), 'must be a list of text entries'),
   [],
 );
 
@@ -90,7 +126,7 @@ const MentionCheckSchema = v.strictObject({
   kind: v.literal('mention'),
   /** A ticket variable, e.g. `customer.firstName`, `ticket.id`, `order.number`. */
   variable: v.pipe(
-    text('variable'),
+    text('variable', 100),
     v.regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'variable looks like "order.number"'),
   ),
 });
@@ -102,13 +138,14 @@ const ExpectationCheckSchema = v.strictObject({
 const LinkCheckSchema = v.strictObject({
   kind: v.literal('link'),
   /** When given, only links to these hosts (or their subdomains) count. */
-  hosts: v.optional(v.array(v.pipe(text('a host'), v.toLowerCase()), 'hosts must be a list of host names')),
+  hosts: v.optional(list(v.pipe(text('a host', 253), v.toLowerCase()), 'hosts must be a list of host names')),
 });
 
 const wordCount = v.pipe(
   v.number('must be a number'),
   v.integer('must be a whole number'),
   v.minValue(0, 'must be 0 or more'),
+  v.maxValue(PLAYBOOK_LIMITS.wordCount, `must be at most ${PLAYBOOK_LIMITS.wordCount}`),
 );
 const LengthCheckSchema = v.pipe(
   v.strictObject({
@@ -153,13 +190,13 @@ export const StepCheckSchema = v.variant(
 export const StepWhenSchema = v.strictObject({
   types: lowerList,
   tags: lowerList,
-  keywords: v.optional(v.array(phrase, 'must be a list of phrases'), []),
+  keywords: v.optional(list(phrase, 'must be a list of phrases'), []),
 });
 
 export const PlaybookStepSchema = v.strictObject({
   id: id('step id'),
   title: text('title'),
-  guidance: v.optional(v.string('guidance must be text')),
+  guidance: v.optional(longText('guidance')),
   severity: v.optional(
     v.picklist(
       ['critical', 'required', 'recommended'],
@@ -173,30 +210,43 @@ export const PlaybookStepSchema = v.strictObject({
   ),
   when: v.optional(StepWhenSchema),
   check: StepCheckSchema,
-  snippet: v.optional(v.string('snippet must be text')),
+  snippet: v.optional(longText('snippet')),
 });
 
 export const PlaybookMatchSchema = v.strictObject({
   types: lowerList,
   tags: lowerList,
-  keywords: v.optional(v.array(phrase, 'must be a list of phrases'), []),
-  priority: v.optional(v.pipe(v.number('priority must be a number'), v.integer()), 0),
+  keywords: v.optional(list(phrase, 'must be a list of phrases'), []),
+  priority: v.optional(
+    v.pipe(
+      v.number('priority must be a number'),
+      v.integer('priority must be a whole number'),
+      v.minValue(-1000, 'priority must be -1000 or more'),
+      v.maxValue(1000, 'priority must be 1000 or less'),
+    ),
+    0,
+  ),
 });
 
 export const PlaybookSchema = v.strictObject({
   id: id('playbook id'),
   name: text('name'),
-  description: v.optional(v.string('description must be text')),
+  description: v.optional(longText('description')),
   version: v.optional(
-    v.pipe(v.number('version must be a number'), v.integer('version must be a whole number'), v.minValue(1)),
+    v.pipe(
+      v.number('version must be a number'),
+      v.integer('version must be a whole number'),
+      v.minValue(1, 'version must be 1 or more'),
+      v.maxValue(1_000_000_000, 'version must be at most 1000000000'),
+    ),
     1,
   ),
-  locale: v.optional(text('locale'), 'en'),
+  locale: v.optional(text('locale', 35), 'en'),
   match: v.optional(PlaybookMatchSchema, { types: [], tags: [], keywords: [], priority: 0 }),
   steps: v.pipe(
     v.array(PlaybookStepSchema, 'steps must be a list'),
     v.minLength(1, 'a playbook needs at least one step'),
-    v.maxLength(100, 'a playbook has at most 100 steps'),
+    v.maxLength(PLAYBOOK_LIMITS.steps, `a playbook has at most ${PLAYBOOK_LIMITS.steps} steps`),
   ),
 });
 
@@ -204,7 +254,7 @@ export const PlaybookFileSchema = v.strictObject({
   format: v.literal(PLAYBOOK_FORMAT, `format must be "${PLAYBOOK_FORMAT}"`),
   playbooks: v.pipe(
     v.array(PlaybookSchema, 'playbooks must be a list'),
-    v.maxLength(500, 'at most 500 playbooks'),
+    v.maxLength(PLAYBOOK_LIMITS.playbooks, `at most ${PLAYBOOK_LIMITS.playbooks} playbooks`),
   ),
 });
 
@@ -253,6 +303,15 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
  * failure, so a bad file never replaces good playbooks.
  */
 export function parsePlaybookFile(input: unknown): ParsePlaybookResult {
+  // A list (or any non-object) would otherwise be read as an object with keys "0", "1", …
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      errors: [
+        { path: '', message: `expected an object with "format": "${PLAYBOOK_FORMAT}" and "playbooks"` },
+      ],
+    };
+  }
   const parsed = v.safeParse(PlaybookFileSchema, input, { abortPipeEarly: true });
   if (!parsed.success) {
     const errors = parsed.issues.map((issue) => ({
@@ -288,6 +347,18 @@ export function parsePlaybookFile(input: unknown): ParsePlaybookResult {
 
 /** Parses and validates the text of a playbook file; JSON syntax errors name the line and column. */
 export function parsePlaybookFileText(text: string): ParsePlaybookResult {
+  if (text.length > PLAYBOOK_LIMITS.fileChars) {
+    const megabytes = (text.length / 1_000_000).toFixed(1);
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: `the file holds ${megabytes} million characters; a playbook file may hold at most ${PLAYBOOK_LIMITS.fileChars / 1_000_000} million. Split it into smaller files.`,
+        },
+      ],
+    };
+  }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {

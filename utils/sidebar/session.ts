@@ -6,12 +6,13 @@ import { t } from '../i18n';
 import { pickPlaybook } from '../playbook/pick';
 import type { Playbook } from '../playbook/schema';
 import { RECORD_FORMAT, type ReplyRecord, type StepOverride } from '../store/types';
-import type { TicketContext } from '../ticket';
+import { boundTicket, clip, TICKET_LIMITS, type TicketContext } from '../ticket';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
 import { applyOverrides, type OverrideEntry, overrideAllowed } from './overrides';
 import { cancelPendingReply, holdPendingReply } from './record';
 import { followTyping, throttle } from './timing';
+import { keepUnrecorded, type UnrecordedReason, type UnrecordedSend } from './unrecorded';
 
 /** What the sidebar shows; the session is its only writer. */
 export interface SidebarState {
@@ -62,6 +63,8 @@ export function ticketUrlOf(location: URL): { ticketUrl?: string } {
 }
 
 export interface SessionDeps {
+  /** Where sends Keel could not record go (default: utils/sidebar/unrecorded.ts). */
+  keepUnrecorded?: (entry: UnrecordedSend) => Promise<void>;
   adapter: HelpdeskAdapter;
   doc: Document;
   location: () => URL;
@@ -297,8 +300,19 @@ export class SidebarSession {
       this.patch({ send: { state: 'error', message: t('nothingToRecord') } });
       return;
     }
-    await this.recordSend(text);
+    // A double click records once: nothing while one is saving, nor the same draft again.
+    if (this.loggingByHand || text === this.loggedByHand) return;
+    this.loggingByHand = true;
+    try {
+      await this.recordSend(text);
+      if (this.state.get().send.state === 'saved') this.loggedByHand = text;
+    } finally {
+      this.loggingByHand = false;
+    }
   }
+  private loggingByHand = false;
+  /** The draft last recorded with Log reply on this ticket. */
+  private loggedByHand: string | null = null;
 
   /** Shows a message to the agent in the sidebar (until the next one). */
   showNotice(message: string): void {
@@ -414,6 +428,7 @@ export class SidebarSession {
     this.ticketAbort?.abort();
     this.currentTicketId = ticketId;
     this.lastDraft = '';
+    this.loggedByHand = null;
     this.overrides.clear();
     if (ticketId === null) {
       this.patch({ ticket: null, playbook: null, result: null, status: { state: 'ok', missing: [] } });
@@ -422,8 +437,10 @@ export class SidebarSession {
     const abort = new AbortController();
     this.ticketAbort = abort;
     this.deps.signal.addEventListener('abort', () => abort.abort(), { once: true, signal: abort.signal });
-    const { ticket, status } = await this.deps.adapter.readTicket(this.deps.doc);
+    const read = await this.deps.adapter.readTicket(this.deps.doc);
     if (abort.signal.aborted) return;
+    const { status } = read;
+    const ticket = read.ticket && boundTicket(read.ticket);
     this.patch({ ticket, status, result: null, send: { state: 'idle' }, notice: null });
     if (!ticket) return;
     await this.choosePlaybook(ticket);
@@ -508,6 +525,14 @@ export class SidebarSession {
     await held;
     await (this.deps.cancelPending ?? cancelPendingReply)(record.id);
     this.patch({ send: { state: 'idle' } });
+    // No confirmation in the page's window: refused, or confirmed late (issue 14 saw 9 s). The
+    // agent decides, from the "not recorded" list.
+    await this.keepUnrecorded(record, 'unconfirmed');
+  }
+
+  /** Puts a send Keel could not record in front of the agent (utils/sidebar/unrecorded.ts). */
+  private keepUnrecorded(record: ReplyRecord, reason: UnrecordedReason): Promise<void> {
+    return (this.deps.keepUnrecorded ?? keepUnrecorded)({ record, reason, at: this.deps.now() });
   }
 
   /** The record of a reply with this text, checked against the current ticket and playbook. */
@@ -522,7 +547,7 @@ export class SidebarSession {
       ticketId: ticket.ticketId,
       playbookId: playbook.id,
       playbookVersion: playbook.version,
-      agent: ticket.agentName || this.deps.fallbackAgentName(),
+      agent: clip(ticket.agentName || this.deps.fallbackAgentName(), TICKET_LIMITS.agentName),
       score: result.score,
       fullAdherence: result.fullAdherence,
       steps: result.steps.map((s) =>
@@ -541,6 +566,12 @@ export class SidebarSession {
   private async storeRecord(record: ReplyRecord): Promise<void> {
     this.patch({ send: { state: 'saving' } });
     const outcome = await this.deps.record(record);
+    if (!outcome.ok) {
+      await this.keepUnrecorded(
+        record,
+        outcome.error === t('extensionUpdated') ? 'extension-updated' : 'unreachable',
+      );
+    }
     this.patch({
       send: outcome.ok
         ? { state: 'saved', score: record.score, at: record.time }

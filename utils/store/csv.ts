@@ -32,6 +32,8 @@ const two = (n: number) => String(n).padStart(2, '0');
  */
 export function localTime(time: number): { time: string; utcOffset: string } {
   const date = new Date(time);
+  // A time Date cannot hold (a record stored before times were checked) is an empty cell, not a failed export.
+  if (!Number.isFinite(date.getTime())) return { time: '', utcOffset: '' };
   const offset = -date.getTimezoneOffset();
   const sign = offset < 0 ? '-' : '+';
   return {

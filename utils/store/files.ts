@@ -4,15 +4,22 @@ import type { KeelDatabase } from './open';
 import { type BatchOutcome, writeBatches } from './replies';
 import { dayTotalsOf, missesOf, rollupsOf } from './rollups';
 import type { ImportEntry } from './schema';
+import { settle, Writes } from './transaction';
 import type { ReplyRecord } from './types';
 import { firstProblem, ReplyRecordSchema } from './validation';
 
-export const TEAM_FORMAT = 'keel.replies/1';
+/**
+ * The team file format this version writes: 2 since record format 2 (step overrides,
+ * lowConfidence, ticketUrl). Format 1 files (records without those fields) still import.
+ */
+export const TEAM_FORMAT = 'keel.replies/2';
+/** The newest team file format this version reads. */
+const TEAM_FORMAT_VERSION = 2;
 export const BACKUP_FORMAT = 'keel.backup/1';
 
 /** What an agent exports for the team lead: records without any reply text. */
 export interface TeamFile {
-  format: typeof TEAM_FORMAT;
+  format: typeof TEAM_FORMAT | 'keel.replies/1';
   app: 'keel';
   /** Keel's version that wrote the file. */
   version: string;
@@ -43,30 +50,31 @@ export interface FileImportOutcome extends BatchOutcome {
   agent: string;
 }
 
+/** Records one file may hold: far above a year of a busy team, far below what freezes a browser. */
+export const MAX_FILE_RECORDS = 1_000_000;
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+const RecordListSchema = v.pipe(
+  v.array(ReplyRecordSchema),
+  v.maxLength(MAX_FILE_RECORDS, `at most ${MAX_FILE_RECORDS} records`),
+);
+
 const TeamFileSchema = v.object({
-  format: v.literal(TEAM_FORMAT),
+  format: v.picklist([TEAM_FORMAT, 'keel.replies/1']),
   app: v.literal('keel'),
-  version: v.pipe(v.string(), v.maxLength(50)),
-  agent: v.pipe(v.string(), v.maxLength(200)),
-  exportedAt: v.string(),
-  records: v.array(ReplyRecordSchema),
+  version: text(50),
+  agent: text(200),
+  exportedAt: text(50),
+  records: RecordListSchema,
 });
 
 const BackupFileSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   app: v.literal('keel'),
-  version: v.pipe(v.string(), v.maxLength(50)),
-  exportedAt: v.string(),
-  records: v.array(ReplyRecordSchema),
-  imports: v.array(
-    v.object({
-      hash: v.string(),
-      name: v.string(),
-      agent: v.string(),
-      importedAt: v.number(),
-      records: v.number(),
-    }),
-  ),
+  version: text(50),
+  exportedAt: text(50),
+  records: RecordListSchema,
+  // Read for the format's sake, never restored (see restoreBackup).
+  imports: v.pipe(v.array(v.unknown()), v.maxLength(100_000, 'at most 100000 entries')),
 });
 
 /**
@@ -76,7 +84,8 @@ const BackupFileSchema = v.object({
 function checkIdentity(name: string, text: string, family: 'keel.replies' | 'keel.backup'): unknown {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Notepad and other editors start a UTF-8 file with a byte order mark: not part of the JSON.
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     throw new StoreFileError([`${name}: not a JSON file, so not a Keel ${kindOf(family)}.`]);
   }
@@ -93,7 +102,7 @@ function checkIdentity(name: string, text: string, family: 'keel.replies' | 'kee
       `${name}: a Keel file of another kind (${format}), not a ${kindOf(family)}.${hint}`,
     ]);
   }
-  if (Number(match[2]) > 1) {
+  if (Number(match[2]) > (family === 'keel.replies' ? TEAM_FORMAT_VERSION : 1)) {
     throw new StoreFileError([
       `${name}: made by a newer Keel (format ${format}). Update Keel, then import it again.`,
     ]);
@@ -181,12 +190,19 @@ export async function exportBackup(
   version: string,
   now: number = Date.now(),
 ): Promise<BackupFile> {
-  const tx = db.transaction(['replies', 'imports'], 'readonly');
-  const [records, imports] = await Promise.all([
+  const tx = db.transaction(['replies', 'imports', 'pending'], 'readonly');
+  const [stored, imports, pending] = await Promise.all([
     tx.objectStore('replies').index('by-time').getAll(),
     tx.objectStore('imports').getAll(),
+    tx.objectStore('pending').getAll(),
     tx.done,
   ]);
+  // Sends still pending (the disk may be full) go in too, so a backup never misses a reply.
+  const ids = new Set(stored.map((record) => record.id));
+  const records = [
+    ...stored,
+    ...pending.map((entry) => entry.record).filter((record) => !ids.has(record.id)),
+  ];
   return {
     format: BACKUP_FORMAT,
     app: 'keel',
@@ -197,42 +213,47 @@ export async function exportBackup(
   };
 }
 
-/**
- * Replaces everything with a backup's content and rebuilds the rollups, in one transaction.
- * @throws StoreFileError (nothing changed) when the text is not a Keel backup Keel can read.
- */
-export async function restoreBackup(db: KeelDatabase, name: string, text: string): Promise<number> {
+/** Parses and validates one backup. @throws StoreFileError naming the file and the first problem. */
+export function parseBackupFile(name: string, text: string): BackupFile {
   const data = checkIdentity(name, text, 'keel.backup');
   const result = v.safeParse(BackupFileSchema, data);
   if (!result.success) throw new StoreFileError([`${name}: ${firstProblem(result.issues)}`]);
-  const backup = result.output;
+  return { ...result.output, imports: [] };
+}
+
+/**
+ * Replaces everything with a backup's content and rebuilds the rollups, in one transaction.
+ * Everything the transaction writes is computed before it opens, and any failed write aborts it,
+ * so a refused restore leaves the database as it was (issue 14: one failed rollup put had left the
+ * stores cleared). The backup's list of imported files is not restored: it cannot be checked
+ * against anything, and a file imported before adds nothing when imported again anyway (its
+ * records are stored, by id).
+ * @throws StoreFileError (nothing changed) when the text is not a Keel backup Keel can read.
+ */
+export async function restoreBackup(db: KeelDatabase, name: string, text: string): Promise<number> {
+  const backup = parseBackupFile(name, text);
+  const unique = [...new Map(backup.records.map((record) => [record.id, record])).values()];
+  const plan = {
+    replies: unique,
+    rollups: [...rollupsOf(unique).values()],
+    monthly: [...rollupsOf(unique, true).values()],
+    days: [...dayTotalsOf(unique).values()],
+    misses: unique.flatMap(missesOf),
+  };
+  const storeNames = ['replies', 'rollups', 'monthly', 'days', 'imports', 'misses'] as const;
   try {
-    const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'imports', 'misses'], 'readwrite');
-    const replies = tx.objectStore('replies');
-    const misses = tx.objectStore('misses');
-    const rollups = tx.objectStore('rollups');
-    const monthly = tx.objectStore('monthly');
-    const days = tx.objectStore('days');
-    const imports = tx.objectStore('imports');
-    await Promise.all([
-      replies.clear(),
-      rollups.clear(),
-      monthly.clear(),
-      days.clear(),
-      imports.clear(),
-      misses.clear(),
-    ]);
-    const unique = new Map(backup.records.map((record) => [record.id, record]));
-    await Promise.all([
-      ...[...unique.values()].map((record) => replies.put(record)),
-      ...[...rollupsOf(unique.values()).values()].map((rollup) => rollups.put(rollup)),
-      ...[...rollupsOf(unique.values(), true).values()].map((rollup) => monthly.put(rollup)),
-      ...[...dayTotalsOf(unique.values()).values()].map((total) => days.put(total)),
-      ...[...unique.values()].flatMap(missesOf).map((entry) => misses.put(entry)),
-      ...backup.imports.map((entry) => imports.put(entry)),
-      tx.done,
-    ]);
-    return unique.size;
+    const tx = db.transaction([...storeNames], 'readwrite');
+    await settle(tx, async () => {
+      await Promise.all(storeNames.map((store) => tx.objectStore(store).clear()));
+      const writes = new Writes();
+      for (const record of plan.replies) writes.add(tx.objectStore('replies').put(record));
+      for (const rollup of plan.rollups) writes.add(tx.objectStore('rollups').put(rollup));
+      for (const rollup of plan.monthly) writes.add(tx.objectStore('monthly').put(rollup));
+      for (const total of plan.days) writes.add(tx.objectStore('days').put(total));
+      for (const entry of plan.misses) writes.add(tx.objectStore('misses').put(entry));
+      await writes.all();
+    });
+    return unique.length;
   } catch (error) {
     throw toStoreError(error);
   }

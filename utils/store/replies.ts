@@ -15,6 +15,7 @@ import {
   tallyRecord,
 } from './rollups';
 import type { DayTotal, ImportEntry, KeelDB, Rollup } from './schema';
+import { settle, Writes } from './transaction';
 import type { ReplyRecord } from './types';
 
 /** Records to write together; with `source`, they come from a team file identified by its hash. */
@@ -63,16 +64,7 @@ export async function inWriteTransaction<T>(
 ): Promise<T> {
   try {
     const tx = writeTransaction(db);
-    const run = work(tx).catch((error: unknown) => {
-      try {
-        tx.abort();
-      } catch {
-        // Already finished or aborted: nothing of it to undo.
-      }
-      throw error;
-    });
-    const [result] = await Promise.all([run, tx.done]);
-    return result;
+    return await settle(tx, () => work(tx));
   } catch (error) {
     throw toStoreError(error);
   }
@@ -107,7 +99,7 @@ export async function writeBatchesIn(
   const imports = tx.objectStore('imports');
   const misses = tx.objectStore('misses');
   const teamQueue = tx.objectStore('teamQueue');
-  const writes: Promise<unknown>[] = [];
+  const writes = new Writes();
   const outcomes: BatchOutcome[] = [];
   const deltas = new Map<string, Rollup>();
   const monthDeltas = new Map<string, Rollup>();
@@ -131,14 +123,14 @@ export async function writeBatchesIn(
       tallyRecord(deltas, record);
       tallyRecord(monthDeltas, record, true);
       tallyDay(dayDeltas, record);
-      writes.push(replies.put(record));
-      for (const entry of missesOf(record)) writes.push(misses.put(entry));
+      writes.add(replies.put(record));
+      for (const entry of missesOf(record)) writes.add(misses.put(entry));
       // This browser's own records wait for the team store; imported ones are never pushed from here.
-      if (record.origin === 'local') writes.push(teamQueue.put({ id: record.id, time: record.time }));
+      if (record.origin === 'local') writes.add(teamQueue.put({ id: record.id, time: record.time }));
     });
     if (batch.source && hash !== undefined) {
       seen.add(`file:${hash}`);
-      writes.push(imports.put({ ...batch.source, importedAt: now, records: added }));
+      writes.add(imports.put({ ...batch.source, importedAt: now, records: added }));
     }
     outcomes.push({ added, duplicates: batch.records.length - added, alreadyImported: false });
   }
@@ -149,15 +141,15 @@ export async function writeBatchesIn(
     Promise.all([...dayDeltas.keys()].map((day) => days.get(day))),
   ]);
   for (const [i, delta] of [...deltas.values()].entries()) {
-    writes.push(rollups.put(mergeRollup(storedDaily[i], delta)));
+    writes.add(rollups.put(mergeRollup(storedDaily[i], delta)));
   }
   for (const [i, delta] of [...monthDeltas.values()].entries()) {
-    writes.push(monthly.put(mergeRollup(storedMonthly[i], delta)));
+    writes.add(monthly.put(mergeRollup(storedMonthly[i], delta)));
   }
   for (const [i, delta] of [...dayDeltas.values()].entries()) {
-    writes.push(days.put(mergeDayTotal(storedDays[i], delta)));
+    writes.add(days.put(mergeDayTotal(storedDays[i], delta)));
   }
-  await Promise.all(writes);
+  await writes.all();
   return outcomes;
 }
 
@@ -209,50 +201,51 @@ export function repliesBetween(db: KeelDatabase, since?: number, before?: number
 export async function pruneBefore(db: KeelDatabase, time: number): Promise<number> {
   try {
     const tx = db.transaction(['replies', 'rollups', 'monthly', 'days', 'misses'], 'readwrite');
-    const byTime = tx.objectStore('replies').index('by-time');
-    const missesByTime = tx.objectStore('misses').index('by-time');
-    const rollups = tx.objectStore('rollups');
-    const monthly = tx.objectStore('monthly');
-    const days = tx.objectStore('days');
-    const touchedDays = new Set<string>();
-    const deletes: Promise<unknown>[] = [];
-    const deletesOfMisses: Promise<unknown>[] = [];
-    let cursor = await byTime.openCursor(IDBKeyRange.upperBound(time, true));
-    while (cursor) {
-      touchedDays.add(dayOf(cursor.value.time));
-      deletes.push(cursor.delete());
-      cursor = await cursor.continue();
-    }
-    let missCursor = await missesByTime.openCursor(IDBKeyRange.upperBound(time, true));
-    while (missCursor) {
-      deletesOfMisses.push(missCursor.delete());
-      missCursor = await missCursor.continue();
-    }
-    await Promise.all([...deletes, ...deletesOfMisses]);
+    return await settle(tx, async () => {
+      const byTime = tx.objectStore('replies').index('by-time');
+      const missesByTime = tx.objectStore('misses').index('by-time');
+      const rollups = tx.objectStore('rollups');
+      const monthly = tx.objectStore('monthly');
+      const days = tx.objectStore('days');
+      const touchedDays = new Set<string>();
+      const deletes = new Writes();
+      let cursor = await byTime.openCursor(IDBKeyRange.upperBound(time, true));
+      while (cursor) {
+        touchedDays.add(dayOf(cursor.value.time));
+        deletes.add(cursor.delete());
+        cursor = await cursor.continue();
+      }
+      const deletedRecords = deletes.count;
+      let missCursor = await missesByTime.openCursor(IDBKeyRange.upperBound(time, true));
+      while (missCursor) {
+        deletes.add(missCursor.delete());
+        missCursor = await missCursor.continue();
+      }
+      await deletes.all();
 
-    for (const day of touchedDays) {
-      const [oldKeys, remaining] = await Promise.all([
-        rollups.index('by-day').getAllKeys(day),
-        byTime.getAll(IDBKeyRange.bound(startOfDay(day), endOfDay(day), false, true)),
-      ]);
-      await Promise.all([...oldKeys.map((key) => rollups.delete(key)), days.delete(day)]);
-      await Promise.all([
-        ...[...rollupsOf(remaining).values()].map((rollup) => rollups.put(rollup)),
-        ...[...dayTotalsOf(remaining).values()].map((total) => days.put(total)),
-      ]);
-    }
-    for (const month of new Set([...touchedDays].map(monthOf))) {
-      const nextMonth = new Date(startOfDay(`${month}-01`));
-      nextMonth.setMonth(nextMonth.getMonth() + 1);
-      const [oldKeys, remaining] = await Promise.all([
-        monthly.index('by-month').getAllKeys(month),
-        byTime.getAll(IDBKeyRange.bound(startOfDay(`${month}-01`), nextMonth.getTime(), false, true)),
-      ]);
-      await Promise.all(oldKeys.map((key) => monthly.delete(key)));
-      await Promise.all([...rollupsOf(remaining, true).values()].map((rollup) => monthly.put(rollup)));
-    }
-    await tx.done;
-    return deletes.length;
+      for (const day of touchedDays) {
+        const [oldKeys, remaining] = await Promise.all([
+          rollups.index('by-day').getAllKeys(day),
+          byTime.getAll(IDBKeyRange.bound(startOfDay(day), endOfDay(day), false, true)),
+        ]);
+        await Promise.all([...oldKeys.map((key) => rollups.delete(key)), days.delete(day)]);
+        await Promise.all([
+          ...[...rollupsOf(remaining).values()].map((rollup) => rollups.put(rollup)),
+          ...[...dayTotalsOf(remaining).values()].map((total) => days.put(total)),
+        ]);
+      }
+      for (const month of new Set([...touchedDays].map(monthOf))) {
+        const nextMonth = new Date(startOfDay(`${month}-01`));
+        nextMonth.setMonth(nextMonth.getMonth() + 1);
+        const [oldKeys, remaining] = await Promise.all([
+          monthly.index('by-month').getAllKeys(month),
+          byTime.getAll(IDBKeyRange.bound(startOfDay(`${month}-01`), nextMonth.getTime(), false, true)),
+        ]);
+        await Promise.all(oldKeys.map((key) => monthly.delete(key)));
+        await Promise.all([...rollupsOf(remaining, true).values()].map((rollup) => monthly.put(rollup)));
+      }
+      return deletedRecords;
+    });
   } catch (error) {
     throw toStoreError(error);
   }

@@ -22,9 +22,24 @@ export function endOfDay(day: string): number {
   return start.getTime();
 }
 
-/** `${day}|${playbookId}|${agent}|${helpdesk}` (v6 added the helpdesk, for the helpdesk filter). */
+/**
+ * `${day}|${playbookId}|${agent}|${helpdesk}` (v6 added the helpdesk, for the helpdesk filter).
+ * `%` and `|` inside a part are escaped (`%25`, `%7C`) so two different rollups never share a key
+ * (issue 14: agent "a|b" on helpdesk "c" was agent "a" on helpdesk "b|c"). Parts without either
+ * character keep the key they had before.
+ */
 export function rollupKey(day: string, playbookId: string, agent: string, helpdesk: string): string {
-  return `${day}|${playbookId}|${agent}|${helpdesk}`;
+  return [day, playbookId, agent, helpdesk].map(escapeKeyPart).join('|');
+}
+
+function escapeKeyPart(part: string): string {
+  return part.replaceAll('%', '%25').replaceAll('|', '%7C');
+}
+
+/** The steps of a record, each id once (its first entry): a repeated id is never tallied twice. */
+export function distinctSteps(record: ReplyRecord): ReplyRecord['steps'] {
+  const seen = new Set<string>();
+  return record.steps.filter((step) => !seen.has(step.id) && seen.add(step.id));
 }
 
 /**
@@ -74,7 +89,7 @@ export function tallyRecord(rollups: Map<string, Rollup>, record: ReplyRecord, m
   rollup.count += 1;
   rollup.scoreSum += record.score;
   if (record.fullAdherence) rollup.fullCount += 1;
-  for (const step of record.steps) {
+  for (const step of distinctSteps(record)) {
     // A step the agent marked "not needed here" is `na`, yet its override still counts (v9).
     if (step.status === 'na' && step.override === undefined) continue;
     const tally = ownTally(rollup.steps, step.id) ?? { applicable: 0, misses: 0 };
@@ -159,7 +174,7 @@ export function mergeRollup(stored: Rollup | undefined, delta: Rollup): Rollup {
 /** The drill-down entries of a record: one per step it missed (schema v6, store `misses`). */
 export function missesOf(record: ReplyRecord): MissEntry[] {
   const entries: MissEntry[] = [];
-  for (const step of record.steps) {
+  for (const step of distinctSteps(record)) {
     if (step.status !== 'fail') continue;
     entries.push({
       id: record.id,

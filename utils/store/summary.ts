@@ -126,7 +126,7 @@ export function summarizeRollups(
     add(byAgent, rollup.agent, rollup);
     const agentTotals = byAgent.get(rollup.agent) as Totals;
     for (const [stepId, tally] of Object.entries(rollup.steps)) {
-      const key = `${rollup.playbookId}\u0000${stepId}`;
+      const key = JSON.stringify([rollup.playbookId, stepId]);
       const step = steps.get(key) ?? { playbookId: rollup.playbookId, stepId, misses: 0, applicable: 0 };
       step.misses += tally.misses;
       step.applicable += tally.applicable;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readManagedStorage } from '../managed';
+import { trimEndChars } from '../trim';
 
 /**
  * Where this browser's records go: the team's CouchDB (or Cloudant). From the administrator's
@@ -61,7 +62,7 @@ export function parseTeamConfig(raw: unknown, source: TeamConfig['source']): Tea
   if (typeof database !== 'string' || !DATABASE_NAME.test(database)) {
     return { ok: false, path: 'team.database', message: 'must be a CouchDB database name (lowercase)' };
   }
-  const base = { url: url.href.replace(/\/+$/, ''), database, source };
+  const base = { url: trimEndChars(url.href, '/'), database, source };
   if (typeof input.token === 'string' && input.token !== '') {
     if (input.username !== undefined || input.password !== undefined) {
       return { ok: false, path: 'team.token', message: 'use a token or a username and password, not both' };

@@ -151,7 +151,7 @@ describe('popup', () => {
     fireEvent.click(screen.getByTestId('export-json'));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]?.fileName).toBe('keel-team-Ana-2025-03-20.json');
-    expect(JSON.parse(saved[0]?.text ?? '')).toMatchObject({ format: 'keel.replies/1', agent: 'Ana' });
+    expect(JSON.parse(saved[0]?.text ?? '')).toMatchObject({ format: 'keel.replies/2', agent: 'Ana' });
     expect(screen.getByTestId('data-notice').textContent).toBe(
       'Saved keel-team-Ana-2025-03-20.json (2 replies).',
     );

@@ -97,8 +97,8 @@ describe('team files', () => {
     ],
     [
       'a newer format',
-      JSON.stringify({ app: 'keel', format: 'keel.replies/2', records: [] }),
-      'made by a newer Keel (format keel.replies/2)',
+      JSON.stringify({ app: 'keel', format: 'keel.replies/3', records: [] }),
+      'made by a newer Keel (format keel.replies/3)',
     ],
     [
       'a bad record',
@@ -129,7 +129,8 @@ describe('team files', () => {
 describe('backup and restore', () => {
   it('restores everything after a clear, with the same summary', async () => {
     await addReply(db, makeRecord({ agent: 'Ana', score: 40, fullAdherence: false }));
-    await importTeamFiles(db, [{ name: 'ben.json', text: await teamFileText('Ben', 2) }]);
+    const benText = await teamFileText('Ben', 2);
+    await importTeamFiles(db, [{ name: 'ben.json', text: benText }]);
     const before = await snapshot(db);
     const summaryBefore = await summarize(db);
     const backup = JSON.stringify(await exportBackup(db, '0.1.0'));
@@ -140,7 +141,10 @@ describe('backup and restore', () => {
     expect(await summarize(db)).toEqual(summaryBefore);
     const after = await snapshot(db);
     expect(after.replies).toEqual(before.replies);
-    expect(after.imports).toEqual(before.imports);
+    // The imported-files list is not restored (issue 14 Low 14); re-importing adds nothing anyway.
+    expect(after.imports).toEqual([]);
+    const [again] = await importTeamFiles(db, [{ name: 'ben.json', text: benText }]);
+    expect(again).toMatchObject({ added: 0, duplicates: 2 });
   });
 
   it('refuses a team file given as a backup and changes nothing', async () => {

@@ -1,4 +1,5 @@
 import type { StepCheck } from '../../playbook/schema';
+import { trimEndChars } from '../../trim';
 import type { Span } from '../types';
 import type { CheckContext, CheckOutcome } from './context';
 
@@ -37,7 +38,7 @@ export function findLinks(text: string): FoundLink[] {
       continue;
     }
     // A sentence's full stop or comma after a link is not part of it.
-    const url = match[0].replace(/[.,;:!?]+$/, '');
+    const url = trimEndChars(match[0], '.,;:!?');
     const host = url
       .replace(/^https?:\/\//i, '')
       .split(/[/?#:]/)[0]
