@@ -275,12 +275,8 @@ export class SidebarSession {
         : position === 'end'
           ? `\n${snippet}`
           : snippet;
-    const before = this.deps.adapter.readDraft(editor);
-    this.deps.adapter.insertText(editor, text, position);
-    const after = this.deps.adapter.readDraft(editor);
-    this.patch({
-      notice: after === before ? t('snippetRefused', snippet) : null,
-    });
+    const took = this.deps.adapter.insertText(editor, text, position);
+    this.patch({ notice: took ? null : t('snippetRefused', snippet) });
     this.checkNow();
   }
 
@@ -321,15 +317,21 @@ export class SidebarSession {
     this.checkDraft(this.readEditor());
   }
 
-  /** The editor, its draft (reading it lays the page out) and the channel: read once per check. */
-  private readEditor(): { editor: HTMLElement | null; draft: string; internalNote: boolean } {
-    const { adapter, doc } = this.deps;
-    const editor = adapter.findEditor(doc);
-    return {
-      editor,
-      draft: editor ? adapter.readDraft(editor) : '',
-      internalNote: !adapter.isPublicReply(doc),
-    };
+  /**
+   * The ticket id, editor, draft (reading it lays the page out) and channel: one adapter call per
+   * check, so the adapter works out the active ticket once.
+   */
+  private readEditor(): {
+    ticketId: string | null;
+    editor: HTMLElement | null;
+    draft: string;
+    internalNote: boolean;
+  } {
+    const { ticketId, editor, draft, mode } = this.deps.adapter.readComposer(
+      this.deps.location(),
+      this.deps.doc,
+    );
+    return { ticketId, editor, draft, internalNote: mode === 'note' };
   }
 
   private checkDraft({ editor, draft, internalNote }: ReturnType<SidebarSession['readEditor']>): void {
@@ -382,13 +384,12 @@ export class SidebarSession {
 
   /** Called on page mutations (throttled): follows ticket switches and the editor coming and going. */
   private async scanPage(): Promise<void> {
-    const { adapter, doc } = this.deps;
-    const ticketId = adapter.activeTicketId(this.deps.location(), doc);
-    if (ticketId !== this.currentTicketId) {
-      await this.openTicket(ticketId);
+    const read = this.readEditor();
+    if (read.ticketId !== this.currentTicketId) {
+      await this.openTicket(read.ticketId);
       return;
     }
-    const editor = adapter.findEditor(doc);
+    const { editor } = read;
     this.watchEditorDocument(editor);
     const editorFound = editor !== null;
     const { status } = this.state.get();
@@ -396,7 +397,7 @@ export class SidebarSession {
     if (status.state === 'ok' && !editorFound && this.state.get().ticket) {
       this.patch({ status: { state: 'no-editor', missing: ['reply editor'] } });
     }
-    this.checkIfChanged();
+    this.checkIfChanged(read);
   }
 
   private async openTicket(ticketId: string | null): Promise<void> {
@@ -466,8 +467,7 @@ export class SidebarSession {
   /** Set by `start`: a keystroke in the editor (the page observer rests, a check follows the pause). */
   private noteTyping: () => void = () => {};
 
-  private checkIfChanged(): void {
-    const read = this.readEditor();
+  private checkIfChanged(read = this.readEditor()): void {
     if (read.draft !== this.lastDraft || read.internalNote !== this.state.get().internalNote)
       this.checkDraft(read);
   }

@@ -397,11 +397,11 @@ describe('SidebarSession on the demo helpdesk', () => {
     const shownResult = session.state.get().result;
     const notified: unknown[] = [];
     const unsubscribe = session.state.subscribe((state) => notified.push(state));
-    const readDraft = vi.spyOn(demoAdapter, 'readDraft');
+    const readComposer = vi.spyOn(demoAdapter, 'readComposer');
     // Most keys land inside a word: the same words, the same verdict (the length step counts words).
     typeDraft('Hi María, thanks for writing in about your refund!');
     // The check ran on the new draft (it read it) and found the same verdict.
-    await vi.waitFor(() => expect(readDraft).toHaveBeenCalled());
+    await vi.waitFor(() => expect(readComposer).toHaveBeenCalled());
     await new Promise((done) => setTimeout(done, 50));
     expect(notified).toEqual([]);
     expect(session.state.get().result).toBe(shownResult);
@@ -410,7 +410,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     await vi.waitFor(() => expect(stepStatus(session, 'greet')).toBe('fail'));
     expect(notified.length).toBeGreaterThan(0);
     unsubscribe();
-    readDraft.mockRestore();
+    readComposer.mockRestore();
   });
 
   it('says the editor is missing rather than checking another box', async () => {
