@@ -23,6 +23,7 @@ export const demoSelectors = {
     {
       css: '.hd-conversation .hd-message[data-author="customer"] .hd-message-body',
       variant: 'demo helpdesk 1',
+      source: DEMO_SOURCE,
     },
   ],
   agentMessages: [
