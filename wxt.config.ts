@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HELPDESK_MATCHES } from './utils/adapters/registry';
+import { stripSelectorEvidence } from './utils/adapters/strip-evidence';
 
 /**
  * The public half of Keel's manifest key: it pins the Chrome extension id to
@@ -19,7 +20,7 @@ export default defineConfig({
   publicDir: 'assets/public',
   // Explicit imports only: auto-imports turned a parameter named `v` into an import of valibot.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), stripSelectorEvidence()] }),
   hooks: {
     // WXT lets pages load the sidebar's stylesheet only on the built-in helpdesks' hosts, but custom
     // sites run the same content script: without this the sidebar shows unstyled on them.

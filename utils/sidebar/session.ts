@@ -7,9 +7,11 @@ import { pickPlaybook } from '../playbook/pick';
 import type { Playbook } from '../playbook/schema';
 import { RECORD_FORMAT, type ReplyRecord, type StepOverride } from '../store/types';
 import type { TicketContext } from '../ticket';
+import { excuseUnreadSteps, UNREAD_MESSAGE } from './health';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
 import { applyOverrides, type OverrideEntry } from './overrides';
+import { buildPageReport, type PageReport } from './page-report';
 import { cancelPendingReply, holdPendingReply } from './record';
 import { followTyping, throttle } from './timing';
 
@@ -339,7 +341,7 @@ export class SidebarSession {
     this.lastDraft = draft;
     if (!ticket || !playbook) return;
     const checked = draft.trim() && !internalNote ? checkReply(draft, ticket, playbook) : null;
-    const result = checked && applyOverrides(checked, this.overrides);
+    const result = checked && this.excuseUnread(applyOverrides(checked, this.overrides), playbook);
     const forbidKinds = new Set(playbook.steps.filter((s) => s.check.kind === 'forbid').map((s) => s.id));
     const spans = (result?.steps ?? [])
       .filter((s) => s.status === 'fail' && forbidKinds.has(s.stepId))
@@ -368,6 +370,20 @@ export class SidebarSession {
       .get()
       .result?.steps.find((s) => s.status === 'fail' && s.severity === 'critical');
     return critical ? ask(t('gateConfirm', critical.title)) : true;
+  }
+
+  /** Steps that need a field this page did not show are set aside, not failed (health.ts). */
+  private excuseUnread(result: CheckResult, playbook: Playbook): CheckResult {
+    return excuseUnreadSteps(result, playbook, this.state.get().status.unread, {
+      notJudged: (field) => t('stepUnread', t(UNREAD_MESSAGE[field])),
+      judgedWithout: (field) => t('stepUnreadPartly', t(UNREAD_MESSAGE[field])),
+    });
+  }
+
+  /** What the sidebar's "copy page report" copies: selector match counts, no text of the page. */
+  pageReport(): PageReport {
+    const { adapter, doc, location, now } = this.deps;
+    return buildPageReport(adapter, doc, location(), this.state.get().status, now());
   }
 
   private filledSnippet(stepId: string): string | undefined {
@@ -503,7 +519,10 @@ export class SidebarSession {
   private buildRecord(text: string): ReplyRecord | null {
     const { ticket, playbook } = this.state.get();
     if (!ticket || !playbook) return null;
-    const result = applyOverrides(checkReply(text, ticket, playbook), this.overrides);
+    const result = this.excuseUnread(
+      applyOverrides(checkReply(text, ticket, playbook), this.overrides),
+      playbook,
+    );
     return {
       id: this.deps.newId(),
       time: this.deps.now(),
