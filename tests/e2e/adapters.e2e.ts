@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULE_PATH, serveProseMirror } from '../bench/page/prosemirror';
+import { FRAMEWORK_PATH, serveFramework } from './frameworks';
 import {
   type KeelBrowser,
   launchKeel,
@@ -44,6 +45,7 @@ async function serve(
   await context.route(`${page.url.origin}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path.startsWith(MODULE_PATH)) return serveProseMirror(route, join(PROJECT_ROOT, 'node_modules'));
+    if (path.startsWith(FRAMEWORK_PATH)) return serveFramework(route);
     if (path.startsWith('/api/')) {
       const body = api[path];
       return route.fulfill({
@@ -98,12 +100,12 @@ const SITES = [
   },
   {
     name: 'helpscout',
-    editor: '[data-slate-editor="true"]',
+    editor: '[data-slate-editor="true"][data-fixture-framework="slate"]',
     send: '[data-cy="ConvoEditor"] button[type="submit"]',
     firstName: 'Tomás',
     note: {
       switch: '[data-testid="note-button"]',
-      editor: '[data-slate-editor="true"]',
+      editor: '[data-slate-editor="true"][data-fixture-framework="slate"]',
       send: '[data-cy="ConvoEditor"] button[type="submit"]',
       shown: 'li.is-note',
     },

@@ -131,10 +131,13 @@ export function insertThroughEditorEvents(
   };
   editor.focus();
   placeCaretFor(editor, position);
-  editor.dispatchEvent(
+  // An editor that cancels the event took the text into its model; React-based ones (Slate)
+  // render it after this returns, so its DOM cannot be read back yet.
+  const cancelled = !editor.dispatchEvent(
     new InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: text }),
   );
   if (took()) return true;
+  if (cancelled) return true;
   if (editorText(editor) !== before) return false; // something changed but not as asked: do not pile on
   const View = editor.ownerDocument.defaultView;
   if (View && typeof View.DataTransfer === 'function' && typeof View.ClipboardEvent === 'function') {
@@ -144,10 +147,11 @@ export function insertThroughEditorEvents(
     data.setData('text/plain', text);
     data.setData('text/html', textAsHtml(text));
     placeCaretFor(editor, position);
-    editor.dispatchEvent(
+    const pasted = !editor.dispatchEvent(
       new View.ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }),
     );
     if (took()) return true;
+    if (pasted && editorText(editor) === before) return true;
     if (editorText(editor) !== before) return false;
   }
   return insertIntoEditor(editor, text, position);

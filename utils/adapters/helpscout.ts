@@ -1,4 +1,4 @@
-import { createSiteAdapter, genericEditorSelectors } from './generic';
+import { createSiteAdapter, genericEditorSelectors, insertThroughEditorEvents } from './generic';
 import type { SelectorRegistry } from './selectors';
 import type { HelpdeskAdapter } from './types';
 
@@ -76,6 +76,9 @@ export const helpscoutAdapter: HelpdeskAdapter = createSiteAdapter(
       noteAction: helpscoutSelectors.noteAction,
       send: helpscoutSelectors.send,
     },
+    // Slate keeps its own model: text goes in through the beforeinput it handles (the browser's
+    // insertText command changes the DOM behind Slate's back, and Slate's next render drops it).
+    insert: insertThroughEditorEvents,
   },
   helpscoutSelectors,
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectEditor, textAsHtml } from '@/utils/adapters/generic';
+import { detectEditor, insertThroughEditorEvents, textAsHtml } from '@/utils/adapters/generic';
 
 /** The editable each framework renders (attributes as the framework sets them), inside a page. */
 const FRAMEWORKS: [string, string][] = [
@@ -43,5 +43,38 @@ describe('text as clipboard HTML', () => {
     ['Hi Ana,\n\nThanks', '<p>Hi Ana,</p><p><br></p><p>Thanks</p>'],
   ])('%j pastes as %j', (text, html) => {
     expect(textAsHtml(text)).toBe(html);
+  });
+});
+
+describe('insertion into an editor that renders after the event (Slate on React)', () => {
+  /** Cancels beforeinput and paste, as Slate does, and renders its model a moment later. */
+  function laterRenderingEditor(): { editor: HTMLElement; inserts: string[] } {
+    document.body.innerHTML =
+      '<div data-slate-editor="true" contenteditable="true"><p><span>x</span></p></div>';
+    const editor = document.querySelector('[data-slate-editor]') as HTMLElement;
+    const inserts: string[] = [];
+    const take = (text: string) => {
+      inserts.push(text);
+      setTimeout(() => {
+        (editor.querySelector('span') as HTMLElement).textContent = `${text}x`;
+      }, 0);
+    };
+    editor.addEventListener('beforeinput', (event) => {
+      event.preventDefault();
+      take((event as InputEvent).data ?? '');
+    });
+    editor.addEventListener('paste', (event) => {
+      event.preventDefault();
+      take(event.clipboardData?.getData('text/plain') ?? '');
+    });
+    return { editor, inserts };
+  }
+
+  it('counts a cancelled beforeinput as taken and inserts once (regression: the text went in twice, or behind Slate)', async () => {
+    const { editor, inserts } = laterRenderingEditor();
+    expect(insertThroughEditorEvents(editor, 'Hi Tomás,', 'start')).toBe(true);
+    expect(inserts).toEqual(['Hi Tomás,']);
+    await new Promise((done) => setTimeout(done, 5));
+    expect(editor.textContent).toBe('Hi Tomás,x');
   });
 });
