@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HELPDESK_MATCHES } from './utils/adapters/registry';
+import { stripSelectorEvidence } from './utils/adapters/strip-evidence';
 
 /**
  * The public half of Keel's manifest key: it pins the Chrome extension id to
@@ -34,7 +35,7 @@ export default defineConfig({
   // Test hooks (utils/test-hooks.ts) only in builds for tests and tools: they set KEEL_OUT_DIR (or
   // KEEL_TEST_HOOKS=1); release builds (`npm run build`, `npm run zip`) set neither.
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), stripSelectorEvidence()],
     define: {
       'import.meta.env.KEEL_TEST_HOOKS': JSON.stringify(
         process.env.KEEL_TEST_HOOKS === '1' || process.env.KEEL_OUT_DIR !== undefined,

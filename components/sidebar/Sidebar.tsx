@@ -4,6 +4,7 @@ import type { StepStatus } from '@/utils/checker/types';
 import { t } from '@/utils/i18n';
 import type { SidebarLayoutController } from '@/utils/sidebar/layout';
 import type { SendState, SidebarSession } from '@/utils/sidebar/session';
+import { PageHealth, PageMenu } from './PageMenu';
 import { ResizeHandle } from './ResizeHandle';
 import { StepRow } from './StepItem';
 import { UnrecordedSends } from './Unrecorded';
@@ -46,6 +47,7 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
         >
           {score === null ? '—' : score}
         </output>
+        {!collapsed && <PageMenu session={session} />}
         <button
           type="button"
           class="icon-button"
@@ -75,6 +77,7 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
               : ''}
           {status.missing.length > 0 && ` ${t('statusMissing', status.missing.join(', '))}`}
         </p>
+        {status.state === 'ok' && <PageHealth unread={status.unread} />}
         {ticket && (
           <p class="ticket">
             {state.adapter.name} · #{ticket.ticketId}

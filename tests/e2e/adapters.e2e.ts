@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODULE_PATH, serveProseMirror } from '../bench/page/prosemirror';
+import { FRAMEWORK_PATH, serveFramework } from './frameworks';
 import {
   type KeelBrowser,
   launchKeel,
@@ -32,7 +34,8 @@ function fixture(name: string): Fixture {
 
 /**
  * Answers every request to the fixture's host: pages with the fixture (the SPA routes them all),
- * Zendesk's API with what `api` gives for the path or a 404, as when the API is closed.
+ * the editor framework's modules from node_modules (ProseMirror), Zendesk's API with what `api`
+ * gives for the path or a 404, as when the API is closed.
  */
 async function serve(
   context: BrowserContext,
@@ -41,6 +44,8 @@ async function serve(
 ): Promise<void> {
   await context.route(`${page.url.origin}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
+    if (path.startsWith(MODULE_PATH)) return serveProseMirror(route, join(PROJECT_ROOT, 'node_modules'));
+    if (path.startsWith(FRAMEWORK_PATH)) return serveFramework(route);
     if (path.startsWith('/api/')) {
       const body = api[path];
       return route.fulfill({
@@ -63,29 +68,95 @@ const editorText = (page: Page, css: string) =>
     // biome-ignore lint/performance/useDomNodeTextContent: the text as the agent sees it, line breaks included
     .evaluate((el) => ('value' in el ? String(el.value) : (el as HTMLElement).innerText));
 
-// How to work each fixture: its editor, its send button, and a name to greet.
+/**
+ * How to work each fixture: its editor, its send button, a name to greet, and how the agent
+ * writes an internal note there (the page's own switch, then the note's editor and send; Front's
+ * comments have a box of their own) and how the page shows the note once sent.
+ */
 const SITES = [
   {
     name: 'zendesk',
     editor: '[data-ticket-id="2042"] .ck-editor__editable',
     send: '[data-ticket-id="2042"] [data-test-id="submit_button-button"]',
     firstName: 'Ana',
+    note: {
+      switch: '[data-ticket-id="2042"] [data-test-id="omnichannel-channel-switcher-button"]',
+      editor: '[data-ticket-id="2042"] .ck-editor__editable',
+      send: '[data-ticket-id="2042"] [data-test-id="submit_button-button"]',
+      shown: '[data-ticket-id="2042"] [data-internal="true"]',
+    },
   },
-  { name: 'freshdesk', editor: '.fr-element', send: '.reply-btn', firstName: 'Priya' },
-  { name: 'helpscout', editor: '.redactor_editor', send: '#sendBtn', firstName: 'Tomás' },
-  { name: 'intercom', editor: '.ProseMirror', send: '[data-test-composer-send]', firstName: 'Mei' },
-  { name: 'front', editor: '.ProseMirror', send: '[data-testid="send-button"]', firstName: 'Olu' },
+  {
+    name: 'freshdesk',
+    editor: '.fr-element',
+    send: '.reply-btn',
+    firstName: 'Priya',
+    note: {
+      switch: '[data-test-id="add-note-btn"]',
+      editor: '.fr-element',
+      send: '.reply-btn',
+      shown: '[data-private="true"]',
+    },
+  },
+  {
+    name: 'helpscout',
+    editor: '[data-slate-editor="true"][data-fixture-framework="slate"]',
+    send: '[data-cy="ConvoEditor"] button[type="submit"]',
+    firstName: 'Tomás',
+    note: {
+      switch: '[data-testid="note-button"]',
+      editor: '[data-slate-editor="true"][data-fixture-framework="slate"]',
+      send: '[data-cy="ConvoEditor"] button[type="submit"]',
+      shown: 'li.is-note',
+    },
+  },
+  {
+    name: 'intercom',
+    editor: '.ProseMirror[data-fixture-framework="prosemirror"]',
+    send: '[data-test-composer-send]',
+    firstName: 'Mei',
+    note: {
+      switch: '.fixture-note-tab',
+      editor: '.ProseMirror[data-fixture-framework="prosemirror"]',
+      send: '[data-test-composer-send]',
+      shown: '.inbox2__note-part.fixture-body',
+    },
+  },
+  {
+    name: 'front',
+    editor: '[data-testid="composer"] .ProseMirror',
+    send: '[data-testid="send-button"]',
+    firstName: 'Olu',
+    note: {
+      switch: null,
+      editor: '.fixture-comment-box textarea',
+      send: '.fixture-comment-send',
+      shown: '.fixture-comment',
+    },
+  },
   {
     name: 'gorgias',
     editor: '.public-DraftEditor-content',
-    send: '[data-testid="ticket-reply-editor"] button',
+    send: '#submit-button',
     firstName: 'Elena',
+    note: {
+      switch: '.fixture-note-tab',
+      editor: '.public-DraftEditor-content',
+      send: '#submit-button',
+      shown: '[data-variant="internal-note"] .fixture-body',
+    },
   },
   {
     name: 'zohodesk',
     editor: '[data-id="replyEditor"] textarea',
     send: '[data-id="sendButton"]',
     firstName: 'Noah',
+    note: {
+      switch: '[data-id="commentButton"]',
+      editor: '[data-id="replyEditor"] textarea',
+      send: '[data-id="sendButton"]',
+      shown: '[data-direction="comment"]',
+    },
   },
 ] as const;
 
@@ -163,6 +234,103 @@ describe('helpdesk adapters in the browser', () => {
       }
     },
   );
+
+  it.each(SITES)('works an internal note on $name: not checked, not recorded', async (site) => {
+    const page = await open(site.name);
+    try {
+      await waitForAttribute(sidebar(page).locator('[data-testid=adapter-status]'), 'data-state', 'ok');
+      const { note } = site;
+      if (note.switch) await page.locator(note.switch).first().click();
+      await page.locator(note.editor).first().click();
+      await page.keyboard.type('Refund approved by the team lead, note for the team.');
+      // The sidebar says it is a note (where the page has a switch) and checks nothing.
+      if (note.switch) await sidebar(page).locator('[data-testid=internal-note]').waitFor({ timeout: 5_000 });
+      await page.waitForTimeout(600);
+      expect(await step(page, 'greet').getAttribute('data-status')).toBe('pending');
+      await page.locator(note.send).first().click();
+      await page.locator(note.shown).first().waitFor({ timeout: 5_000 });
+      await page.waitForTimeout(1_000);
+      await expectRecorded(recorded);
+    } catch (error) {
+      await screenshot(page, `adapters-${site.name}-note`);
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('records a Zendesk messaging reply sent with Enter, once', async () => {
+    const page = await open('zendesk-messaging');
+    try {
+      await waitForAttribute(sidebar(page).locator('[data-testid=adapter-status]'), 'data-state', 'ok');
+      const composer = page.locator('[data-test-id="editor-view"] textarea');
+      await sidebar(page).locator('[data-testid=insert-snippet][data-step-id=greet]').click();
+      await waitForAttribute(step(page, 'greet'), 'data-status', 'pass');
+      expect(await composer.inputValue()).toMatch(/Ana,/);
+      await composer.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Your refund of order #Z5521 is on its way.');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[data-test-id="omni-log-comment-item"][data-author-role="agent"]')
+            .length === 1,
+      );
+      expect(await composer.inputValue()).toBe('');
+      // Enter on the empty composer sends nothing and records nothing.
+      await page.keyboard.press('Enter');
+      recorded += 1;
+      await page.waitForTimeout(500);
+      await expectRecorded(recorded);
+    } catch (error) {
+      await screenshot(page, 'adapters-zendesk-messaging');
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('copies a page report of selector counts with no text of the page', async () => {
+    const target = fixture('gorgias');
+    await keel.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: target.url.origin });
+    // The page shows no customer link: the sidebar says which field it could not read.
+    const withoutCustomer = {
+      ...target,
+      html: target.html.replace(/<a href="\/app\/customer\/\d+">[^<]*<\/a>/, ''),
+    };
+    await serve(keel.context, withoutCustomer);
+    const page = await keel.context.newPage();
+    try {
+      await page.goto(target.url.href);
+      await waitForAttribute(sidebar(page).locator('[data-testid=page-health]'), 'data-unread', 'requester');
+      expect(await sidebar(page).locator('[data-testid=page-health]').textContent()).toMatch(
+        /couldn't read the customer's name/,
+      );
+      await sidebar(page).locator('[data-testid=sidebar-menu] summary').click();
+      await sidebar(page).locator('[data-testid=copy-page-report]').click();
+      await waitForAttribute(
+        sidebar(page).locator('[data-testid=page-report-status]'),
+        'data-copied',
+        'true',
+      );
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const report = JSON.parse(copied) as {
+        adapter: string;
+        unread: string[];
+        selectors: { key: string }[];
+      };
+      expect(report).toMatchObject({ adapter: 'gorgias', unread: ['requester'] });
+      expect(report.selectors.map((entry) => entry.key)).toContain('composer');
+      for (const pageText of ['Wrong size delivered', 'I ordered the shoes', 'Elena', '88120', 'exchange']) {
+        expect(copied).not.toContain(pageText);
+      }
+    } catch (error) {
+      await screenshot(page, 'adapters-page-report');
+      throw error;
+    } finally {
+      await page.close();
+    }
+  });
 
   it('follows Zendesk tab switches to the right ticket, keeping each ticket its own draft', async () => {
     const page = await open('zendesk', '/agent/tickets/2042');

@@ -2,40 +2,69 @@ import type { TicketContext } from '../ticket';
 import { editorText, insertIntoEditor } from './editing';
 import { queryAllFirst, queryFirst, type SelectorRegistry, textOf } from './selectors';
 import { watchSends } from './send';
-import type { AdapterStatus, HelpdeskAdapter } from './types';
+import type { AdapterStatus, HelpdeskAdapter, ReplyMode } from './types';
 
 /**
  * The bundled demo helpdesk (tests/demo-helpdesk). It runs on localhost, so the adapter only
  * claims pages that carry the demo's own marker: Keel never acts on arbitrary local pages.
  */
+/** The demo helpdesk is ours: its page is the source. */
+const DEMO_SOURCE = "tests/demo-helpdesk (Keel's own demo page)";
+
 export const demoSelectors = {
-  ticket: [{ css: 'main.hd-ticket[data-ticket-id]', variant: 'demo helpdesk 1' }],
-  subject: [{ css: '.hd-subject', variant: 'demo helpdesk 1' }],
-  type: [{ css: '.hd-fields [data-field="type"]', variant: 'demo helpdesk 1' }],
-  requester: [{ css: '.hd-fields [data-field="requester"]', variant: 'demo helpdesk 1' }],
-  tags: [{ css: '.hd-fields [data-field="tags"] .hd-tag', variant: 'demo helpdesk 1' }],
+  ticket: [{ css: 'main.hd-ticket[data-ticket-id]', variant: 'demo helpdesk 1', source: DEMO_SOURCE }],
+  subject: [{ css: '.hd-subject', variant: 'demo helpdesk 1', source: DEMO_SOURCE }],
+  type: [{ css: '.hd-fields [data-field="type"]', variant: 'demo helpdesk 1', source: DEMO_SOURCE }],
+  requester: [
+    { css: '.hd-fields [data-field="requester"]', variant: 'demo helpdesk 1', source: DEMO_SOURCE },
+  ],
+  tags: [{ css: '.hd-fields [data-field="tags"] .hd-tag', variant: 'demo helpdesk 1', source: DEMO_SOURCE }],
   customerMessages: [
     {
       css: '.hd-conversation .hd-message[data-author="customer"] .hd-message-body',
       variant: 'demo helpdesk 1',
+      source: DEMO_SOURCE,
     },
   ],
-  agentMessages: [{ css: '.hd-conversation .hd-message[data-author="agent"]', variant: 'demo helpdesk 1' }],
-  agent: [{ css: '.hd-agent[data-agent-name]', variant: 'demo helpdesk 1' }],
-  editor: [{ css: '.hd-composer .hd-editor[contenteditable="true"]', variant: 'demo helpdesk 1' }],
-  send: [{ css: '.hd-composer .hd-send', variant: 'demo helpdesk 1' }],
-  composer: [{ css: 'form.hd-composer', variant: 'demo helpdesk 1' }],
+  agentMessages: [
+    {
+      css: '.hd-conversation .hd-message[data-author="agent"]',
+      variant: 'demo helpdesk 1',
+      source: DEMO_SOURCE,
+    },
+  ],
+  agent: [{ css: '.hd-agent[data-agent-name]', variant: 'demo helpdesk 1', source: DEMO_SOURCE }],
+  editor: [
+    {
+      css: '.hd-composer .hd-editor[contenteditable="true"]',
+      variant: 'demo helpdesk 1',
+      source: DEMO_SOURCE,
+    },
+  ],
+  send: [{ css: '.hd-composer .hd-send', variant: 'demo helpdesk 1', source: DEMO_SOURCE }],
+  composer: [{ css: 'form.hd-composer', variant: 'demo helpdesk 1', source: DEMO_SOURCE }],
   /** The selected composer tab: public reply or internal note. */
   channel: [
-    { css: '.hd-composer-tabs [role="tab"][aria-selected="true"][data-channel]', variant: 'demo helpdesk 1' },
+    {
+      css: '.hd-composer-tabs [role="tab"][aria-selected="true"][data-channel]',
+      variant: 'demo helpdesk 1',
+      source: DEMO_SOURCE,
+    },
   ],
 } as const satisfies SelectorRegistry;
 
 const ticketRoot = (doc: Document) => queryFirst(doc, demoSelectors.ticket)?.element ?? null;
 
+/** The selected composer tab; no tabs at all is a plain reply form: public. */
+function modeOf(root: HTMLElement | null): ReplyMode {
+  const channel = root && queryFirst(root, demoSelectors.channel)?.element.dataset.channel;
+  return channel === 'note' ? 'note' : 'public';
+}
+
 export const demoAdapter: HelpdeskAdapter = {
   id: 'demo',
   name: 'Keel demo helpdesk',
+  selectors: demoSelectors,
 
   matches(_url, doc) {
     return doc.documentElement.dataset.helpdesk === 'keel-demo';
@@ -85,14 +114,22 @@ export const demoAdapter: HelpdeskAdapter = {
   readDraft: editorText,
 
   insertText(editor, text, position) {
-    insertIntoEditor(editor, text, position);
+    return insertIntoEditor(editor, text, position);
   },
 
-  isPublicReply(doc) {
+  replyMode(doc) {
+    return modeOf(ticketRoot(doc));
+  },
+
+  readComposer(_url, doc) {
     const root = ticketRoot(doc);
-    const channel = root && queryFirst(root, demoSelectors.channel)?.element.dataset.channel;
-    // No tabs at all is a plain reply form: public.
-    return channel !== 'note';
+    const editor = root ? (queryFirst(root, demoSelectors.editor)?.element ?? null) : null;
+    return {
+      ticketId: root?.dataset.ticketId ?? null,
+      editor,
+      draft: editor ? editorText(editor) : '',
+      mode: modeOf(root),
+    };
   },
 
   observeSend(doc, signal, onSend, gate) {
@@ -110,7 +147,7 @@ export const demoAdapter: HelpdeskAdapter = {
         readDraft: editorText,
         snapshot: countAgentMessages,
         confirmed: (before) => countAgentMessages() > before,
-        isPublicReply: () => demoAdapter.isPublicReply(doc),
+        replyMode: () => demoAdapter.replyMode(doc),
       },
       onSend,
       gate,

@@ -2,7 +2,7 @@ import type { TicketContext } from '../ticket';
 import { editorText, type InsertPosition, insertIntoEditor, placeCaret } from './editing';
 import { queryAllFirst, queryFirst, type SelectorFallback, textOf } from './selectors';
 import { watchSends } from './send';
-import type { AdapterStatus, HelpdeskAdapter } from './types';
+import type { AdapterStatus, HelpdeskAdapter, ReplyMode, TicketField } from './types';
 
 /**
  * What the helpdesks we know little about have in common: a rich-text editor from one of a few
@@ -10,12 +10,47 @@ import type { AdapterStatus, HelpdeskAdapter } from './types';
  * guess that lands in a search box would check the wrong text (fail closed instead).
  */
 export const genericEditorSelectors = [
-  { css: '.ProseMirror[contenteditable="true"]', variant: 'ProseMirror (Intercom, Front, Tiptap)' },
-  { css: '.ck-editor__editable[contenteditable="true"]', variant: 'CKEditor 5' },
-  { css: '.ql-editor[contenteditable="true"]', variant: 'Quill' },
-  { css: '.public-DraftEditor-content[contenteditable="true"]', variant: 'Draft.js (holds [data-contents])' },
-  { css: '.fr-element[contenteditable="true"]', variant: 'Froala' },
-  { css: '.redactor-editor[contenteditable="true"], .redactor_editor', variant: 'Redactor' },
+  {
+    css: '.ProseMirror[contenteditable="true"]',
+    variant: 'ProseMirror (Intercom, Front, Tiptap)',
+    source: 'prosemirror-view: the editable carries class ProseMirror (npm prosemirror-view 1.42)',
+  },
+  {
+    css: '.ck-editor__editable[contenteditable="true"]',
+    variant: 'CKEditor 5',
+    source: 'CKEditor 5 documentation: the editing root carries ck-editor__editable',
+  },
+  {
+    css: '.ql-editor[contenteditable="true"]',
+    variant: 'Quill',
+    source: 'Quill documentation: the editor root carries ql-editor',
+  },
+  {
+    css: '.public-DraftEditor-content[contenteditable="true"]',
+    variant: 'Draft.js (holds [data-contents])',
+    source: 'draft-js DraftEditor.react.js: the editable carries public-DraftEditor-content',
+  },
+  {
+    // Slate marks its editable; Help Scout's composer is one (issue 19's review, 2025–2026).
+    css: '[data-slate-editor="true"][contenteditable="true"]',
+    variant: 'Slate',
+    source: 'slate-react Editable: data-slate-editor="true" on the editable (npm slate-react)',
+  },
+  {
+    css: '[data-lexical-editor="true"][contenteditable="true"]',
+    variant: 'Lexical',
+    source: 'lexical: the root element gets data-lexical-editor="true" (npm lexical)',
+  },
+  {
+    css: '.fr-element[contenteditable="true"]',
+    variant: 'Froala',
+    source: 'Froala documentation: the editable is .fr-element.fr-view',
+  },
+  {
+    css: '.redactor-editor[contenteditable="true"], .redactor_editor',
+    variant: 'Redactor',
+    source: 'Redactor documentation (redactor-editor; Redactor 1 used redactor_editor)',
+  },
 ] as const satisfies readonly SelectorFallback[];
 
 /** Text fields of a form that are plausibly a reply box: visible, editable, not a search. */
@@ -96,23 +131,42 @@ export function insertThroughEditorEvents(
   };
   editor.focus();
   placeCaretFor(editor, position);
-  editor.dispatchEvent(
+  // An editor that cancels the event took the text into its model; React-based ones (Slate)
+  // render it after this returns, so its DOM cannot be read back yet.
+  const cancelled = !editor.dispatchEvent(
     new InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: text }),
   );
   if (took()) return true;
+  if (cancelled) return true;
   if (editorText(editor) !== before) return false; // something changed but not as asked: do not pile on
   const View = editor.ownerDocument.defaultView;
   if (View && typeof View.DataTransfer === 'function' && typeof View.ClipboardEvent === 'function') {
+    // Both flavours, as a real copy carries: CKEditor 5 ignores a paste with text/plain alone
+    // (a 2025–2026 Zendesk userscript, issue 19), and editors that read only one still find it.
     const data = new View.DataTransfer();
     data.setData('text/plain', text);
+    data.setData('text/html', textAsHtml(text));
     placeCaretFor(editor, position);
-    editor.dispatchEvent(
+    const pasted = !editor.dispatchEvent(
       new View.ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }),
     );
     if (took()) return true;
+    if (pasted && editorText(editor) === before) return true;
     if (editorText(editor) !== before) return false;
   }
   return insertIntoEditor(editor, text, position);
+}
+
+/** Plain text as the HTML a clipboard carries: escaped, one paragraph per line when it has several. */
+export function textAsHtml(text: string): string {
+  const escapeHtml = (line: string) =>
+    line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  // One line pastes inline, into the paragraph at the caret.
+  if (!text.includes('\n')) return escapeHtml(text);
+  return text
+    .split('\n')
+    .map((line) => `<p>${escapeHtml(line) || '<br>'}</p>`)
+    .join('');
 }
 
 /** Everything a helpdesk adapter built from selectors needs to know about one helpdesk. */
@@ -143,7 +197,16 @@ export interface SiteSpec {
     send?: readonly SelectorFallback[];
     /** Present when the composer is in internal-note mode. */
     noteMode?: readonly SelectorFallback[];
+    /** The action that opens or switches the composer to an internal note ("Add note"). */
+    noteAction?: readonly SelectorFallback[];
+    /** The action that opens or switches the composer to a public reply ("Reply"). */
+    replyAction?: readonly SelectorFallback[];
   };
+  /**
+   * Inserts text into this helpdesk's editor; the browser's editing command by default. Returns
+   * whether the editor now holds the text.
+   */
+  insert?(editor: HTMLElement, text: string, position: InsertPosition): boolean;
   /** Whether generic detection may search the whole scope when `detectIn` is not given. */
   detectAnywhere?: boolean;
   /**
@@ -162,14 +225,15 @@ function tagList(elements: Element[]): string[] {
  * An adapter built from a `SiteSpec`: the helpdesks whose pages we know by a handful of
  * selectors, and the sites a user configures. Zendesk, with its tabs and API, has its own.
  */
-export function createSiteAdapter(spec: SiteSpec): HelpdeskAdapter {
+export function createSiteAdapter(spec: SiteSpec, selectors?: HelpdeskAdapter['selectors']): HelpdeskAdapter {
   const { fields } = spec;
   const location = (doc: Document) => new URL(doc.location?.href ?? 'about:blank');
   const scope = (doc: Document): ParentNode | null =>
     fields.root ? (queryFirst(doc, fields.root)?.element ?? null) : doc;
+  /** The composer mode the agent last chose with the page's own reply/note actions, per page. */
+  const chosenMode = new WeakMap<Document, ReplyMode>();
 
-  const findEditor = (doc: Document): HTMLElement | null => {
-    const root = scope(doc);
+  const editorIn = (root: ParentNode | null): HTMLElement | null => {
     if (!root) return null;
     const own = fields.editor && queryFirst(root, fields.editor);
     if (own) return own.element;
@@ -178,6 +242,15 @@ export function createSiteAdapter(spec: SiteSpec): HelpdeskAdapter {
       return composer ? (detectEditor(composer)?.element ?? null) : null;
     }
     return !fields.editor || spec.detectAnywhere ? (detectEditor(root)?.element ?? null) : null;
+  };
+  const findEditor = (doc: Document): HTMLElement | null => editorIn(scope(doc));
+
+  const modeIn = (root: ParentNode | null, doc: Document): ReplyMode => {
+    if (root && fields.noteMode && queryFirst(root, fields.noteMode)) return 'note';
+    const chosen = chosenMode.get(doc);
+    if (chosen) return chosen;
+    // A helpdesk whose notes Keel can tell apart shows a reply unless it says note.
+    return fields.noteMode || fields.noteAction ? 'public' : 'unknown';
   };
 
   const countMessages = (doc: Document): number => {
@@ -188,6 +261,7 @@ export function createSiteAdapter(spec: SiteSpec): HelpdeskAdapter {
   const adapter: HelpdeskAdapter = {
     id: spec.id,
     name: spec.name,
+    ...(selectors ? { selectors } : {}),
     matches: spec.matches,
     activeTicketId: spec.ticketId,
 
@@ -222,11 +296,15 @@ export function createSiteAdapter(spec: SiteSpec): HelpdeskAdapter {
         agentName:
           (agent instanceof HTMLElement && (agent.dataset.agentName || valueOrText(agent))) || undefined,
       };
-      const editor = findEditor(doc);
+      const editor = editorIn(root);
       // The helpdesk's own editor selector missed while its composer is there: the page changed.
       const composerThere = fields.detectIn ? queryFirst(root, fields.detectIn) !== null : false;
+      // Page health: fields every ticket has that this page did not show.
+      const unread: TicketField[] = [];
+      if (fields.requester && !ticket.requester.name) unread.push('requester');
+      if (fields.customerMessages && !ticket.customerMessage) unread.push('customerMessage');
       const status: AdapterStatus = editor
-        ? { state: 'ok', missing: [] }
+        ? { state: 'ok', missing: [], ...(unread.length > 0 ? { unread } : {}) }
         : composerThere
           ? { state: 'outdated', missing: ['reply editor'] }
           : { state: 'no-editor', missing: ['reply editor'] };
@@ -236,18 +314,44 @@ export function createSiteAdapter(spec: SiteSpec): HelpdeskAdapter {
     findEditor,
     readDraft: editorText,
 
-    // The browser's editing command: trusted events that ProseMirror, Froala, Draft.js and
-    // textareas all follow.
+    // The browser's editing command by default: trusted events that ProseMirror, Slate, Froala,
+    // Draft.js and textareas all follow.
     insertText(editor, text, position = 'caret') {
-      insertIntoEditor(editor, text, position);
+      return (spec.insert ?? insertIntoEditor)(editor, text, position);
     },
 
-    isPublicReply(doc) {
+    replyMode(doc) {
+      return modeIn(scope(doc), doc);
+    },
+
+    readComposer(url, doc) {
       const root = scope(doc);
-      return !(root && fields.noteMode && queryFirst(root, fields.noteMode));
+      const editor = editorIn(root);
+      return {
+        ticketId: spec.ticketId(url, doc),
+        editor,
+        draft: editor ? editorText(editor) : '',
+        mode: modeIn(root, doc),
+      };
     },
 
     observeSend(doc, signal, onSend, gate) {
+      const noteAction = fields.noteAction;
+      const replyAction = fields.replyAction;
+      if (noteAction || replyAction) {
+        // The page's own Reply / Add note actions decide what the composer sends next.
+        doc.addEventListener(
+          'click',
+          (event) => {
+            const target = event.target instanceof Element ? event.target : null;
+            if (!target) return;
+            if (noteAction && target.closest(anyOf(noteAction))) chosenMode.set(doc, 'note');
+            else if (replyAction && target.closest(anyOf(replyAction))) chosenMode.set(doc, 'public');
+          },
+          { capture: true, signal },
+        );
+        signal.addEventListener('abort', () => chosenMode.delete(doc), { once: true });
+      }
       watchSends(
         doc,
         signal,
@@ -259,7 +363,7 @@ export function createSiteAdapter(spec: SiteSpec): HelpdeskAdapter {
           snapshot: () => countMessages(doc),
           confirmed: (before, editor) =>
             countMessages(doc) > before || (editor !== null && editorText(editor).trim() === ''),
-          isPublicReply: () => adapter.isPublicReply(doc),
+          replyMode: () => adapter.replyMode(doc),
         },
         onSend,
         gate,

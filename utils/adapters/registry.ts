@@ -4,11 +4,11 @@ import { freshdeskAdapter } from './freshdesk';
 import { frontAdapter } from './front';
 import { gorgiasAdapter } from './gorgias';
 import { helpscoutAdapter } from './helpscout';
-import { intercomAdapter } from './intercom';
+import { INTERCOM_HOSTS, intercomAdapter } from './intercom';
 import { rtAdapter } from './rt';
 import type { HelpdeskAdapter } from './types';
 import { zendeskAdapter } from './zendesk';
-import { zohodeskAdapter } from './zohodesk';
+import { ZOHODESK_HOSTS, zohodeskAdapter } from './zohodesk';
 
 /**
  * Every built-in adapter, most specific first: the first whose `matches` holds handles the page.
@@ -28,18 +28,18 @@ export const ADAPTERS: readonly HelpdeskAdapter[] = [
 ];
 
 /**
- * Where the content script runs: the built-in helpdesks' hosts, and localhost for the demo
- * helpdesk and a local Request Tracker. Users' own sites are registered at runtime instead.
+ * Where the content script runs: the built-in helpdesks' hosts (regional and company ones
+ * included), and localhost for the demo helpdesk and a local Request Tracker. Users' own sites are registered at runtime instead.
  */
 export const HELPDESK_MATCHES: string[] = [
   '*://*.zendesk.com/*',
   '*://*.freshdesk.com/*',
   '*://secure.helpscout.net/*',
-  '*://app.intercom.com/*',
-  '*://app.frontapp.com/*',
+  ...INTERCOM_HOSTS.map((host) => `*://${host}/*`),
+  // app.frontapp.com and company subdomains (acme.frontapp.com).
+  '*://*.frontapp.com/*',
   '*://*.gorgias.com/*',
-  '*://desk.zoho.com/*',
-  '*://desk.zoho.eu/*',
+  ...ZOHODESK_HOSTS.map((host) => `*://${host}/*`),
   'http://localhost/*',
   'http://127.0.0.1/*',
 ];

@@ -1,5 +1,5 @@
 import { watchAgentInput } from './trust';
-import type { SentReply } from './types';
+import type { ReplyMode, SentReply } from './types';
 
 /**
  * Shared send detection. Helpdesks send through buttons, form submits and Ctrl/Cmd+Enter, and
@@ -22,8 +22,13 @@ export interface SendWatch {
   snapshot(): number;
   /** Whether the send went through, given the snapshot taken at the intent. */
   confirmed(before: number, editor: HTMLElement | null): boolean;
-  /** Whether a send right now would be a public reply (internal notes are not recorded). */
-  isPublicReply(): boolean;
+  /** What a send right now would be (internal notes are not recorded). */
+  replyMode(): ReplyMode;
+  /**
+   * Whether plain Enter sends from this editor (chat composers such as Zendesk messaging), on top
+   * of Ctrl/Cmd+Enter, which every composer has.
+   */
+  enterSends?(editor: HTMLElement): boolean;
   /** How long the page may take to confirm. */
   timeoutMs?: number;
 }
@@ -54,7 +59,7 @@ export function watchSends(
     if (!editor) return;
     const text = watch.readDraft(editor);
     // An empty draft is the page's to refuse; nothing to record either way.
-    if (!text.trim() || !watch.isPublicReply()) return;
+    if (!text.trim() || watch.replyMode() === 'note') return;
     if (!gate()) {
       // Capture phase on the document: the page's own handlers have not run yet.
       event.preventDefault();
@@ -98,10 +103,15 @@ export function watchSends(
   doc.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+      // An IME's Enter confirms a composition; it sends nothing.
+      if (event.key !== 'Enter' || event.isComposing) return;
+      const withModifier = event.ctrlKey || event.metaKey;
+      const plain = !withModifier && !event.shiftKey && !event.altKey;
+      if (!withModifier && !plain) return;
       const editor = watch.findEditor();
       const target = event.target instanceof Node ? event.target : null;
-      if (editor && target && (editor === target || editor.contains(target))) onIntent(event);
+      if (!editor || !target || !(editor === target || editor.contains(target))) return;
+      if (withModifier || watch.enterSends?.(editor)) onIntent(event);
     },
     options,
   );

@@ -1,14 +1,44 @@
 import type { TicketContext } from '../ticket';
 import type { InsertPosition } from './editing';
+import type { SelectorRegistry } from './selectors';
 import type { SendGate } from './send';
 
 /** How well an adapter's selectors fit the page right now (the `adapter-status` test hook). */
 export type AdapterState = 'ok' | 'outdated' | 'no-editor';
 
+/** Ticket fields an adapter normally reads from the page (beyond the id and subject it needs). */
+export type TicketField = 'requester' | 'customerMessage' | 'tags' | 'type' | 'agent';
+
 export interface AdapterStatus {
   state: AdapterState;
   /** What could not be found, in words, e.g. "reply editor (composer)". Empty when ok. */
   missing: string[];
+  /**
+   * Page health: fields this adapter normally reads that this page did not show (present only
+   * when some are). The ticket is still usable; the checks that need one of them say so instead
+   * of failing (utils/sidebar/health.ts).
+   */
+  unread?: TicketField[];
+}
+
+/**
+ * Who the composer writes to: the customer (`public`), the team only (`note`: an internal note,
+ * neither checked as a reply nor recorded), or `unknown` when the helpdesk has notes but the page
+ * shows no marker Keel knows (checked and recorded as a reply: Keel does not guess a note).
+ */
+export type ReplyMode = 'public' | 'note' | 'unknown';
+
+/**
+ * What one check needs of the page, read in one pass so the adapter works out the active ticket
+ * (its id, its panel) once per check rather than once per question.
+ */
+export interface ComposerRead {
+  /** The active ticket's id, as `activeTicketId` gives it. */
+  ticketId: string | null;
+  editor: HTMLElement | null;
+  /** `readDraft(editor)`, or '' without an editor. */
+  draft: string;
+  mode: ReplyMode;
 }
 
 /**
@@ -31,6 +61,11 @@ export interface HelpdeskAdapter {
   id: string;
   /** Human name for messages ("Zendesk"). */
   name: string;
+  /**
+   * The adapter's selector registry, for the sidebar's page report (which selectors match how
+   * many elements here). `{id}` in a selector stands for the active ticket's id.
+   */
+  selectors?: SelectorRegistry;
   /** Whether this adapter handles the page at this URL (and document, for marker checks). */
   matches(url: URL, doc: Document): boolean;
   /** The active ticket's id, or null when the page shows no ticket. Cheap: called on every page mutation batch. */
@@ -43,11 +78,17 @@ export interface HelpdeskAdapter {
   readDraft(editor: HTMLElement): string;
   /**
    * Inserts text the way the editor's framework notices: at the start (greetings), the end
-   * (sign-offs) or the agent's caret. The caller reads the draft back to verify.
+   * (sign-offs) or the agent's caret. Returns whether the editor now holds the text (the adapter
+   * verifies it, so callers need not read the draft back).
    */
-  insertText(editor: HTMLElement, text: string, position?: InsertPosition): void;
-  /** Whether the composer is on a public reply (true) or an internal note (false). */
-  isPublicReply(doc: Document): boolean;
+  insertText(editor: HTMLElement, text: string, position?: InsertPosition): boolean;
+  /** Whether the composer is on a public reply or an internal note (see `ReplyMode`). */
+  replyMode(doc: Document): ReplyMode;
+  /**
+   * The active ticket's id, editor, draft and reply mode in one pass: what a check reads. Cheap
+   * (called on every page mutation batch and typing pause); the ticket is worked out once.
+   */
+  readComposer(url: URL, doc: Document): ComposerRead;
   /**
    * Calls `onSend` once per send the agent starts, at the intent (synchronously, in the event that
    * starts it), with `confirmed` settling when the page shows the outcome. A send the gate stopped

@@ -3,105 +3,193 @@ import { editorText } from './editing';
 import { anyOf, insertThroughEditorEvents, valueOrText } from './generic';
 import { queryAllFirst, queryFirst, type SelectorFallback, type SelectorRegistry, textOf } from './selectors';
 import { watchSends } from './send';
-import type { AdapterStatus, HelpdeskAdapter } from './types';
+import type { AdapterStatus, HelpdeskAdapter, ReplyMode, TicketField } from './types';
 
 /**
  * Zendesk Agent Workspace. Several tickets stay open as tabs and every tab's panel stays in the
  * DOM, so every lookup below runs inside the active ticket's panel. `{id}` in a selector is the
  * active ticket's id. Zendesk reworked this DOM in 2021, twice in 2023 and in 2024: newest first.
  */
+/**
+ * Where the Agent Workspace selectors come from: the userscripts and extensions summarised in
+ * shared/helpdesks.md (holatuwol/liferay-zendesk-userscript user_script.ts 2024–2025,
+ * BagToad/Auto-Hide-Zendesk-Composer), and issue 19's review of public 2025–2026 code.
+ */
+const ZENDESK_SOURCE =
+  'shared/helpdesks.md: public Agent Workspace userscripts, 2024–2025; issue 19 review 2025–2026';
+/**
+ * A "ZD Workflow Helper" Chrome port (MAIN-world script, 2025–2026, found by meaning in a public
+ * code index that did not name its repository): clicks `omnichannel-omnicomposer-send-button`
+ * inside the active pane, switches messaging tickets with the channel switcher's
+ * `data-channel="native_messaging"`; a chat-timer script beside it counts Enter as a send.
+ */
+const MESSAGING_SOURCE =
+  'ZD Workflow Helper port, workflow-helper MAIN-world script (2025–2026); issue 19 review';
+
 export const zendeskSelectors = {
   /** The tab of the ticket on screen; carries the ticket id. */
   activeTab: [
     {
       css: '[data-test-id="header-tab"][aria-current="page"][data-entity-id]',
       variant: 'Agent Workspace tab bar',
+      source: ZENDESK_SOURCE,
     },
   ],
   /** The active ticket's panel: the scope of every other lookup. */
   panel: [
-    { css: '[data-ticket-id="{id}"]', variant: 'Agent Workspace ticket panel' },
+    { css: '[data-ticket-id="{id}"]', variant: 'Agent Workspace ticket panel', source: ZENDESK_SOURCE },
     {
       css: 'div[data-side-conversations-anchor-id="{id}"]',
       variant: 'Agent Workspace with side conversations',
+      source: ZENDESK_SOURCE,
     },
     {
       css: '.ticket-panes-grid-layout[data-is-active="true"]',
       variant: 'Agent Workspace grid layout (2023)',
+      source: ZENDESK_SOURCE,
     },
   ],
   subject: [
-    { css: 'input[data-test-id="omni-header-subject"]', variant: 'Agent Workspace header (2023+)' },
-    { css: 'input[data-test-id="ticket-pane-subject"]', variant: 'older ticket pane' },
+    {
+      css: 'input[data-test-id="omni-header-subject"]',
+      variant: 'Agent Workspace header (2023+)',
+      source: ZENDESK_SOURCE,
+    },
+    {
+      css: 'input[data-test-id="ticket-pane-subject"]',
+      variant: 'older ticket pane',
+      source: ZENDESK_SOURCE,
+    },
   ],
   type: [
     {
       css: '[data-test-id="ticket-fields-type-select"] [data-garden-id="dropdowns.combobox.value"]',
       variant: 'Garden combobox (2024)',
+      source: ZENDESK_SOURCE,
     },
-    { css: '[data-test-id="ticket-fields-type-select"]', variant: 'Garden select' },
+    { css: '[data-test-id="ticket-fields-type-select"]', variant: 'Garden select', source: ZENDESK_SOURCE },
   ],
   tags: [
     {
       css: 'div[data-test-id="ticket-fields-tags"] [data-test-id="ticket-system-field-tags-item-selected"]',
       variant: 'Agent Workspace tags field',
+      source: ZENDESK_SOURCE,
     },
   ],
   requester: [
     {
       css: '[data-test-id="ticket-system-field-requester-select"] [data-garden-id="dropdowns.combobox.value"]',
       variant: 'Garden combobox (2024)',
+      source: ZENDESK_SOURCE,
     },
     {
       css: '[data-test-id="ticket-system-field-requester-select"]',
       variant: 'Agent Workspace requester field',
+      source: ZENDESK_SOURCE,
     },
-    { css: 'span[data-test-id="tabs-nav-item-users"]', variant: 'user tab in the ticket navigation' },
+    {
+      css: 'span[data-test-id="tabs-nav-item-users"]',
+      variant: 'user tab in the ticket navigation',
+      source: ZENDESK_SOURCE,
+    },
   ],
   conversation: [
-    { css: 'div[data-test-id="omni-log-container"]', variant: 'Agent Workspace conversation log' },
+    {
+      css: 'div[data-test-id="omni-log-container"]',
+      variant: 'Agent Workspace conversation log',
+      source: ZENDESK_SOURCE,
+    },
   ],
-  comment: [{ css: '[data-test-id="omni-log-comment-item"]', variant: 'Agent Workspace conversation log' }],
+  comment: [
+    {
+      css: '[data-test-id="omni-log-comment-item"]',
+      variant: 'Agent Workspace conversation log',
+      source: ZENDESK_SOURCE,
+    },
+  ],
   commentBody: [
-    { css: '[data-test-id="omni-log-message-content"]', variant: 'Agent Workspace conversation log' },
+    {
+      css: '[data-test-id="omni-log-message-content"]',
+      variant: 'Agent Workspace conversation log',
+      source: ZENDESK_SOURCE,
+    },
   ],
   /** Who wrote a comment; compared with the requester to find the customer's last message (assumed). */
   commentAuthor: [
-    { css: '[data-test-id="omni-log-item-sender"]', variant: 'Agent Workspace log sender (assumed)' },
+    {
+      css: '[data-test-id="omni-log-item-sender"]',
+      variant: 'Agent Workspace log sender (assumed)',
+      assumed: true,
+    },
   ],
   /** The signed-in agent (the API's /users/me answers first when it can; this is assumed). */
   agent: [
     {
       css: '[data-test-id="header-profile-menu-button"][aria-label]',
       variant: 'Agent Workspace profile menu (assumed)',
+      assumed: true,
     },
   ],
   /** The composer's frame; present with any editor, so its presence tells "changed" from "no composer". */
-  composer: [{ css: 'div[data-test-id="editor-view"]', variant: 'Agent Workspace composer' }],
+  composer: [
+    { css: 'div[data-test-id="editor-view"]', variant: 'Agent Workspace composer', source: ZENDESK_SOURCE },
+  ],
   editor: [
     {
       css: 'div[data-test-id="omnicomposer-rich-text-ckeditor"].ck-editor__editable[contenteditable="true"]',
       variant: 'CKEditor 5 composer (2024)',
+      source: ZENDESK_SOURCE,
     },
     {
       css: 'div[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable[contenteditable="true"]',
       variant: 'CKEditor 5 composer wrapped (2023)',
+      source: ZENDESK_SOURCE,
     },
     {
       css: 'div[data-test-id="editor-view"] .ck-editor__editable[contenteditable="true"]',
       variant: 'CKEditor 5 inside the editor view',
+      source: ZENDESK_SOURCE,
+    },
+  ],
+  /**
+   * Messaging (chat) tickets: a plain-text composer with its own send button, where Enter sends.
+   * No public code names the composer itself: it is found inside the composer frame as the
+   * editable that is not CKEditor.
+   */
+  messagingEditor: [
+    {
+      css: 'div[data-test-id="editor-view"] textarea:not([readonly]):not([disabled])',
+      variant: 'messaging plain-text composer (assumed)',
+      assumed: true,
+    },
+    {
+      css: 'div[data-test-id="editor-view"] [contenteditable="true"]:not(.ck-editor__editable)',
+      variant: 'messaging composer as a plain editable (assumed)',
+      assumed: true,
+    },
+  ],
+  messagingSend: [
+    {
+      css: '[data-test-id="omnichannel-omnicomposer-send-button"]',
+      variant: 'omnicomposer send (messaging)',
+      source: MESSAGING_SOURCE,
     },
   ],
   channelSwitcher: [
     {
       css: 'button[data-test-id="omnichannel-channel-switcher-button"][data-channel]',
       variant: 'omnichannel switcher',
+      source: ZENDESK_SOURCE,
     },
   ],
   send: [
-    { css: '[data-test-id="submit_button-button"]', variant: 'Submit as … button' },
-    { css: '[data-test-id="submit_button-menu-button"]', variant: 'Submit as … status menu' },
-    { css: '[data-test-id="omni-save-button"]', variant: 'older save button' },
+    { css: '[data-test-id="submit_button-button"]', variant: 'Submit as … button', source: ZENDESK_SOURCE },
+    {
+      css: '[data-test-id="submit_button-menu-button"]',
+      variant: 'Submit as … status menu',
+      source: ZENDESK_SOURCE,
+    },
+    { css: '[data-test-id="omni-save-button"]', variant: 'older save button', source: ZENDESK_SOURCE },
   ],
 } as const satisfies SelectorRegistry;
 
@@ -185,9 +273,32 @@ export function createZendeskAdapter(options: ZendeskOptions = {}): HelpdeskAdap
     return found.element;
   };
 
-  const findEditor = (doc: Document): HTMLElement | null => {
-    const panel = panelOf(doc, currentId(doc));
-    return panel ? (queryFirst(panel, zendeskSelectors.editor)?.element ?? null) : null;
+  const channelOf = (panel: HTMLElement | null): string | undefined =>
+    (panel && queryFirst(panel, zendeskSelectors.channelSwitcher)?.element.dataset.channel) || undefined;
+  /** Messaging channels ("native_messaging", chat): a plain composer where Enter sends. */
+  const isMessagingChannel = (channel: string | undefined) => !!channel && /messaging|chat/i.test(channel);
+  /**
+   * The email composer (CKEditor 5) of a panel; the plain composer only when the channel says
+   * messaging, so a redesigned email composer is reported, not guessed at.
+   */
+  const editorIn = (panel: HTMLElement | null): HTMLElement | null => {
+    if (!panel) return null;
+    const email = queryFirst(panel, zendeskSelectors.editor)?.element;
+    if (email) return email;
+    return isMessagingChannel(channelOf(panel))
+      ? (queryFirst(panel, zendeskSelectors.messagingEditor)?.element ?? null)
+      : null;
+  };
+  const findEditor = (doc: Document): HTMLElement | null => editorIn(panelOf(doc, currentId(doc)));
+  /** Messaging's plain composer sends on Enter; CKEditor's email composer does not. */
+  const isMessagingEditor = (editor: HTMLElement): boolean =>
+    !editor.matches('.ck-editor__editable') &&
+    isMessagingChannel(channelOf(panelOf(editor.ownerDocument, currentId(editor.ownerDocument))));
+
+  const modeIn = (panel: HTMLElement | null): ReplyMode => {
+    const channel = channelOf(panel);
+    if (!channel) return 'unknown';
+    return /internal|note/i.test(channel) ? 'note' : 'public';
   };
 
   const readApiTicket = (origin: string, id: string): Promise<ZendeskApiTicket | null> => {
@@ -230,6 +341,7 @@ export function createZendeskAdapter(options: ZendeskOptions = {}): HelpdeskAdap
   const adapter: HelpdeskAdapter = {
     id: 'zendesk',
     name: 'Zendesk',
+    selectors: zendeskSelectors,
 
     matches(url) {
       return (
@@ -281,9 +393,12 @@ export function createZendeskAdapter(options: ZendeskOptions = {}): HelpdeskAdap
         customerMessage: textOf(body ?? lastCustomerComment),
         agentName: apiAgent ?? (domAgent.trim() || undefined),
       };
-      const editor = queryFirst(panel, zendeskSelectors.editor);
+      const editor = editorIn(panel);
       const composer = queryFirst(panel, zendeskSelectors.composer);
-      let status: AdapterStatus = { state: 'ok', missing: [] };
+      const unread: TicketField[] = [];
+      if (!ticket.requester.name) unread.push('requester');
+      if (!ticket.customerMessage) unread.push('customerMessage');
+      let status: AdapterStatus = { state: 'ok', missing: [], ...(unread.length > 0 ? { unread } : {}) };
       if (!editor) {
         // A composer without the editor we know means Zendesk changed it: say so, check nothing.
         status = composer
@@ -297,13 +412,18 @@ export function createZendeskAdapter(options: ZendeskOptions = {}): HelpdeskAdap
     readDraft: editorText,
 
     insertText(editor, text, position = 'caret') {
-      insertThroughEditorEvents(editor, text, position);
+      return insertThroughEditorEvents(editor, text, position);
     },
 
-    isPublicReply(doc) {
-      const panel = panelOf(doc, currentId(doc));
-      const channel = panel && queryFirst(panel, zendeskSelectors.channelSwitcher)?.element.dataset.channel;
-      return !(channel && /internal|note/i.test(channel));
+    replyMode(doc) {
+      return modeIn(panelOf(doc, currentId(doc)));
+    },
+
+    readComposer(url, doc) {
+      const ticketId = activeTicketId(url, doc);
+      const panel = panelOf(doc, ticketId);
+      const editor = editorIn(panel);
+      return { ticketId, editor, draft: editor ? editorText(editor) : '', mode: modeIn(panel) };
     },
 
     observeSend(doc, signal, onSend, gate) {
@@ -313,13 +433,15 @@ export function createZendeskAdapter(options: ZendeskOptions = {}): HelpdeskAdap
         doc,
         signal,
         {
-          sendButtonSelector: anyOf(zendeskSelectors.send),
+          sendButtonSelector: anyOf([...zendeskSelectors.send, ...zendeskSelectors.messagingSend]),
           findEditor: () => (currentId(doc) === ticketId ? findEditor(doc) : null),
           readDraft: editorText,
           snapshot: () => countComments(doc, ticketId),
           confirmed: (before, editor) =>
             countComments(doc, ticketId) > before || (editor !== null && editorText(editor).trim() === ''),
-          isPublicReply: () => adapter.isPublicReply(doc),
+          replyMode: () => adapter.replyMode(doc),
+          // Messaging tickets send on Enter: the same send, recorded once like a click.
+          enterSends: isMessagingEditor,
         },
         onSend,
         gate,

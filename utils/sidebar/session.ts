@@ -7,9 +7,11 @@ import { pickPlaybook } from '../playbook/pick';
 import type { Playbook } from '../playbook/schema';
 import { RECORD_FORMAT, type ReplyRecord, type StepOverride } from '../store/types';
 import { boundTicket, clip, TICKET_LIMITS, type TicketContext } from '../ticket';
+import { excuseUnreadSteps, UNREAD_MESSAGE } from './health';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
 import { applyOverrides, type OverrideEntry, overrideAllowed } from './overrides';
+import { buildPageReport, type PageReport } from './page-report';
 import { cancelPendingReply, holdPendingReply } from './record';
 import { followTyping, throttle } from './timing';
 import { keepUnrecorded, type UnrecordedReason, type UnrecordedSend } from './unrecorded';
@@ -283,12 +285,8 @@ export class SidebarSession {
         : position === 'end'
           ? `\n${snippet}`
           : snippet;
-    const before = this.deps.adapter.readDraft(editor);
-    this.deps.adapter.insertText(editor, text, position);
-    const after = this.deps.adapter.readDraft(editor);
-    this.patch({
-      notice: after === before ? t('snippetRefused', snippet) : null,
-    });
+    const took = this.deps.adapter.insertText(editor, text, position);
+    this.patch({ notice: took ? null : t('snippetRefused', snippet) });
     this.checkNow();
   }
 
@@ -346,15 +344,21 @@ export class SidebarSession {
     this.checkDraft(this.readEditor());
   }
 
-  /** The editor, its draft (reading it lays the page out) and the channel: read once per check. */
-  private readEditor(): { editor: HTMLElement | null; draft: string; internalNote: boolean } {
-    const { adapter, doc } = this.deps;
-    const editor = adapter.findEditor(doc);
-    return {
-      editor,
-      draft: editor ? adapter.readDraft(editor) : '',
-      internalNote: !adapter.isPublicReply(doc),
-    };
+  /**
+   * The ticket id, editor, draft (reading it lays the page out) and channel: one adapter call per
+   * check, so the adapter works out the active ticket once.
+   */
+  private readEditor(): {
+    ticketId: string | null;
+    editor: HTMLElement | null;
+    draft: string;
+    internalNote: boolean;
+  } {
+    const { ticketId, editor, draft, mode } = this.deps.adapter.readComposer(
+      this.deps.location(),
+      this.deps.doc,
+    );
+    return { ticketId, editor, draft, internalNote: mode === 'note' };
   }
 
   private checkDraft({ editor, draft, internalNote }: ReturnType<SidebarSession['readEditor']>): void {
@@ -362,7 +366,7 @@ export class SidebarSession {
     this.lastDraft = draft;
     if (!ticket || !playbook) return;
     const checked = draft.trim() && !internalNote ? checkReply(draft, ticket, playbook) : null;
-    const result = checked && applyOverrides(checked, this.overrides);
+    const result = checked && this.excuseUnread(applyOverrides(checked, this.overrides), playbook);
     const forbidKinds = new Set(playbook.steps.filter((s) => s.check.kind === 'forbid').map((s) => s.id));
     const spans = (result?.steps ?? [])
       .filter((s) => s.status === 'fail' && forbidKinds.has(s.stepId))
@@ -393,6 +397,20 @@ export class SidebarSession {
     return critical ? ask(t('gateConfirm', critical.title)) : true;
   }
 
+  /** Steps that need a field this page did not show are set aside, not failed (health.ts). */
+  private excuseUnread(result: CheckResult, playbook: Playbook): CheckResult {
+    return excuseUnreadSteps(result, playbook, this.state.get().status.unread, {
+      notJudged: (field) => t('stepUnread', t(UNREAD_MESSAGE[field])),
+      judgedWithout: (field) => t('stepUnreadPartly', t(UNREAD_MESSAGE[field])),
+    });
+  }
+
+  /** What the sidebar's "copy page report" copies: selector match counts, no text of the page. */
+  pageReport(): PageReport {
+    const { adapter, doc, location, now } = this.deps;
+    return buildPageReport(adapter, doc, location(), this.state.get().status, now());
+  }
+
   private filledSnippet(stepId: string): string | undefined {
     const { ticket, playbook, result } = this.state.get();
     const fromResult = result?.steps.find((s) => s.stepId === stepId)?.snippet;
@@ -407,13 +425,12 @@ export class SidebarSession {
 
   /** Called on page mutations (throttled): follows ticket switches and the editor coming and going. */
   private async scanPage(): Promise<void> {
-    const { adapter, doc } = this.deps;
-    const ticketId = adapter.activeTicketId(this.deps.location(), doc);
-    if (ticketId !== this.currentTicketId) {
-      await this.openTicket(ticketId);
+    const read = this.readEditor();
+    if (read.ticketId !== this.currentTicketId) {
+      await this.openTicket(read.ticketId);
       return;
     }
-    const editor = adapter.findEditor(doc);
+    const { editor } = read;
     this.watchEditorDocument(editor);
     const editorFound = editor !== null;
     const { status } = this.state.get();
@@ -421,7 +438,7 @@ export class SidebarSession {
     if (status.state === 'ok' && !editorFound && this.state.get().ticket) {
       this.patch({ status: { state: 'no-editor', missing: ['reply editor'] } });
     }
-    this.checkIfChanged();
+    this.checkIfChanged(read);
   }
 
   private async openTicket(ticketId: string | null): Promise<void> {
@@ -494,8 +511,7 @@ export class SidebarSession {
   /** Set by `start`: a keystroke in the editor (the page observer rests, a check follows the pause). */
   private noteTyping: () => void = () => {};
 
-  private checkIfChanged(): void {
-    const read = this.readEditor();
+  private checkIfChanged(read = this.readEditor()): void {
     if (read.draft !== this.lastDraft || read.internalNote !== this.state.get().internalNote)
       this.checkDraft(read);
   }
@@ -539,7 +555,10 @@ export class SidebarSession {
   private buildRecord(text: string): ReplyRecord | null {
     const { ticket, playbook } = this.state.get();
     if (!ticket || !playbook) return null;
-    const result = applyOverrides(checkReply(text, ticket, playbook), this.overrides);
+    const result = this.excuseUnread(
+      applyOverrides(checkReply(text, ticket, playbook), this.overrides),
+      playbook,
+    );
     return {
       id: this.deps.newId(),
       time: this.deps.now(),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchPatternToRegExp } from '@/utils/adapters/custom';
+import { genericEditorSelectors } from '@/utils/adapters/generic';
 import { ADAPTERS, findAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
-import type { SelectorRegistry } from '@/utils/adapters/selectors';
+import { countMatches, type SelectorRegistry } from '@/utils/adapters/selectors';
 import { fixtureHtml, fixtureNames, fixtureUrl, loadFixture } from './fixtures';
 
 // Every adapter module exports its registry as `<id>Selectors` from utils/adapters/<id>.ts.
@@ -41,13 +42,35 @@ describe('adapter conventions', () => {
       const { url } = loadFixture(name);
       const ticketId = adapter?.activeTicketId(url, document) ?? '';
       for (const [key, fallbacks] of Object.entries(registryOf(id) ?? {})) {
-        const found = fallbacks.some(
-          (fallback) => document.querySelector(fallback.css.replaceAll('{id}', ticketId)) !== null,
-        );
+        const withId = fallbacks.map((fallback) => ({
+          ...fallback,
+          css: fallback.css.replaceAll('{id}', ticketId),
+        }));
+        const found = countMatches(document, withId).some((count) => count > 0);
         if (found) unmatched.delete(key);
       }
     }
+    // A note-mode marker shows only once the agent switches to a note: sites.test.ts switches the
+    // composer and checks it there.
+    unmatched.delete('noteMode');
     expect([...unmatched]).toEqual([]);
+  });
+
+  it.each(ids)('every registry entry of %s names its source or says it is assumed', (id) => {
+    const unsourced = Object.entries(registryOf(id) ?? {}).flatMap(([key, fallbacks]) =>
+      fallbacks
+        .filter((fallback) => !(fallback.source?.trim() || fallback.assumed === true))
+        .map((fallback) => `${key}: ${fallback.css}`),
+    );
+    expect(unsourced).toEqual([]);
+  });
+
+  it.each(ids)('%s hands its registry to the page report', (id) => {
+    expect(ADAPTERS.find((adapter) => adapter.id === id)?.selectors).toBe(registryOf(id));
+  });
+
+  it('names a source for every editor framework the generic detector knows', () => {
+    expect(genericEditorSelectors.filter((fallback) => !fallback.source)).toEqual([]);
   });
 
   it.each(fixtureNames().map((name) => [name]))('fixture %s is headed by what it imitates', (name) => {

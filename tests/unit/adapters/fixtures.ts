@@ -36,7 +36,22 @@ export function loadFixture(name: string, url?: string): { url: URL; html: strin
   document.open();
   document.write(html);
   document.close();
+  attachDeclarativeShadowRoots(document);
   return { url: new URL(target), html };
+}
+
+/**
+ * What Chromium's parser does with `<template shadowrootmode="open">` (Freshdesk's contact card
+ * lives in one) and happy-dom's `document.write` does not: attach the template's content as the
+ * parent's open shadow root.
+ */
+function attachDeclarativeShadowRoots(doc: Document): void {
+  for (const template of doc.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode="open"]')) {
+    const host = template.parentElement;
+    if (!host || host.shadowRoot) continue;
+    host.attachShadow({ mode: 'open' }).append(template.content.cloneNode(true));
+    template.remove();
+  }
 }
 
 /** Moves the page to another URL as an SPA does (no reload). */

@@ -219,13 +219,13 @@ describe('Request Tracker adapter', () => {
   it('tells a reply to requestors from a comment', () => {
     const adapter = createRtAdapter();
     const select = document.querySelector<HTMLSelectElement>('select#UpdateType');
-    expect(adapter.isPublicReply(document)).toBe(true);
+    expect(adapter.replyMode(document)).toBe('public');
     if (select) select.value = 'private';
-    expect(adapter.isPublicReply(document)).toBe(false);
+    expect(adapter.replyMode(document)).toBe('note');
     select?.remove();
     const action = document.querySelector<HTMLInputElement>('form[name="TicketUpdate"] input[name="Action"]');
     if (action) action.value = 'Comment';
-    expect(adapter.isPublicReply(document)).toBe(false);
+    expect(adapter.replyMode(document)).toBe('note');
   });
 });
 

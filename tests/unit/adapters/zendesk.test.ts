@@ -115,16 +115,16 @@ describe('Zendesk adapter', () => {
     expect(ticket?.tags).toEqual(['refund', 'vip']);
   });
 
-  it('treats an internal note as no public reply', () => {
-    expect(zendesk.isPublicReply(document)).toBe(true);
+  it('tells an internal note from a public reply', () => {
+    expect(zendesk.replyMode(document)).toBe('public');
     const switcher = panel('2042').querySelector<HTMLElement>(
       '[data-test-id="omnichannel-channel-switcher-button"]',
     );
     switcher?.setAttribute('data-channel', 'internal');
-    expect(zendesk.isPublicReply(document)).toBe(false);
+    expect(zendesk.replyMode(document)).toBe('note');
     // Another ticket's composer keeps its own channel.
     switchTab('2041');
-    expect(zendesk.isPublicReply(document)).toBe(true);
+    expect(zendesk.replyMode(document)).toBe('public');
   });
 
   it('inserts through beforeinput once when the editor handles it, as CKEditor 5 does', () => {
@@ -139,6 +139,23 @@ describe('Zendesk adapter', () => {
     zendesk.insertText(editor, 'Hi Ana,', 'start');
     expect(handled).toEqual(['Hi Ana,']);
     expect(editorText(editor).trim()).toBe('Hi Ana,');
+  });
+
+  it('inserts with a paste carrying text/html and text/plain when the editor ignores a synthetic beforeinput', () => {
+    // As a 2025–2026 userscript reports of CKEditor 5: a text-only paste is ignored, an HTML one is not.
+    const editor = zendesk.findEditor(document) as HTMLElement;
+    const pasted: string[] = [];
+    editor.addEventListener('paste', (event) => {
+      const html = event.clipboardData?.getData('text/html');
+      if (!html) return;
+      event.preventDefault();
+      pasted.push(`${event.clipboardData?.getData('text/plain')} | ${html}`);
+      (editor.querySelector('p') as HTMLElement).textContent =
+        event.clipboardData?.getData('text/plain') ?? '';
+    });
+    expect(zendesk.insertText(editor, 'Hi Ana & team,', 'start')).toBe(true);
+    expect(pasted).toEqual(['Hi Ana & team, | Hi Ana &amp; team,']);
+    expect(editorText(editor).trim()).toBe('Hi Ana & team,');
   });
 
   it('still inserts when the editor ignores synthetic events', () => {
@@ -270,5 +287,80 @@ describe('Zendesk after a composer redesign', () => {
     const { ticket, status } = await zendesk.readTicket(document);
     expect(ticket).toBeNull();
     expect(status).toEqual({ state: 'outdated', missing: ['panel of ticket 9999'] });
+  });
+});
+
+describe('Zendesk messaging ticket', () => {
+  let zendesk: HelpdeskAdapter;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    zendesk = createZendeskAdapter({ fetchJson: noApi });
+    loadFixture('zendesk-messaging');
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const composer = () =>
+    document.querySelector('[data-test-id="editor-view"] textarea') as HTMLTextAreaElement;
+  const pageSends = () => {
+    const item = document.createElement('article');
+    item.dataset.testId = 'omni-log-comment-item';
+    document.querySelector('[data-test-id="omni-log-container"]')?.append(item);
+    composer().value = '';
+  };
+  function watch(): string[] {
+    const seen: string[] = [];
+    zendesk.observeSend(
+      document,
+      new AbortController().signal,
+      (reply) => seen.push(reply.text),
+      () => true,
+    );
+    return seen;
+  }
+
+  it('finds the plain composer and reads the ticket', async () => {
+    const { ticket, status } = await zendesk.readTicket(document);
+    expect(status).toEqual({ state: 'ok', missing: [] });
+    expect(ticket?.requester.name).toBe('Ana Souza');
+    expect(zendesk.findEditor(document)).toBe(composer());
+    expect(zendesk.replyMode(document)).toBe('public');
+  });
+
+  it('records a message sent with Enter once, even when the send button follows', async () => {
+    const seen = watch();
+    composer().value = 'Hi Ana, your refund is on its way.';
+    composer().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    document.querySelector<HTMLElement>('[data-test-id="omnichannel-omnicomposer-send-button"]')?.click();
+    expect(seen).toEqual(['Hi Ana, your refund is on its way.']);
+    pageSends();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not take Shift+Enter (a new line) for a send', () => {
+    const seen = watch();
+    composer().value = 'Hi Ana,';
+    composer().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey: true, bubbles: true }));
+    expect(seen).toEqual([]);
+  });
+
+  it('records nothing for an internal note sent with Enter', () => {
+    const seen = watch();
+    document
+      .querySelector('[data-test-id="omnichannel-channel-switcher-button"]')
+      ?.setAttribute('data-channel', 'internal');
+    composer().value = 'Refund approved by the lead.';
+    composer().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(zendesk.replyMode(document)).toBe('note');
+    expect(seen).toEqual([]);
+  });
+
+  it('does not send on Enter in an email ticket, whose composer takes Enter as a new line', () => {
+    loadFixture('zendesk', TICKET('2042'));
+    const seen = watch();
+    const editor = zendesk.findEditor(document) as HTMLElement;
+    editor.innerHTML = '<p>Hi Ana,</p>';
+    editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(seen).toEqual([]);
   });
 });

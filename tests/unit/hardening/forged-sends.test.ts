@@ -32,7 +32,7 @@ beforeEach(() => {
       readDraft: (editor) => editor.textContent ?? '',
       snapshot: () => 0,
       confirmed: () => true,
-      isPublicReply: () => true,
+      replyMode: () => 'public',
     },
     (reply) => sends.push(reply),
     () => true,

@@ -167,6 +167,43 @@ describe('SidebarSession on the demo helpdesk', () => {
     expect(stepStatus(session, 'greet')).toBe('pass');
   });
 
+  it('says a snippet did not take when the adapter reports so, without reading the draft back', async () => {
+    const session = startSession();
+    await session.start();
+    typeDraft('Your refund is on its way.');
+    session.checkNow();
+    const insertText = vi.spyOn(demoAdapter, 'insertText').mockReturnValue(false);
+    const readDraft = vi.spyOn(demoAdapter, 'readDraft');
+    session.insertSnippet('greet');
+    expect(session.state.get().notice).toMatch(/Hi María,/);
+    // One read to place the snippet (is the draft empty?), none to verify it.
+    expect(readDraft).toHaveBeenCalledTimes(1);
+    insertText.mockReturnValue(true);
+    session.insertSnippet('greet');
+    expect(session.state.get().notice).toBeNull();
+    insertText.mockRestore();
+    readDraft.mockRestore();
+  });
+
+  it('checks nothing while the composer is on an internal note', async () => {
+    const session = startSession();
+    await session.start();
+    // The demo page's composer switched to its Internal note tab: the adapter reads it.
+    document
+      .querySelector('form.hd-composer')
+      ?.insertAdjacentHTML(
+        'afterbegin',
+        '<div class="hd-composer-tabs" role="tablist"><button type="button" role="tab" data-channel="note" aria-selected="true">Internal note</button></div>',
+      );
+    typeDraft('Note: refund approved by the lead.');
+    session.checkNow();
+    expect(session.state.get().internalNote).toBe(true);
+    expect(session.state.get().result).toBeNull();
+    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
+    await new Promise((done) => setTimeout(done, 300));
+    expect([...pendings, ...records]).toEqual([]);
+  });
+
   it('records one reply per confirmed send, without the reply text', async () => {
     const session = startSession();
     await session.start();
@@ -397,11 +434,11 @@ describe('SidebarSession on the demo helpdesk', () => {
     const shownResult = session.state.get().result;
     const notified: unknown[] = [];
     const unsubscribe = session.state.subscribe((state) => notified.push(state));
-    const readDraft = vi.spyOn(demoAdapter, 'readDraft');
+    const readComposer = vi.spyOn(demoAdapter, 'readComposer');
     // Most keys land inside a word: the same words, the same verdict (the length step counts words).
     typeDraft('Hi María, thanks for writing in about your refund!');
     // The check ran on the new draft (it read it) and found the same verdict.
-    await vi.waitFor(() => expect(readDraft).toHaveBeenCalled());
+    await vi.waitFor(() => expect(readComposer).toHaveBeenCalled());
     await new Promise((done) => setTimeout(done, 50));
     expect(notified).toEqual([]);
     expect(session.state.get().result).toBe(shownResult);
@@ -410,7 +447,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     await vi.waitFor(() => expect(stepStatus(session, 'greet')).toBe('fail'));
     expect(notified.length).toBeGreaterThan(0);
     unsubscribe();
-    readDraft.mockRestore();
+    readComposer.mockRestore();
   });
 
   it('says the editor is missing rather than checking another box', async () => {
