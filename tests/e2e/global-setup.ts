@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from '../tools/ensure-chromium.mjs';
-import { E2E_BUILD_DIR, EXTENSION_DIR, PROFILES_DIR, PROJECT_ROOT } from './paths';
+import { E2E_BUILD_DIR, EXTENSION_DIR, PROJECT_ROOT } from './paths';
+import { sweepOldTempRoots } from './temp-dirs.mjs';
 
 /**
  * Runs once before the e2e files: finds Chromium and builds the extension into .tmp/e2e-build (or
@@ -12,7 +13,8 @@ import { E2E_BUILD_DIR, EXTENSION_DIR, PROFILES_DIR, PROJECT_ROOT } from './path
  */
 export default function setup(): void {
   ensureChromium({ install: false });
-  removeOldProfiles();
+  // Profiles of earlier runs are never reused; drop those a killed run left (over an hour old).
+  sweepOldTempRoots('e2e', 60 * 60 * 1000);
   if (process.env.KEEL_SKIP_BUILD === '1' && existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
   const wxt = join(PROJECT_ROOT, 'node_modules', '.bin', 'wxt');
   const result = spawnSync(wxt, ['build'], {
@@ -35,17 +37,4 @@ function buildErrors(output: string): string {
   const lines = output.split('\n').filter((line) => !/^\s+(at |❯ )/.test(line));
   const text = lines.join('\n').trim();
   return text.length > 6000 ? `${text.slice(0, 6000)}\n…` : text;
-}
-
-/**
- * Profiles of earlier runs are never reused; drop those over an hour old (younger ones may belong
- * to a run still going in the same checkout).
- */
-function removeOldProfiles(): void {
-  if (!existsSync(PROFILES_DIR)) return;
-  const cutoff = Date.now() - 60 * 60 * 1000;
-  for (const name of readdirSync(PROFILES_DIR)) {
-    const path = join(PROFILES_DIR, name);
-    if (statSync(path).mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
-  }
 }

@@ -13,7 +13,5 @@ export const E2E_BUILD_DIR = process.env.KEEL_E2E_BUILD_DIR
   : join(PROJECT_ROOT, '.tmp', 'e2e-build');
 /** The unpacked Chrome MV3 extension that the browser loads. */
 export const EXTENSION_DIR = join(E2E_BUILD_DIR, 'chrome-mv3');
-/** Browser profiles, Chromium's temporary files and screenshots, all git-ignored. */
-export const PROFILES_DIR = join(PROJECT_ROOT, '.tmp', 'e2e-profiles');
-export const BROWSER_TMP_DIR = join(PROJECT_ROOT, '.tmp', 'e2e-browser-tmp');
+/** Screenshots, git-ignored. Browser profiles and temp files live elsewhere: see temp-dirs.mjs. */
 export const SCREENSHOTS_DIR = join(PROJECT_ROOT, '.tmp', 'screenshots');
