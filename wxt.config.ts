@@ -1,6 +1,25 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HELPDESK_MATCHES } from './utils/adapters/registry';
+import { TEST_BUILD_MATCHES } from './utils/build-mode';
+
+/**
+ * The test build (`KEEL_TEST_BUILD=1`: `npm run demo` and the e2e suite) adds the local hosts of
+ * the demo helpdesk and a local Request Tracker, and the demo adapter (utils/build-mode.ts). Any
+ * other build is a store build and carries neither.
+ */
+const TEST_BUILD = process.env.KEEL_TEST_BUILD === '1';
+
+/** Adds the test build's hosts to the manifest's sidebar script and host permissions. */
+export function addTestHosts(manifest: {
+  host_permissions?: string[];
+  content_scripts?: { matches?: string[] }[];
+}): void {
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...TEST_BUILD_MATCHES];
+  for (const script of manifest.content_scripts ?? []) {
+    script.matches = [...(script.matches ?? []), ...TEST_BUILD_MATCHES];
+  }
+}
 
 /**
  * The public half of Keel's manifest key: it pins the Chrome extension id to
@@ -19,12 +38,17 @@ export default defineConfig({
   publicDir: 'assets/public',
   // Explicit imports only: auto-imports turned a parameter named `v` into an import of valibot.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // A literal in every build, so a store build drops what is behind `TEST_BUILD` (utils/build-mode.ts).
+    define: { 'import.meta.env.KEEL_TEST_BUILD': JSON.stringify(String(TEST_BUILD)) },
+  }),
   hooks: {
     // WXT lets pages load the sidebar's stylesheet only on the built-in helpdesks' hosts, but custom
     // sites run the same content script: without this the sidebar shows unstyled on them.
     // use_dynamic_url (set by WXT) keeps pages from probing for the file.
     'build:manifestGenerated': (_wxt, manifest) => {
+      if (TEST_BUILD) addTestHosts(manifest);
       for (const entry of manifest.web_accessible_resources ?? []) {
         if (typeof entry === 'object' && entry.resources.includes('content-scripts/sidebar.css'))
           entry.matches = ['*://*/*'];

@@ -102,7 +102,7 @@ describe('a helpdesk the user adds on the options page', () => {
   let sidebarPosition: string | undefined;
 
   beforeAll(async () => {
-    keel = await launchKeel();
+    keel = await launchKeel({ build: 'store' });
     await keel.context.route(`${HOST}/**`, (route) =>
       route.fulfill({ contentType: 'text/html', body: FIXTURE }),
     );

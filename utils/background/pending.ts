@@ -6,12 +6,13 @@ export const PENDING_ALARM = 'keel.pending';
 
 /**
  * storage.local key that shortens the grace period, for end-to-end tests that close tabs right
- * after Send and must not wait 30 s. Read only when present; nothing in Keel writes it.
+ * after Send and must not wait 30 s. Read by the test build only; nothing in Keel writes it.
  */
 export const TEST_GRACE_KEY = '__keelTestPendingGraceMs';
 
 /** The grace period before an unconfirmed send is stored anyway: PENDING_GRACE_MS unless a test set it. */
 export async function readPendingGraceMs(): Promise<number> {
+  if (import.meta.env.KEEL_TEST_BUILD !== 'true') return PENDING_GRACE_MS;
   const stored = (await browser.storage.local.get(TEST_GRACE_KEY))[TEST_GRACE_KEY];
   return typeof stored === 'number' && Number.isFinite(stored) && stored >= 0 ? stored : PENDING_GRACE_MS;
 }
