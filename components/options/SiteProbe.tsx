@@ -18,10 +18,18 @@ export const PART_LABELS: Record<CustomSelectorKey | 'ticketId', string> = {
   type: 'Ticket type',
   tags: 'Tags',
   send: 'Send button',
+  agent: 'Agent name',
 };
 
 /** Parts of which Keel reads only the first match (tags and messages are lists). */
-const SINGLE_PARTS = new Set<SelectorProbe['key']>(['editor', 'subject', 'requester', 'type', 'send']);
+const SINGLE_PARTS = new Set<SelectorProbe['key']>([
+  'editor',
+  'subject',
+  'requester',
+  'type',
+  'send',
+  'agent',
+]);
 
 export type ProbeOutcome =
   | { kind: 'done'; url: string; title: string; probes: SelectorProbe[]; otherTabs: number }

@@ -3,15 +3,26 @@ import type { StepStatus } from '@/utils/checker/types';
 import { t } from '@/utils/i18n';
 import type { SidebarLayoutController } from '@/utils/sidebar/layout';
 import type { SendState, SidebarSession } from '@/utils/sidebar/session';
+import type { UnconfirmedSends as UnconfirmedController } from '@/utils/sidebar/unconfirmed';
 import { ResizeHandle } from './ResizeHandle';
 import { StepRow } from './StepItem';
+import { UnconfirmedSends } from './UnconfirmedSends';
 import { useObservable } from './useObservable';
 
 const scoreClass = (score: number | null) =>
   score === null ? 'score--none' : score >= 80 ? 'score--good' : score >= 50 ? 'score--fair' : 'score--poor';
 
 /** The agent's checklist, docked to the right of the helpdesk. */
-export function Sidebar({ session, layout }: { session: SidebarSession; layout: SidebarLayoutController }) {
+export function Sidebar({
+  session,
+  layout,
+  unconfirmed,
+}: {
+  session: SidebarSession;
+  layout: SidebarLayoutController;
+  /** A custom site's sends waiting for the agent's word (custom sites only). */
+  unconfirmed?: UnconfirmedController | null;
+}) {
   const state = useObservable(session.state);
   // One function for every step and render, so a step whose status did not change is not re-rendered.
   const insertSnippet = useCallback((stepId: string) => session.insertSnippet(stepId), [session]);
@@ -57,6 +68,7 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
         </button>
       </header>
       <div class="keel__content" hidden={collapsed}>
+        {unconfirmed && <UnconfirmedSends controller={unconfirmed} />}
         <p
           class={`status status--${status.state}`}
           data-testid="adapter-status"

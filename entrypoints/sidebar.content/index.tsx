@@ -3,6 +3,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '@/components/sidebar/Sidebar';
+import type { CustomSite } from '@/utils/adapters/custom';
+import { judgeSend } from '@/utils/adapters/custom-evidence';
 import { findAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
 import { newRandomId } from '@/utils/ids';
 import { isHelpdeskEnabled } from '@/utils/settings-core';
@@ -10,7 +12,7 @@ import { fetchSidebarConfig } from '@/utils/sidebar/config';
 import { createSidebarHost } from '@/utils/sidebar/host';
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import { claimPage } from '@/utils/sidebar/ownership';
-import { recordReply } from '@/utils/sidebar/record';
+import { cancelPendingReply, listUnconfirmedSends, recordReply } from '@/utils/sidebar/record';
 import { SidebarSession } from '@/utils/sidebar/session';
 import {
   loadTicketChoice,
@@ -21,6 +23,7 @@ import {
   writeSidebarLayout,
 } from '@/utils/sidebar/storage';
 import { isToggleShortcut, TOGGLE_SIDEBAR_MESSAGE } from '@/utils/sidebar/toggle';
+import { UnconfirmedSends } from '@/utils/sidebar/unconfirmed';
 
 export default defineContentScript({
   matches: HELPDESK_MATCHES,
@@ -30,8 +33,11 @@ export default defineContentScript({
   async main(ctx) {
     const url = new URL(location.href);
     // Built-in helpdesks need no storage read; the user's own sites are looked up only otherwise.
-    const adapter = findAdapter(url, document) ?? findAdapter(url, document, await readCustomSites());
+    const builtIn = findAdapter(url, document);
+    const customSites: CustomSite[] = builtIn ? [] : await readCustomSites();
+    const adapter = builtIn ?? findAdapter(url, document, customSites);
     if (!adapter) return;
+    const site = customSites.find((candidate) => adapter.id === `custom:${candidate.id}`);
     // Start-up reads run side by side: the checklist should show within a blink of the editor.
     const [firstConfig, savedLayout] = await Promise.all([fetchSidebarConfig(), readSidebarLayout()]);
     let config = firstConfig;
@@ -40,6 +46,20 @@ export default defineContentScript({
     // Everything below lives until the content script goes or a newer Keel instance takes the page.
     const signal = claimPage(document, ctx.signal);
 
+    // A custom site's sends count on evidence; those left without any are judged here or asked about.
+    const unconfirmed = site
+      ? new UnconfirmedSends({
+          helpdesk: adapter.id,
+          list: listUnconfirmedSends,
+          record: recordReply,
+          discard: cancelPendingReply,
+          judge: (proof) =>
+            judgeSend(document, site.sentWhen, proof, adapter.findEditor(document), new URL(location.href)),
+          ticketId: () => adapter.activeTicketId(new URL(location.href), document),
+          now: () => Date.now(),
+          signal,
+        })
+      : null;
     const session = new SidebarSession({
       adapter,
       doc: document,
@@ -53,6 +73,7 @@ export default defineContentScript({
       sendGateOn: () => config.settings.sendGate,
       fallbackAgentName: () => config.settings.agentName,
       ask: (question) => window.confirm(question),
+      onUnconfirmed: () => void unconfirmed?.refresh(),
       signal,
     });
     const layout = new SidebarLayoutController(savedLayout, document, writeSidebarLayout, signal);
@@ -67,7 +88,7 @@ export default defineContentScript({
     const { host, container } = await createSidebarHost(document, stylesheetUrl);
     if (signal.aborted) return;
     document.body.append(host);
-    render(<Sidebar session={session} layout={layout} />, container);
+    render(<Sidebar session={session} layout={layout} unconfirmed={unconfirmed} />, container);
     signal.addEventListener(
       'abort',
       () => {
@@ -104,5 +125,6 @@ export default defineContentScript({
 
     await started;
     if (config.error) session.showNotice(config.error);
+    await unconfirmed?.refresh();
   },
 });
