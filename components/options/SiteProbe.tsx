@@ -74,6 +74,11 @@ export function chooseProbeTab<T extends TabLike>(tabs: readonly T[], draft: Sit
 export async function probeOpenTab(draft: SiteDraft): Promise<ProbeOutcome> {
   const granted = await browser.permissions.request({ origins: [draft.urlPattern] });
   if (!granted) return { kind: 'refused', urlPattern: draft.urlPattern };
+  return probeAllowedTab(draft);
+}
+
+/** The test, once Keel may read the site's pages (the permission was asked for already). */
+export async function probeAllowedTab(draft: SiteDraft): Promise<ProbeOutcome> {
   const tabs = await browser.tabs.query({ url: draft.urlPattern });
   const tab = chooseProbeTab(tabs, draft);
   if (tab?.id === undefined) return { kind: 'no-tab', urlPattern: draft.urlPattern };

@@ -56,11 +56,21 @@ export function customSiteMatches(site: Pick<SiteDraft, 'urlPattern'>, url: URL)
   }
 }
 
+/** `TicketID` of `?Action=AgentTicketZoom;TicketID=7` (OTRS and Znuny separate parameters with `;`). */
+function semicolonParam(url: URL, name: string): string | undefined {
+  for (const pair of url.search.slice(1).split(/[;&]/)) {
+    const [key, value] = pair.split('=');
+    if (key !== undefined && decodeURIComponent(key) === name && value)
+      return decodeURIComponent(value).trim();
+  }
+  return undefined;
+}
+
 /** The ticket id a site's rule finds in a URL, or null. */
 export function customTicketId(site: Pick<SiteDraft, 'ticketId'>, url: URL): string | null {
   const { queryParam, pathSegment } = site.ticketId;
   if (queryParam !== undefined) {
-    const value = url.searchParams.get(queryParam)?.trim();
+    const value = url.searchParams.get(queryParam)?.trim() || semicolonParam(url, queryParam);
     if (value) return value;
   }
   if (pathSegment !== undefined) {
@@ -109,8 +119,8 @@ function queryUser(doc: Document, css: string): Element | null {
 /**
  * Whether the composer is on a private note, as the page's own control says (the site's `note`):
  * a ticked checkbox, or a selected tab (aria-selected, aria-pressed, aria-current, a checked
- * radio, or a class active / selected / current). A separate note button says so only at the
- * send (see isNoteSend).
+ * radio, or a class active / selected / current, on the tab or its list item). A separate note
+ * button says so only at the send (see isNoteSend).
  */
 export function isPrivateNote(site: Pick<CustomSite, 'note'>, doc: Document): boolean {
   const note = site.note;
@@ -124,12 +134,17 @@ export function isPrivateNote(site: Pick<CustomSite, 'note'>, doc: Document): bo
       : control.querySelector<HTMLInputElement>('input[type=checkbox], input[type=radio]');
   if (note.kind === 'checkbox')
     return input?.checked === true || control.getAttribute('aria-checked') === 'true';
+  // A tab's state often sits on its list item (`<li class="active"><a id="note-tab">`).
+  const marked = (element: Element | null) =>
+    element !== null &&
+    (element.getAttribute('aria-selected') === 'true' ||
+      element.getAttribute('aria-pressed') === 'true' ||
+      (element.hasAttribute('aria-current') && element.getAttribute('aria-current') !== 'false') ||
+      /\b(active|selected|current)\b/i.test(element.getAttribute('class') ?? ''));
   return (
     input?.checked === true ||
-    control.getAttribute('aria-selected') === 'true' ||
-    control.getAttribute('aria-pressed') === 'true' ||
-    (control.hasAttribute('aria-current') && control.getAttribute('aria-current') !== 'false') ||
-    /\b(active|selected|current)\b/i.test(control.getAttribute('class') ?? '')
+    marked(control) ||
+    (control.parentElement?.tagName === 'LI' && marked(control.parentElement))
   );
 }
 
