@@ -72,7 +72,6 @@ const same = (a: Form, b: Form) => JSON.stringify(a) === JSON.stringify(b);
  */
 export function SiteForm(props: SiteFormProps) {
   const [form, setForm] = useState<Form>(props.editing ? siteToForm(props.editing) : EMPTY_FORM);
-  const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [waiting, setWaiting] = useState<'test' | 'add' | null>(null);
   const [probe, setProbe] = useState<ProbeOutcome | null>(null);
@@ -110,8 +109,9 @@ export function SiteForm(props: SiteFormProps) {
     if (id && props.takenIds.includes(id))
       errors.id = `Another site already uses “${id}”: choose another short id.`;
   }
-  const shown = (key: FieldKey) => (attempted || touched.has(key) ? errors[key] : undefined);
-  const touch = (key: FieldKey) => setTouched((current) => new Set(current).add(key));
+  // Errors show once the user asked to add (then live as they fix them), never on leaving a field:
+  // a message appearing on blur moves the buttons under the pointer that is about to click them.
+  const shown = (key: FieldKey) => (attempted ? errors[key] : undefined);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
     setWarning(null);
@@ -179,7 +179,6 @@ export function SiteForm(props: SiteFormProps) {
         `${props.editing ? 'Saved' : 'Added'} ${parsed.site.name}: Keel now runs on ${parsed.site.urlPattern}. Reload open tabs of that site.`,
       );
       setForm(EMPTY_FORM);
-      setTouched(new Set());
       setAttempted(false);
       setWarning(null);
       setProbe(null);
@@ -202,7 +201,6 @@ export function SiteForm(props: SiteFormProps) {
         placeholder={placeholder}
         value={value}
         onInput={(e) => onInput(e.currentTarget.value)}
-        onBlur={() => touch(key)}
       />
     );
 
@@ -271,7 +269,6 @@ export function SiteForm(props: SiteFormProps) {
               value={form.id}
               readOnly={props.editing !== null}
               onInput={(e) => set('id', e.currentTarget.value)}
-              onBlur={() => touch('id')}
             />
           )}
         </Field>
@@ -310,7 +307,6 @@ export function SiteForm(props: SiteFormProps) {
                 placeholder="first number"
                 value={form.pathSegment}
                 onInput={(e) => set('pathSegment', e.currentTarget.value)}
-                onBlur={() => touch('pathSegment')}
               />
             )}
           </Field>
@@ -469,7 +465,6 @@ export function SiteForm(props: SiteFormProps) {
               type="button"
               onClick={() => {
                 setForm(EMPTY_FORM);
-                setTouched(new Set());
                 setAttempted(false);
                 setProbe(null);
                 setWarning(null);

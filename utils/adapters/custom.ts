@@ -43,7 +43,9 @@ export function matchPatternToRegExp(pattern: string): RegExp {
         ? `(?:[^/:]+\\.)?${escapeRegExp(host.slice(2))}`
         : escapeRegExp(host);
   const pathPart = escapeRegExp(path).replace(/\*/g, '.*');
-  return new RegExp(`^${schemePart}://${hostPart}${escapeRegExp(port)}${pathPart}$`);
+  // No port in the pattern: any port, as the browser's match patterns do (helpdesk.corp:8080).
+  const portPart = port ? escapeRegExp(port) : '(?::\\d+)?';
+  return new RegExp(`^${schemePart}://${hostPart}${portPart}${pathPart}$`);
 }
 
 /** Whether a URL falls under a site's pattern. */

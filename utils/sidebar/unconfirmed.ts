@@ -68,13 +68,26 @@ export class UnconfirmedSends {
     }
     const waiting: UnconfirmedSend[] = [];
     let soonest: number | null = null;
+    const ticketId = deps.ticketId();
+    // The same reply sent again on the same ticket: the earlier send was refused (a refused post
+    // and its corrected resend show the reply once; it confirms the resend only).
+    const newest = new Map<string, UnconfirmedSend>();
     for (const send of answer.sends) {
+      if (send.record.ticketId !== ticketId) continue;
+      const key = `${send.proof.hash}:${send.proof.words}`;
+      const seen = newest.get(key);
+      if (!seen || seen.since <= send.since) newest.set(key, send);
+    }
+    for (const send of answer.sends) {
+      const ofThisTicket = send.record.ticketId === ticketId;
+      const superseded =
+        ofThisTicket && newest.get(`${send.proof.hash}:${send.proof.words}`)?.record.id !== send.record.id;
       const age = deps.now() - send.since;
-      if (age < IN_FLIGHT_MS) {
+      if (age < IN_FLIGHT_MS && !superseded) {
         soonest = Math.min(soonest ?? IN_FLIGHT_MS, IN_FLIGHT_MS - age);
         continue;
       }
-      const verdict = send.record.ticketId === deps.ticketId() ? deps.judge(send.proof) : 'unknown';
+      const verdict = superseded ? 'refused' : ofThisTicket ? deps.judge(send.proof) : 'unknown';
       const outcome =
         verdict === 'sent'
           ? await deps.record(send.record)

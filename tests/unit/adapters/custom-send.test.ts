@@ -249,3 +249,21 @@ describe('a hidden reply editor', () => {
     expect(adapter.findEditor(document)).toBeNull();
   });
 });
+
+describe('intranet addresses', () => {
+  it('matches a pattern without a port on any port, as the browser does (helpdesk.corp:8080)', async () => {
+    const { customSiteMatches } = await import('@/utils/adapters/custom');
+    expect(customSiteMatches(site, new URL('http://helpdesk.corp:8080/tickets/7'))).toBe(true);
+    expect(
+      customSiteMatches({ urlPattern: 'http://helpdesk.corp:81/*' }, new URL('http://helpdesk.corp:8080/x')),
+    ).toBe(false);
+  });
+
+  it('reads an OTRS ticket number from a query with ; separators', async () => {
+    const { customTicketId } = await import('@/utils/adapters/custom');
+    const url = new URL(
+      'http://helpdesk.corp/otrs/index.pl?Action=AgentTicketCompose;TicketID=42;ArticleID=7',
+    );
+    expect(customTicketId({ ticketId: { queryParam: 'TicketID' } }, url)).toBe('42');
+  });
+});

@@ -89,3 +89,15 @@ describe('sends waiting for evidence', () => {
     expect(controller.state.get()).toMatchObject({ sends: [send], error: 'disk full' });
   });
 });
+
+describe('a refused post and its corrected resend (regression: the reply counted twice)', () => {
+  it('confirms the resend only: the earlier send of the same reply on the same ticket is discarded', async () => {
+    const refused = waiting('7', IN_FLIGHT_MS + 5_000);
+    const resent = { ...waiting('7'), since: NOW - IN_FLIGHT_MS - 1 };
+    const { controller, record, discard } = controllerFor([refused, resent], 'sent');
+    await controller.refresh();
+    expect(discard).toHaveBeenCalledWith(refused.record.id);
+    expect(record).toHaveBeenCalledTimes(1);
+    expect(record).toHaveBeenCalledWith(resent.record);
+  });
+});
