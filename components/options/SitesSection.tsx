@@ -50,7 +50,7 @@ export function SitesSection(props: { state: OptionsState }) {
           ))}
         </ul>
       </fieldset>
-      <CustomSites />
+      <CustomSites policySites={props.state.policy.sites} />
     </section>
   );
 }
@@ -114,7 +114,7 @@ async function isSiteOn(site: CustomSite): Promise<boolean> {
 }
 
 /** The user's own helpdesks: the list, and the form that tests, adds and edits one. */
-export function CustomSites() {
+export function CustomSites({ policySites = [] }: { policySites?: readonly CustomSite[] }) {
   const [sites, setSites] = useState<CustomSite[]>([]);
   const [siteOn, setSiteOn] = useState<Record<string, boolean>>({});
   const [editing, setEditing] = useState<CustomSite | null>(null);
@@ -123,8 +123,8 @@ export function CustomSites() {
     void customSitesItem.getValue().then(setSites);
     return customSitesItem.watch((next) => setSites(next ?? []));
   }, []);
-  const sitesKey = JSON.stringify(sites);
-  const refreshStates = async (list: readonly CustomSite[] = sites) => {
+  const sitesKey = JSON.stringify([sites, policySites]);
+  const refreshStates = async (list: readonly CustomSite[] = [...policySites, ...sites]) => {
     const states = await Promise.all(list.map(async (site) => [site.id, await isSiteOn(site)] as const));
     setSiteOn(Object.fromEntries(states));
   };
@@ -157,7 +157,7 @@ export function CustomSites() {
       setMessage('');
       return null;
     } finally {
-      await refreshStates(next).catch(() => undefined);
+      await refreshStates([...policySites, ...next]).catch(() => undefined);
     }
   };
   const turnOn = async (site: CustomSite) => {
@@ -185,6 +185,28 @@ export function CustomSites() {
         For a helpdesk Keel does not know, such as one on your company’s intranet: where its tickets live, and
         where each part of a ticket page is.
       </p>
+      {policySites.length > 0 && (
+        <ul class="plain" data-testid="policy-sites" aria-label="Set by your administrator">
+          {policySites.map((site) => (
+            <li
+              key={site.id}
+              data-site-id={site.id}
+              data-state={siteOn[site.id] === undefined ? 'unknown' : siteOn[site.id] ? 'on' : 'off'}
+            >
+              <strong>{site.name}</strong> <code>{site.urlPattern}</code>{' '}
+              <span class="muted small">set by your administrator</span>{' '}
+              {siteOn[site.id] === false && (
+                <>
+                  <span class="muted small">— off until you allow Keel on these pages</span>{' '}
+                  <button type="button" onClick={() => void turnOn(site)}>
+                    Turn on
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {sites.length > 0 && (
         <ul class="plain" data-testid="custom-sites">
           {sites.map((site) => (
