@@ -29,6 +29,9 @@ export function addTestHosts(manifest: {
 const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0PeGGBZRLeQvLvLhaPiN+ANCv3XsHRw3Egd0AmYoaEFO5+DqggiOHT8Xx+FR7mUVgycYXOMY8mcPVhnZhFWUNypZj1x0EmhTbjaVhlduT5AR72sgctNU6Cb7bfhMNsHd2HG4OvLSoBvmDaO4vxDEmOLqSyK8sekeGrWRxE4jGbpra+Lhbp07aC1+ygGxjhLg7qizQZS3ZyIAzIdgj4kAwEltr000o3KR4tYisvicLMQFX/O1AZ51Kg5yXBUoDUjx97ipKDTWWe0VSQtVXIbaStlTOAGPKXQWq/SZyBLWLaup6Ua8T5BHDOg24BZZbxKn/33/s/8A+cpuOpUjZLJQBQIDAQAB';
 
+/** The sidebar's stylesheets: the built-in helpdesks' content script's and the user's sites' one's. */
+const SIDEBAR_STYLESHEETS = ['content-scripts/sidebar.css', 'content-scripts/custom-sidebar.css'];
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
@@ -44,13 +47,13 @@ export default defineConfig({
     define: { 'import.meta.env.KEEL_TEST_BUILD': JSON.stringify(String(TEST_BUILD)) },
   }),
   hooks: {
-    // WXT lets pages load the sidebar's stylesheet only on the built-in helpdesks' hosts, but custom
-    // sites run the same content script: without this the sidebar shows unstyled on them.
+    // WXT lets pages load the sidebar's stylesheets only on the content scripts' listed hosts, but
+    // custom sites are registered at runtime: without this the sidebar shows unstyled on them.
     // use_dynamic_url (set by WXT) keeps pages from probing for the file.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (TEST_BUILD) addTestHosts(manifest);
       for (const entry of manifest.web_accessible_resources ?? []) {
-        if (typeof entry === 'object' && entry.resources.includes('content-scripts/sidebar.css'))
+        if (typeof entry === 'object' && entry.resources.some((file) => SIDEBAR_STYLESHEETS.includes(file)))
           entry.matches = ['*://*/*'];
       }
     },

@@ -14,8 +14,8 @@ import { SiteForm } from './SiteForm';
 import { parseFormDraft } from './siteFormModel';
 import type { OptionsState } from './useOptionsState';
 
-/** The content script WXT builds from entrypoints/sidebar.content; custom sites run the same one. */
-const SIDEBAR_SCRIPT = 'content-scripts/sidebar.js';
+/** The content script WXT builds from entrypoints/custom-sidebar.content, for the user's own sites. */
+const SIDEBAR_SCRIPT = 'content-scripts/custom-sidebar.js';
 
 async function setHelpdeskEnabled(id: string, enabled: boolean): Promise<void> {
   const current = { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };

@@ -1,12 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback } from 'preact/hooks';
 import type { StepStatus } from '@/utils/checker/types';
 import { t } from '@/utils/i18n';
 import type { SidebarLayoutController } from '@/utils/sidebar/layout';
 import type { SendState, SidebarSession } from '@/utils/sidebar/session';
-import type { UnconfirmedSends as UnconfirmedController } from '@/utils/sidebar/unconfirmed';
 import { ResizeHandle } from './ResizeHandle';
 import { StepRow } from './StepItem';
-import { UnconfirmedSends } from './UnconfirmedSends';
 import { useObservable } from './useObservable';
 
 const scoreClass = (score: number | null) =>
@@ -16,12 +15,12 @@ const scoreClass = (score: number | null) =>
 export function Sidebar({
   session,
   layout,
-  unconfirmed,
+  extra,
 }: {
   session: SidebarSession;
   layout: SidebarLayoutController;
-  /** A custom site's sends waiting for the agent's word (custom sites only). */
-  unconfirmed?: UnconfirmedController | null;
+  /** Above the checklist: a custom site's sends waiting for the agent's word (custom sites only). */
+  extra?: ComponentChildren;
 }) {
   const state = useObservable(session.state);
   // One function for every step and render, so a step whose status did not change is not re-rendered.
@@ -68,7 +67,7 @@ export function Sidebar({
         </button>
       </header>
       <div class="keel__content" hidden={collapsed}>
-        {unconfirmed && <UnconfirmedSends controller={unconfirmed} />}
+        {extra}
         <p
           class={`status status--${status.state}`}
           data-testid="adapter-status"

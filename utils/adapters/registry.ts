@@ -48,6 +48,11 @@ export const HELPDESK_MATCHES: string[] = [
   '*://desk.zoho.eu/*',
 ];
 
+/** The built-in adapter for this page, or null (no custom-site code: the built-in content script uses it). */
+export function findBuiltInAdapter(url: URL, doc: Document): HelpdeskAdapter | null {
+  return ADAPTERS.find((adapter) => adapter.matches(url, doc)) ?? null;
+}
+
 /** The adapter for this page: a built-in one, else the first of the user's sites that matches. */
 export function findAdapter(
   url: URL,

@@ -11,8 +11,8 @@ import { customSiteScriptId, STORAGE_KEYS } from '../settings-core';
  * host already allowed (Chrome's ExtensionSettings `runtime_allowed_hosts` only lifts a block).
  */
 
-/** The content script file WXT builds from entrypoints/sidebar.content. */
-const SIDEBAR_SCRIPT = 'content-scripts/sidebar.js';
+/** The content script file WXT builds from entrypoints/custom-sidebar.content. */
+const SIDEBAR_SCRIPT = 'content-scripts/custom-sidebar.js';
 
 /** Reads the policy, stores its sites and (un)registers their sidebar. Resolves the ids now on. */
 export async function syncPolicySites(): Promise<string[]> {
@@ -65,4 +65,21 @@ export function watchPolicySites(): void {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') sync();
   });
+}
+
+/**
+ * Sites turned on before custom sites had their own content script ran the built-in one, which no
+ * longer knows them: after an update, point their registrations at custom-sidebar.js.
+ */
+export async function moveCustomSiteScripts(): Promise<number> {
+  const prefix = customSiteScriptId('');
+  const old = (await browser.scripting.getRegisteredContentScripts()).filter(
+    (script) =>
+      script.id.startsWith(prefix) && script.js?.some((file) => file.endsWith('content-scripts/sidebar.js')),
+  );
+  if (old.length === 0) return 0;
+  await browser.scripting.updateContentScripts(
+    old.map((script) => ({ id: script.id, js: [SIDEBAR_SCRIPT] })),
+  );
+  return old.length;
 }
