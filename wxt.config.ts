@@ -1,8 +1,28 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HELPDESK_MATCHES } from './utils/adapters/registry';
 import { stripSelectorEvidence } from './utils/adapters/strip-evidence';
+import { TEST_BUILD_MATCHES } from './utils/build-mode';
+
+/**
+ * The test build (`KEEL_TEST_BUILD=1`: `npm run demo` and the e2e suite) adds the local hosts of
+ * the demo helpdesk and a local Request Tracker, and the demo adapter (utils/build-mode.ts). Any
+ * other build is a store build and carries neither.
+ */
+const TEST_BUILD = process.env.KEEL_TEST_BUILD === '1';
+
+/** Adds the test build's hosts to the manifest's sidebar script and host permissions. */
+export function addTestHosts(manifest: {
+  host_permissions?: string[];
+  content_scripts?: { matches?: string[] }[];
+}): void {
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...TEST_BUILD_MATCHES];
+  for (const script of manifest.content_scripts ?? []) {
+    script.matches = [...(script.matches ?? []), ...TEST_BUILD_MATCHES];
+  }
+}
 
 /**
  * The public half of Keel's manifest key: it pins the Chrome extension id to
@@ -14,13 +34,17 @@ const CHROME_PUBLIC_KEY =
 
 /**
  * What git ignores stays out of the Firefox sources zip too (screenshots, logs, build folders):
- * WXT zips every non-hidden file otherwise. Each .gitignore line becomes a glob.
+ * WXT zips every non-hidden file otherwise. Each .gitignore line becomes a glob. (WXT, npm scripts
+ * and the tests all run from the project's root.)
  */
-const GIT_IGNORED = readFileSync(new URL('.gitignore', import.meta.url), 'utf8')
+const GIT_IGNORED = readFileSync(join(process.cwd(), '.gitignore'), 'utf8')
   .split('\n')
   .map((line) => line.trim())
   .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
   .map((line) => (line.endsWith('/') ? `**/${line}**` : `**/${line}`));
+
+/** The sidebar's stylesheets: the built-in helpdesks' content script's and the user's sites' one's. */
+const SIDEBAR_STYLESHEETS = ['content-scripts/sidebar.css', 'content-scripts/custom-sidebar.css'];
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -32,23 +56,20 @@ export default defineConfig({
   // Explicit imports only: auto-imports turned a parameter named `v` into an import of valibot.
   imports: false,
   zip: { excludeSources: GIT_IGNORED },
-  // Test hooks (utils/test-hooks.ts) only in builds for tests and tools: they set KEEL_OUT_DIR (or
-  // KEEL_TEST_HOOKS=1); release builds (`npm run build`, `npm run zip`) set neither.
   vite: () => ({
     plugins: [preact(), stripSelectorEvidence()],
-    define: {
-      'import.meta.env.KEEL_TEST_HOOKS': JSON.stringify(
-        process.env.KEEL_TEST_HOOKS === '1' || process.env.KEEL_OUT_DIR !== undefined,
-      ),
-    },
+    // A literal in every build, so a store build drops what is behind `TEST_BUILD` (utils/build-mode.ts)
+    // and never reads a test hook (utils/background/pending.ts).
+    define: { 'import.meta.env.KEEL_TEST_BUILD': JSON.stringify(String(TEST_BUILD)) },
   }),
   hooks: {
-    // WXT lets pages load the sidebar's stylesheet only on the built-in helpdesks' hosts, but custom
-    // sites run the same content script: without this the sidebar shows unstyled on them.
+    // WXT lets pages load the sidebar's stylesheets only on the content scripts' listed hosts, but
+    // custom sites are registered at runtime: without this the sidebar shows unstyled on them.
     // use_dynamic_url (set by WXT) keeps pages from probing for the file.
     'build:manifestGenerated': (_wxt, manifest) => {
+      if (TEST_BUILD) addTestHosts(manifest);
       for (const entry of manifest.web_accessible_resources ?? []) {
-        if (typeof entry === 'object' && entry.resources.includes('content-scripts/sidebar.css'))
+        if (typeof entry === 'object' && entry.resources.some((file) => SIDEBAR_STYLESHEETS.includes(file)))
           entry.matches = ['*://*/*'];
       }
     },

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { type CustomSite, customSiteSchema } from './adapters/custom-site';
 import {
   type Playbook,
   type PlaybookProblem,
@@ -26,11 +28,16 @@ export interface ManagedSettings {
 export interface ManagedPolicy {
   playbooks: Playbook[];
   settings: ManagedSettings;
+  /**
+   * The company's own helpdesks, as the Sites form makes them: every browser gets them without
+   * anyone filling the form (each still needs the host allowed once: utils/background/policy-sites.ts).
+   */
+  sites: CustomSite[];
   /** What was wrong with the policy (with paths); the bad part is ignored, never half-applied. */
   problems: PlaybookProblem[];
 }
 
-export const EMPTY_POLICY: ManagedPolicy = { playbooks: [], settings: {}, problems: [] };
+export const EMPTY_POLICY: ManagedPolicy = { playbooks: [], settings: {}, sites: [], problems: [] };
 
 /**
  * Reads `storage.managed`. Without a policy (Firefox throws "Managed storage manifest not found"),
@@ -94,14 +101,51 @@ function parseManagedSettings(raw: unknown): { settings: ManagedSettings; proble
   return { settings, problems };
 }
 
+/** Each valid site of the policy; a bad one is left out and named (`sites[1].urlPattern: …`). */
+function parseManagedSites(raw: unknown): { sites: CustomSite[]; problems: PlaybookProblem[] } {
+  if (raw === undefined) return { sites: [], problems: [] };
+  let list: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      return { sites: [], problems: [{ path: 'sites', message: 'is not JSON' }] };
+    }
+  }
+  if (!Array.isArray(list))
+    return { sites: [], problems: [{ path: 'sites', message: 'must be a list of sites' }] };
+  const sites: CustomSite[] = [];
+  const problems: PlaybookProblem[] = [];
+  const ids = new Set<string>();
+  list.forEach((entry, index) => {
+    const result = v.safeParse(customSiteSchema, entry);
+    if (!result.success) {
+      const issue = result.issues[0];
+      const path = issue ? v.getDotPath(issue) : null;
+      problems.push({
+        path: `sites[${index}]${path ? `.${path}` : ''}`,
+        message: issue?.message ?? 'invalid',
+      });
+    } else if (ids.has(result.output.id)) {
+      problems.push({ path: `sites[${index}].id`, message: `"${result.output.id}" is used twice` });
+    } else {
+      ids.add(result.output.id);
+      sites.push(result.output);
+    }
+  });
+  return { sites, problems };
+}
+
 /** Validates the raw `storage.managed` values. Pure: the tests feed it what a policy could hold. */
 export function parseManagedPolicy(raw: Record<string, unknown>): ManagedPolicy {
   const playbooks = parseManagedPlaybooks(raw.playbooks);
   const settings = parseManagedSettings(raw.settings);
+  const sites = parseManagedSites(raw.sites);
   return {
     playbooks: playbooks.playbooks,
     settings: settings.settings,
-    problems: [...playbooks.problems, ...settings.problems],
+    sites: sites.sites,
+    problems: [...playbooks.problems, ...settings.problems, ...sites.problems],
   };
 }
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ReplyProof } from './adapters/custom-evidence';
 import type { Playbook } from './playbook/schema';
 import type { Settings } from './settings';
 import type { AgentTrend } from './store/agent-trends';
@@ -19,7 +20,9 @@ import type { TeamStatus } from './team/scheduler';
  */
 export type KeelMessage =
   | { type: 'reply.sent'; record: ReplyRecord }
-  | { type: 'reply.pending'; record: ReplyRecord }
+  | { type: 'reply.pending'; record: ReplyRecord; proof?: ReplyProof }
+  /** A custom site's sends that wait for evidence or the agent's word (utils/sidebar/unconfirmed.ts). */
+  | { type: 'reply.unconfirmed'; helpdesk: string }
   | { type: 'reply.cancel'; id: string }
   | { type: 'config.get' }
   | {
@@ -94,6 +97,9 @@ export interface KeelResponses {
   'reply.sent': { ok: true; added: boolean } | Failure;
   /** `pending` is false when the record was already stored (its confirmation came first). */
   'reply.pending': { ok: true; pending: boolean } | Failure;
+  'reply.unconfirmed':
+    | { ok: true; sends: { record: ReplyRecord; since: number; proof: ReplyProof }[] }
+    | Failure;
   /** `cancelled` is false when nothing was pending under that id. */
   'reply.cancel': { ok: true; cancelled: boolean } | Failure;
   /** The playbooks and settings in force: administrator's policy, then the team's, then built-in. */
@@ -122,6 +128,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<KeelMessage['type']> = new Set([
   'reply.sent',
   'reply.pending',
   'reply.cancel',
+  'reply.unconfirmed',
   'config.get',
 ]);
 

@@ -9,6 +9,8 @@ export const STORAGE_KEYS = {
   playbooks: 'playbooks',
   settings: 'settings',
   customSites: 'customSites',
+  /** The administrator's sites, validated by the background (utils/background/policy-sites.ts). */
+  policySites: 'policySites',
   sidebarLayout: 'sidebarLayout',
   ticketChoices: 'ticketChoices',
   /** The administrator's policy as last read (the browser's first read after a start is slow). */

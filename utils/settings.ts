@@ -48,6 +48,9 @@ export const customSitesItem = storage.defineItem<CustomSite[]>(`local:${STORAGE
   version: 1,
 });
 
+/** The Sites form as the user left it (components/options/siteFormModel.ts validates it on load). */
+export const siteFormDraftItem = storage.defineItem<unknown>('local:siteFormDraft');
+
 export const sidebarLayoutItem = storage.defineItem<SidebarLayout>(`local:${STORAGE_KEYS.sidebarLayout}`, {
   fallback: DEFAULT_SIDEBAR_LAYOUT,
   version: 1,

@@ -18,10 +18,18 @@ export const PART_LABELS: Record<CustomSelectorKey | 'ticketId', string> = {
   type: 'Ticket type',
   tags: 'Tags',
   send: 'Send button',
+  agent: 'Agent name',
 };
 
 /** Parts of which Keel reads only the first match (tags and messages are lists). */
-const SINGLE_PARTS = new Set<SelectorProbe['key']>(['editor', 'subject', 'requester', 'type', 'send']);
+const SINGLE_PARTS = new Set<SelectorProbe['key']>([
+  'editor',
+  'subject',
+  'requester',
+  'type',
+  'send',
+  'agent',
+]);
 
 export type ProbeOutcome =
   | { kind: 'done'; url: string; title: string; probes: SelectorProbe[]; otherTabs: number }
@@ -66,6 +74,11 @@ export function chooseProbeTab<T extends TabLike>(tabs: readonly T[], draft: Sit
 export async function probeOpenTab(draft: SiteDraft): Promise<ProbeOutcome> {
   const granted = await browser.permissions.request({ origins: [draft.urlPattern] });
   if (!granted) return { kind: 'refused', urlPattern: draft.urlPattern };
+  return probeAllowedTab(draft);
+}
+
+/** The test, once Keel may read the site's pages (the permission was asked for already). */
+export async function probeAllowedTab(draft: SiteDraft): Promise<ProbeOutcome> {
   const tabs = await browser.tabs.query({ url: draft.urlPattern });
   const tab = chooseProbeTab(tabs, draft);
   if (tab?.id === undefined) return { kind: 'no-tab', urlPattern: draft.urlPattern };

@@ -1,15 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { MATCH_PATTERN } from '@/utils/adapters/custom';
-import { type CustomSite, parseCustomSite, parseSiteDraft } from '@/utils/adapters/custom-site';
+import type { CustomSite } from '@/utils/adapters/custom-site';
 import { ADAPTERS } from '@/utils/adapters/registry';
-import { customSiteScriptId, customSitesItem, DEFAULT_SETTINGS, settingsItem } from '@/utils/settings';
-import { Field } from './fields';
-import { PART_LABELS, type ProbeOutcome, ProbeReport, probeOpenTab } from './SiteProbe';
+import {
+  customSiteScriptId,
+  customSitesItem,
+  DEFAULT_SETTINGS,
+  settingsItem,
+  siteFormDraftItem,
+} from '@/utils/settings';
+import { SiteForm } from './SiteForm';
+import { parseFormDraft } from './siteFormModel';
 import type { OptionsState } from './useOptionsState';
 
-/** The content script WXT builds from entrypoints/sidebar.content; custom sites run the same one. */
-const SIDEBAR_SCRIPT = 'content-scripts/sidebar.js';
+/** The content script WXT builds from entrypoints/custom-sidebar.content, for the user's own sites. */
+const SIDEBAR_SCRIPT = 'content-scripts/custom-sidebar.js';
 
 async function setHelpdeskEnabled(id: string, enabled: boolean): Promise<void> {
   const current = { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
@@ -44,61 +50,18 @@ export function SitesSection(props: { state: OptionsState }) {
           ))}
         </ul>
       </fieldset>
-      <CustomSites />
+      <CustomSites policySites={props.state.policy.sites} />
     </section>
   );
 }
 
-const EMPTY_FORM = {
-  id: '',
-  name: '',
-  urlPattern: 'https://support.example.com/*',
-  idSource: 'path' as 'path' | 'query',
-  pathSegment: '',
-  queryParam: 'id',
-  editor: '',
-  subject: '',
-  requester: '',
-  customerMessage: '',
-  type: '',
-  tags: '',
-  send: '',
-};
-type Form = typeof EMPTY_FORM;
-const SELECTOR_FIELDS: [keyof Form & keyof CustomSite['selectors'], string][] = [
-  ['editor', `${PART_LABELS.editor} (required)`],
-  ['subject', PART_LABELS.subject],
-  ['requester', PART_LABELS.requester],
-  ['customerMessage', PART_LABELS.customerMessage],
-  ['type', PART_LABELS.type],
-  ['tags', PART_LABELS.tags],
-  ['send', PART_LABELS.send],
-];
-
-function formToInput(form: Form): unknown {
-  const selectors: Record<string, string> = {};
-  for (const [key] of SELECTOR_FIELDS) if (form[key].trim()) selectors[key] = form[key];
-  return {
-    id: form.id,
-    name: form.name,
-    urlPattern: form.urlPattern,
-    ticketId:
-      form.idSource === 'query'
-        ? { queryParam: form.queryParam }
-        : form.pathSegment.trim() === ''
-          ? {} // empty: the first numeric path segment, never a silent segment 0
-          : { pathSegment: Number(form.pathSegment) },
-    selectors,
-  };
+/** Asks for a site's host permission: must be the first await of a click, for its user gesture. */
+function askAccess(site: CustomSite): Promise<boolean> {
+  return browser.permissions.request({ origins: [site.urlPattern] });
 }
 
-/**
- * Registers the sidebar for a site: asks for the host permission (must run in the click's user
- * gesture), then registers a content script that persists across browser restarts.
- */
-async function registerSite(site: CustomSite): Promise<string | null> {
-  const granted = await browser.permissions.request({ origins: [site.urlPattern] });
-  if (!granted) return `Keel was not allowed to read ${site.urlPattern}; the site is saved but off.`;
+/** Registers the sidebar's content script for a site; it persists across browser restarts. */
+async function registerScript(site: CustomSite): Promise<void> {
   const id = customSiteScriptId(site.id);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [id] });
@@ -111,6 +74,15 @@ async function registerSite(site: CustomSite): Promise<string | null> {
       persistAcrossSessions: true,
     },
   ]);
+}
+
+const notAllowed = (site: CustomSite) =>
+  `Keel was not allowed to read ${site.urlPattern}; the site is saved but off. Use “Turn on” and allow it when your browser asks.`;
+
+/** Asks for the permission, then registers the sidebar for a site. */
+async function registerSite(site: CustomSite): Promise<string | null> {
+  if (!(await askAccess(site))) return notAllowed(site);
+  await registerScript(site);
   return null;
 }
 
@@ -141,49 +113,51 @@ async function isSiteOn(site: CustomSite): Promise<boolean> {
   return allowed && registered.length > 0;
 }
 
-/** The user's own helpdesks: the list, and the form that tests and adds one. */
-export function CustomSites() {
+/** The user's own helpdesks: the list, and the form that tests, adds and edits one. */
+export function CustomSites({ policySites = [] }: { policySites?: readonly CustomSite[] }) {
   const [sites, setSites] = useState<CustomSite[]>([]);
   const [siteOn, setSiteOn] = useState<Record<string, boolean>>({});
-  const [form, setForm] = useState<Form>(EMPTY_FORM);
+  const [editing, setEditing] = useState<CustomSite | null>(null);
   const [message, setMessage] = useState('');
-  const [probe, setProbe] = useState<ProbeOutcome | null>(null);
-  const [probing, setProbing] = useState(false);
   useEffect(() => {
     void customSitesItem.getValue().then(setSites);
     return customSitesItem.watch((next) => setSites(next ?? []));
   }, []);
-  const sitesKey = JSON.stringify(sites);
-  const refreshStates = async (list: readonly CustomSite[] = sites) => {
+  const sitesKey = JSON.stringify([sites, policySites]);
+  const refreshStates = async (list: readonly CustomSite[] = [...policySites, ...sites]) => {
     const states = await Promise.all(list.map(async (site) => [site.id, await isSiteOn(site)] as const));
     setSiteOn(Object.fromEntries(states));
   };
   useEffect(() => {
     void refreshStates().catch(() => undefined);
   }, [sitesKey]);
-  const input = formToInput(form);
-  const parsed = parseCustomSite(input);
-  const draft = parseSiteDraft(input);
-  const set = (key: keyof Form, value: string) => setForm({ ...form, [key]: value });
 
-  const add = async () => {
-    if (!parsed.ok) return;
-    const site = parsed.site;
-    const next = [...sites.filter((s) => s.id !== site.id), site];
+  /**
+   * Saves a new or edited site and turns it on. The permission prompt needs the click's gesture:
+   * it is asked before any other await. `check` may hold the save back with a warning.
+   */
+  const save = async (
+    site: CustomSite,
+    previous: CustomSite | null,
+    check: (site: CustomSite) => Promise<string | null>,
+  ): Promise<string | null> => {
+    const granted = await askAccess(site);
+    if (granted) {
+      const warning = await check(site);
+      if (warning) return `warning:${warning}`;
+    }
+    const others = sites.filter((s) => s.id !== site.id);
+    const next = previous ? sites.map((s) => (s.id === site.id ? site : s)) : [...others, site];
     try {
-      // The permission prompt needs the click's gesture: ask before any other await.
-      const problem = await registerSite(site);
+      if (previous && previous.urlPattern !== site.urlPattern) await unregisterSite(previous, others);
       await customSitesItem.setValue(next);
       setSites(next);
-      setMessage(problem ?? `Keel now runs on ${site.urlPattern}. Reload open tabs of that site.`);
-      if (!problem) {
-        setForm(EMPTY_FORM);
-        setProbe(null);
-      }
-    } catch (error) {
-      setMessage(`Not added: ${error instanceof Error ? error.message : String(error)}`);
+      if (!granted) return notAllowed(site);
+      await registerScript(site);
+      setMessage('');
+      return null;
     } finally {
-      await refreshStates(next).catch(() => undefined);
+      await refreshStates([...policySites, ...next]).catch(() => undefined);
     }
   };
   const turnOn = async (site: CustomSite) => {
@@ -201,30 +175,38 @@ export function CustomSites() {
     await unregisterSite(site, others).catch(() => undefined);
     await customSitesItem.setValue(others);
     setSites(others);
+    if (editing?.id === site.id) setEditing(null);
     setMessage(`Removed ${site.name}. Reload open tabs of that site to close Keel there.`);
-  };
-  const test = async () => {
-    if (!draft.ok) return;
-    setProbing(true);
-    try {
-      // probeOpenTab asks for the permission first, still inside this click's gesture.
-      setProbe(await probeOpenTab(draft.draft));
-    } catch (error) {
-      setProbe({
-        kind: 'failed',
-        url: draft.draft.urlPattern,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    } finally {
-      setProbing(false);
-    }
   };
   return (
     <section aria-labelledby="custom-sites-title">
       <h3 id="custom-sites-title">Your own helpdesk</h3>
       <p class="muted">
-        For a helpdesk Keel does not know: where tickets live, and a CSS selector for each part of the page.
+        For a helpdesk Keel does not know, such as one on your company’s intranet: where its tickets live, and
+        where each part of a ticket page is.
       </p>
+      {policySites.length > 0 && (
+        <ul class="plain" data-testid="policy-sites" aria-label="Set by your administrator">
+          {policySites.map((site) => (
+            <li
+              key={site.id}
+              data-site-id={site.id}
+              data-state={siteOn[site.id] === undefined ? 'unknown' : siteOn[site.id] ? 'on' : 'off'}
+            >
+              <strong>{site.name}</strong> <code>{site.urlPattern}</code>{' '}
+              <span class="muted small">set by your administrator</span>{' '}
+              {siteOn[site.id] === false && (
+                <>
+                  <span class="muted small">— off until you allow Keel on these pages</span>{' '}
+                  <button type="button" onClick={() => void turnOn(site)}>
+                    Turn on
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {sites.length > 0 && (
         <ul class="plain" data-testid="custom-sites">
           {sites.map((site) => (
@@ -242,6 +224,9 @@ export function CustomSites() {
                   </button>{' '}
                 </>
               )}
+              <button type="button" onClick={() => setEditing(site)} disabled={editing?.id === site.id}>
+                Edit
+              </button>{' '}
               <button type="button" class="danger" onClick={() => void remove(site)}>
                 Remove
               </button>
@@ -249,89 +234,20 @@ export function CustomSites() {
           ))}
         </ul>
       )}
-      <div class="grid">
-        <Field label="Name">
-          {(id) => <input id={id} value={form.name} onInput={(e) => set('name', e.currentTarget.value)} />}
-        </Field>
-        <Field label="Id" hint="Lower-case letters, digits, dashes">
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              value={form.id}
-              onInput={(e) => set('id', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Pages (match pattern)" wide>
-          {(id) => (
-            <input
-              id={id}
-              value={form.urlPattern}
-              onInput={(e) => set('urlPattern', e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Ticket id is in">
-          {(id) => (
-            <select id={id} value={form.idSource} onChange={(e) => set('idSource', e.currentTarget.value)}>
-              <option value="path">a path segment</option>
-              <option value="query">a query parameter</option>
-            </select>
-          )}
-        </Field>
-        {form.idSource === 'path' ? (
-          <Field label="Path segment" hint="0 is the first; -1 the last">
-            {(id, describedBy) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                type="number"
-                step={1}
-                value={form.pathSegment}
-                onInput={(e) => set('pathSegment', e.currentTarget.value)}
-              />
-            )}
-          </Field>
-        ) : (
-          <Field label="Query parameter">
-            {(id) => (
-              <input
-                id={id}
-                value={form.queryParam}
-                onInput={(e) => set('queryParam', e.currentTarget.value)}
-              />
-            )}
-          </Field>
-        )}
-        {SELECTOR_FIELDS.map(([key, label]) => (
-          <Field key={key} label={`${label} selector`}>
-            {(id) => <input id={id} value={form[key]} onInput={(e) => set(key, e.currentTarget.value)} />}
-          </Field>
-        ))}
-      </div>
-      {!parsed.ok && (form.name || form.id || form.editor) && (
-        <p class="field-error" data-testid="custom-site-error">
-          {parsed.error}
+      {message && (
+        <p class="status" role="status">
+          {message}
         </p>
       )}
-      <div class="actions">
-        <button
-          type="button"
-          disabled={!draft.ok || probing}
-          title="Shows what each selector finds on an open ticket of this site"
-          onClick={() => void test()}
-        >
-          Test on the open tab
-        </button>
-        <button type="button" class="primary" disabled={!parsed.ok} onClick={() => void add()}>
-          Add site
-        </button>
-      </div>
-      {probe && <ProbeReport outcome={probe} />}
-      <p class="status" role="status">
-        {message}
-      </p>
+      <SiteForm
+        key={editing?.id ?? 'new'}
+        editing={editing}
+        takenIds={sites.map((site) => site.id)}
+        save={save}
+        onDone={() => setEditing(null)}
+        loadDraft={async () => parseFormDraft(await siteFormDraftItem.getValue())}
+        saveDraft={(draft) => siteFormDraftItem.setValue(draft)}
+      />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback } from 'preact/hooks';
 import { isAgentClick } from '@/utils/adapters/trust';
 import type { StepStatus } from '@/utils/checker/types';
@@ -14,7 +15,16 @@ const scoreClass = (score: number | null) =>
   score === null ? 'score--none' : score >= 80 ? 'score--good' : score >= 50 ? 'score--fair' : 'score--poor';
 
 /** The agent's checklist, docked to the right of the helpdesk. */
-export function Sidebar({ session, layout }: { session: SidebarSession; layout: SidebarLayoutController }) {
+export function Sidebar({
+  session,
+  layout,
+  extra,
+}: {
+  session: SidebarSession;
+  layout: SidebarLayoutController;
+  /** Above the checklist: a custom site's sends waiting for the agent's word (custom sites only). */
+  extra?: ComponentChildren;
+}) {
   const state = useObservable(session.state);
   // One function for every step and render, so a step whose status did not change is not re-rendered.
   const insertSnippet = useCallback((stepId: string) => session.insertSnippet(stepId), [session]);
@@ -63,6 +73,7 @@ export function Sidebar({ session, layout }: { session: SidebarSession; layout: 
       <div class="keel__content" hidden={collapsed}>
         {/* At the top, where the agent looks after Send: the footer is off screen on a long playbook. */}
         <SendStatus send={state.send} />
+        {extra}
         <p
           class={`status status--${status.state}`}
           data-testid="adapter-status"

@@ -1,109 +1,19 @@
 import '@/components/sidebar/sidebar.css';
-import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { Sidebar } from '@/components/sidebar/Sidebar';
-import { findAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
-import { newRandomId } from '@/utils/ids';
-import { isHelpdeskEnabled } from '@/utils/settings-core';
-import { fetchSidebarConfig } from '@/utils/sidebar/config';
-import { createSidebarHost } from '@/utils/sidebar/host';
-import { SidebarLayoutController } from '@/utils/sidebar/layout';
-import { claimPage } from '@/utils/sidebar/ownership';
-import { recordReply } from '@/utils/sidebar/record';
-import { SidebarSession } from '@/utils/sidebar/session';
-import {
-  loadTicketChoice,
-  readCustomSites,
-  readSidebarLayout,
-  saveTicketChoice,
-  watchConfig,
-  writeSidebarLayout,
-} from '@/utils/sidebar/storage';
-import { isToggleShortcut, TOGGLE_SIDEBAR_MESSAGE } from '@/utils/sidebar/toggle';
+import { findBuiltInAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
+import { bootSidebar } from '@/utils/sidebar/boot';
 
+/**
+ * The built-in helpdesks' sidebar, loaded on every page of their hosts: no custom-site code, to
+ * stay within the content script's size budget (the user's sites run custom-sidebar.content).
+ */
 export default defineContentScript({
   matches: HELPDESK_MATCHES,
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
-
-  async main(ctx) {
-    const url = new URL(location.href);
-    // Built-in helpdesks need no storage read; the user's own sites are looked up only otherwise.
-    const adapter = findAdapter(url, document) ?? findAdapter(url, document, await readCustomSites());
-    if (!adapter) return;
-    // Start-up reads run side by side: the checklist should show within a blink of the editor.
-    const [firstConfig, savedLayout] = await Promise.all([fetchSidebarConfig(), readSidebarLayout()]);
-    let config = firstConfig;
-    // Off for this helpdesk (options page, or the administrator's policy): no sidebar, no listeners.
-    if (!isHelpdeskEnabled(config.settings, adapter.id)) return;
-    // Everything below lives until the content script goes or a newer Keel instance takes the page.
-    const signal = claimPage(document, ctx.signal);
-
-    const session = new SidebarSession({
-      adapter,
-      doc: document,
-      location: () => new URL(location.href),
-      loadPlaybooks: async () => config.playbooks,
-      loadChoice: loadTicketChoice,
-      saveChoice: saveTicketChoice,
-      record: recordReply,
-      now: () => Date.now(),
-      newId: newRandomId,
-      sendGateOn: () => config.settings.sendGate,
-      allowCriticalOverrides: () => config.settings.allowCriticalOverrides !== false,
-      fallbackAgentName: () => config.settings.agentName,
-      ask: (question) => window.confirm(question),
-      signal,
-    });
-    const layout = new SidebarLayoutController(savedLayout, document, writeSidebarLayout, signal);
-
-    // The session reads the ticket while the sidebar's styles load.
-    const started = session.start();
-    // The stylesheet WXT builds for this entrypoint (cssInjectionMode 'ui'); WXT's path types list
-    // only HTML pages, hence the widened signature.
-    const stylesheetUrl = (browser.runtime.getURL as (path: string) => string)(
-      '/content-scripts/sidebar.css',
-    );
-    const { host, container } = await createSidebarHost(document, stylesheetUrl);
-    if (signal.aborted) return;
-    document.body.append(host);
-    render(<Sidebar session={session} layout={layout} />, container);
-    signal.addEventListener(
-      'abort',
-      () => {
-        render(null, container);
-        host.remove();
-      },
-      { once: true },
-    );
-
-    // The shortcut works in the page directly, and through the browser command where one is bound.
-    window.addEventListener(
-      'keydown',
-      (event) => {
-        if (!isToggleShortcut(event)) return;
-        event.preventDefault();
-        layout.toggle();
-      },
-      { capture: true, signal },
-    );
-    const onMessage = (message: unknown) => {
-      if ((message as { type?: unknown } | null)?.type === TOGGLE_SIDEBAR_MESSAGE) layout.toggle();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), {
-      once: true,
-    });
-
-    // A saved change on the options page, or a new policy, reaches open tickets without a reload.
-    const unwatch = watchConfig(async () => {
-      config = await fetchSidebarConfig();
-      await session.reloadPlaybooks();
-    });
-    signal.addEventListener('abort', unwatch, { once: true });
-
-    await started;
-    if (config.error) session.showNotice(config.error);
-  },
+  main: (ctx) =>
+    bootSidebar(ctx.signal, {
+      findAdapter: async (url, doc) => findBuiltInAdapter(url, doc),
+      stylesheet: '/content-scripts/sidebar.css',
+    }),
 });

@@ -165,7 +165,8 @@ describe('helpdesk adapters in the browser', () => {
   let recorded = 0;
 
   beforeAll(async () => {
-    keel = await launchKeel();
+    // The store build: fixtures served under the helpdesks' real hosts need no local host.
+    keel = await launchKeel({ build: 'store' });
   });
   afterAll(async () => {
     await keel?.close();

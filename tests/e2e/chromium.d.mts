@@ -7,6 +7,8 @@ export function launchChromiumWithExtension(options: {
   tmpDir: string;
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+  /** More Chromium switches. */
+  args?: string[];
 }): Promise<BrowserContext>;
 
 /** Keel's extension id, read from its service worker (which also proves the extension loaded). */

@@ -9,7 +9,7 @@ import { findChromium, installAdvice } from '../tools/ensure-chromium.mjs';
 
 /**
  * @param {{ extensionDir: string, profileDir: string, tmpDir: string, headless?: boolean,
- *   viewport?: { width: number, height: number } | null }} options
+ *   viewport?: { width: number, height: number } | null, args?: string[] }} options
  * @returns {Promise<import('playwright-core').BrowserContext>}
  */
 export async function launchChromiumWithExtension({
@@ -18,6 +18,7 @@ export async function launchChromiumWithExtension({
   tmpDir,
   headless = true,
   viewport = { width: 1440, height: 900 },
+  args = [],
 }) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(installAdvice());
@@ -41,6 +42,8 @@ export async function launchChromiumWithExtension({
       '--disable-dev-shm-usage',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      // A test's own switches, e.g. --host-resolver-rules to reach a local server under a made-up name.
+      ...args,
     ],
     env: { ...process.env, TMPDIR: tmpDir },
   });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { extensionIdOf, launchChromiumWithExtension } from './chromium.mjs';
-import { BROWSER_TMP_DIR, EXTENSION_DIR, PROFILES_DIR, SCREENSHOTS_DIR } from './paths';
+import { EXTENSION_DIR, SCREENSHOTS_DIR, STORE_EXTENSION_DIR } from './paths';
+import { browserTmpDir, newProfileDir } from './temp-dirs.mjs';
 
 export { startDemoHelpdesk } from '../demo-helpdesk/server.mjs';
 export { EXTENSION_DIR, SCREENSHOTS_DIR } from './paths';
@@ -32,21 +33,26 @@ export function extensionIdFor(extensionDir: string): string {
 }
 
 /**
- * Launches Debian's Chromium (new headless mode) with the e2e build of Keel. Without `profileDir`
- * the browser gets a fresh profile.
+ * Launches Debian's Chromium (new headless mode) with a build of Keel: the test build (local hosts,
+ * the demo adapter) unless `build: 'store'`, what users install, which serves every test that needs
+ * no local host. Without `profileDir` the browser gets a fresh profile.
  */
-export async function launchKeel(options: { profileDir?: string } = {}): Promise<KeelBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+export async function launchKeel(
+  options: { profileDir?: string; build?: 'test' | 'store'; args?: string[] } = {},
+): Promise<KeelBrowser> {
+  const extensionDir = options.build === 'store' ? STORE_EXTENSION_DIR : EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(
-      `No Keel build at ${EXTENSION_DIR}. Run the suite through vitest.e2e.config.ts (its globalSetup builds it).`,
+      `No Keel build at ${extensionDir}. Run the suite through vitest.e2e.config.ts (its globalSetup builds it).`,
     );
   }
-  mkdirSync(PROFILES_DIR, { recursive: true });
-  const profileDir = options.profileDir ?? mkdtempSync(join(PROFILES_DIR, 'profile-'));
+  // Short folders under os.tmpdir(), never inside the clone: Chromium refuses long socket paths.
+  const profileDir = options.profileDir ?? newProfileDir('e2e');
   const context = await launchChromiumWithExtension({
-    extensionDir: EXTENSION_DIR,
+    extensionDir,
     profileDir,
-    tmpDir: BROWSER_TMP_DIR,
+    tmpDir: browserTmpDir('e2e'),
+    args: options.args,
   });
   // Fail a stuck click or wait within a test's time, with Playwright's own explanation. Page loads
   // get longer: on two shared cores a cold renderer can take more than 15 s to fire "load".

@@ -11,9 +11,23 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const E2E_BUILD_DIR = process.env.KEEL_E2E_BUILD_DIR
   ? resolve(PROJECT_ROOT, process.env.KEEL_E2E_BUILD_DIR)
   : join(PROJECT_ROOT, '.tmp', 'e2e-build');
-/** The unpacked Chrome MV3 extension that the browser loads. */
+/** The unpacked Chrome MV3 test build (KEEL_TEST_BUILD=1: local hosts, the demo adapter). */
 export const EXTENSION_DIR = join(E2E_BUILD_DIR, 'chrome-mv3');
-/** Browser profiles, Chromium's temporary files and screenshots, all git-ignored. */
-export const PROFILES_DIR = join(PROJECT_ROOT, '.tmp', 'e2e-profiles');
-export const BROWSER_TMP_DIR = join(PROJECT_ROOT, '.tmp', 'e2e-browser-tmp');
+/** The store build, beside the test build: what users install. */
+export const STORE_BUILD_DIR = `${E2E_BUILD_DIR}-store`;
+export const STORE_EXTENSION_DIR = join(STORE_BUILD_DIR, 'chrome-mv3');
+/** The environment of each build: KEEL_TEST_BUILD=1 makes the test build (wxt.config.ts). */
+export const BUILDS = [
+  {
+    dir: E2E_BUILD_DIR,
+    extensionDir: EXTENSION_DIR,
+    env: { KEEL_OUT_DIR: E2E_BUILD_DIR, KEEL_TEST_BUILD: '1' },
+  },
+  {
+    dir: STORE_BUILD_DIR,
+    extensionDir: STORE_EXTENSION_DIR,
+    env: { KEEL_OUT_DIR: STORE_BUILD_DIR, KEEL_TEST_BUILD: '' },
+  },
+] as const;
+/** Screenshots, git-ignored. Browser profiles and temp files live elsewhere: see temp-dirs.mjs. */
 export const SCREENSHOTS_DIR = join(PROJECT_ROOT, '.tmp', 'screenshots');

@@ -2,24 +2,26 @@
 /**
  * `npm run demo`: builds Keel, starts the bundled demo helpdesk and shows Keel on it.
  *   - With a display (DISPLAY or WAYLAND_DISPLAY) and no --headless: opens Chromium with Keel on the
- *     ticket queue and waits until you close the browser. The profile in .tmp/demo-profile is kept,
- *     so the popup's numbers grow from one demo to the next.
+ *     ticket queue and waits until you close the browser. The profile in {os.tmpdir()}/keel-profile-demo
+ *     (short: Chromium refuses long socket paths) is kept, so the popup's numbers grow from one
+ *     demo to the next.
  *   - Otherwise (or with --headless): a scripted walk-through that types replies the way an agent
  *     would and saves screenshots of the sidebar and the popup into demo-screenshots/.
  * Options: --headless, --port N (demo helpdesk port, default 4173 or any free one).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoHelpdesk } from '../demo-helpdesk/server.mjs';
 import { extensionIdOf, launchChromiumWithExtension } from '../e2e/chromium.mjs';
+import { browserTmpDir, newProfileDir } from '../e2e/temp-dirs.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const buildDir = join(root, '.tmp', 'demo-build');
 const extensionDir = join(buildDir, 'chrome-mv3');
-const browserTmpDir = join(root, '.tmp', 'demo-browser-tmp');
 const screenshotsDir = join(root, 'demo-screenshots');
 
 const args = process.argv.slice(2);
@@ -32,7 +34,8 @@ function build() {
   const result = spawnSync(join(root, 'node_modules', '.bin', 'wxt'), ['build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, KEEL_OUT_DIR: buildDir },
+    // The test build: the demo helpdesk runs on 127.0.0.1, which a store build never asks for.
+    env: { ...process.env, KEEL_OUT_DIR: buildDir, KEEL_TEST_BUILD: '1' },
   });
   if (result.status !== 0) throw new Error('The build failed; see the messages above.');
 }
@@ -46,8 +49,8 @@ async function startHelpdesk() {
 async function interactive(helpdesk) {
   const context = await launchChromiumWithExtension({
     extensionDir,
-    profileDir: join(root, '.tmp', 'demo-profile'),
-    tmpDir: browserTmpDir,
+    profileDir: join(tmpdir(), 'keel-profile-demo'),
+    tmpDir: browserTmpDir('demo'),
     headless: false,
     viewport: null,
   });
@@ -73,9 +76,12 @@ async function typeInChunks(page, chunks) {
 async function walkThrough(helpdesk) {
   rmSync(screenshotsDir, { recursive: true, force: true });
   mkdirSync(screenshotsDir, { recursive: true });
-  mkdirSync(join(root, '.tmp'), { recursive: true });
-  const profileDir = mkdtempSync(join(root, '.tmp', 'demo-walkthrough-profile-'));
-  const context = await launchChromiumWithExtension({ extensionDir, profileDir, tmpDir: browserTmpDir });
+  const profileDir = newProfileDir('demo');
+  const context = await launchChromiumWithExtension({
+    extensionDir,
+    profileDir,
+    tmpDir: browserTmpDir('demo'),
+  });
   const saved = [];
   const problems = [];
   const shoot = async (page, name, what) => {

@@ -2,7 +2,9 @@
 /**
  * `npm test`: every check, in order, stopping at the first failure.
  *   chromium → type check → lint → unit tests → build → e2e in real Chromium
- * The build goes to .tmp/e2e-build and the e2e suite reuses it (KEEL_SKIP_BUILD=1).
+ * Two builds: the test build (KEEL_TEST_BUILD=1: local hosts and the demo adapter) in
+ * .tmp/e2e-build and the store build in .tmp/e2e-build-store; the e2e suite reuses both
+ * (KEEL_SKIP_BUILD=1) and loads the store build wherever it needs no local host.
  * Ends with a line "N passed, N failed[, N skipped]" counting the stages.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,7 +30,18 @@ const stages = [
   { name: 'type check', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', command: bin('biome'), args: ['check', '.'] },
   { name: 'unit tests', command: bin('vitest'), args: ['run'] },
-  { name: 'build', command: bin('wxt'), args: ['build'], env: { KEEL_OUT_DIR: buildDir } },
+  {
+    name: 'build (test)',
+    command: bin('wxt'),
+    args: ['build'],
+    env: { KEEL_OUT_DIR: buildDir, KEEL_TEST_BUILD: '1' },
+  },
+  {
+    name: 'build (store)',
+    command: bin('wxt'),
+    args: ['build'],
+    env: { KEEL_OUT_DIR: `${buildDir}-store`, KEEL_TEST_BUILD: '' },
+  },
   {
     name: 'e2e (Chromium)',
     command: bin('vitest'),

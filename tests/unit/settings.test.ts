@@ -150,10 +150,20 @@ describe('loadManagedPolicyQuickly', () => {
     const reads = await managedReads(() => new Promise(() => {}));
     try {
       const started = Date.now();
-      expect(await loadManagedPolicyQuickly(200)).toEqual({ playbooks: [], settings: {}, problems: [] });
+      expect(await loadManagedPolicyQuickly(200)).toEqual({
+        playbooks: [],
+        settings: {},
+        sites: [],
+        problems: [],
+      });
       expect(Date.now() - started).toBeGreaterThanOrEqual(150);
       const again = Date.now();
-      expect(await loadManagedPolicyQuickly(200)).toEqual({ playbooks: [], settings: {}, problems: [] });
+      expect(await loadManagedPolicyQuickly(200)).toEqual({
+        playbooks: [],
+        settings: {},
+        sites: [],
+        problems: [],
+      });
       expect(Date.now() - again).toBeLessThan(100);
       expect(reads.count).toBe(1);
     } finally {

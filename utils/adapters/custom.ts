@@ -1,6 +1,9 @@
+import { judgeSend, replyProof } from './custom-evidence';
 import type { CustomSite, SiteDraft } from './custom-site';
+import { editorText } from './editing';
 import { createSiteAdapter, valueOrText } from './generic';
 import type { SelectorFallback } from './selectors';
+import { watchSends } from './send';
 import type { HelpdeskAdapter } from './types';
 
 export type { CustomSite, SiteDraft } from './custom-site';
@@ -13,6 +16,7 @@ export const CUSTOM_SELECTOR_KEYS = [
   'customerMessage',
   'editor',
   'send',
+  'agent',
 ] as const;
 export type CustomSelectorKey = (typeof CUSTOM_SELECTOR_KEYS)[number];
 
@@ -39,7 +43,9 @@ export function matchPatternToRegExp(pattern: string): RegExp {
         ? `(?:[^/:]+\\.)?${escapeRegExp(host.slice(2))}`
         : escapeRegExp(host);
   const pathPart = escapeRegExp(path).replace(/\*/g, '.*');
-  return new RegExp(`^${schemePart}://${hostPart}${escapeRegExp(port)}${pathPart}$`);
+  // No port in the pattern: any port, as the browser's match patterns do (helpdesk.corp:8080).
+  const portPart = port ? escapeRegExp(port) : '(?::\\d+)?';
+  return new RegExp(`^${schemePart}://${hostPart}${portPart}${pathPart}$`);
 }
 
 /** Whether a URL falls under a site's pattern. */
@@ -52,11 +58,21 @@ export function customSiteMatches(site: Pick<SiteDraft, 'urlPattern'>, url: URL)
   }
 }
 
+/** `TicketID` of `?Action=AgentTicketZoom;TicketID=7` (OTRS and Znuny separate parameters with `;`). */
+function semicolonParam(url: URL, name: string): string | undefined {
+  for (const pair of url.search.slice(1).split(/[;&]/)) {
+    const [key, value] = pair.split('=');
+    if (key !== undefined && decodeURIComponent(key) === name && value)
+      return decodeURIComponent(value).trim();
+  }
+  return undefined;
+}
+
 /** The ticket id a site's rule finds in a URL, or null. */
 export function customTicketId(site: Pick<SiteDraft, 'ticketId'>, url: URL): string | null {
   const { queryParam, pathSegment } = site.ticketId;
   if (queryParam !== undefined) {
-    const value = url.searchParams.get(queryParam)?.trim();
+    const value = url.searchParams.get(queryParam)?.trim() || semicolonParam(url, queryParam);
     if (value) return value;
   }
   if (pathSegment !== undefined) {
@@ -77,10 +93,85 @@ export function customTicketId(site: Pick<SiteDraft, 'ticketId'>, url: URL): str
 const userSelector = (css: string | undefined, key: string): SelectorFallback[] | undefined =>
   css ? [{ css, variant: `set by you (${key})` }] : undefined;
 
-/** An adapter for a user's site: their selectors, no guessing beyond them but the subject's page title. */
+/**
+ * Whether an element is on screen: not `hidden`, not `display: none` or `visibility: hidden`
+ * itself or through an ancestor. A reply box the page keeps hidden until "Reply" is clicked is
+ * no editor yet: snippets written there would be lost, and its draft is not the agent's.
+ */
+export function isShown(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = view?.getComputedStyle(node);
+    if (style && (style.display === 'none' || (node === element && style.visibility === 'hidden')))
+      return false;
+  }
+  return true;
+}
+
+/** The first element a user's selector matches, or null (also for a selector the page refuses). */
+function queryUser(doc: Document, css: string): Element | null {
+  try {
+    return doc.querySelector(css);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the composer is on a private note, as the page's own control says (the site's `note`):
+ * a ticked checkbox, or a selected tab (aria-selected, aria-pressed, aria-current, a checked
+ * radio, or a class active / selected / current, on the tab or its list item). A separate note
+ * button says so only at the send (see isNoteSend).
+ */
+export function isPrivateNote(site: Pick<CustomSite, 'note'>, doc: Document): boolean {
+  const note = site.note;
+  if (!note || note.kind === 'button') return false;
+  const control = queryUser(doc, note.selector);
+  if (!control) return false;
+  // By tag name, not instanceof: the control may come from another frame.
+  const input =
+    control.tagName === 'INPUT'
+      ? (control as HTMLInputElement)
+      : control.querySelector<HTMLInputElement>('input[type=checkbox], input[type=radio]');
+  if (note.kind === 'checkbox')
+    return input?.checked === true || control.getAttribute('aria-checked') === 'true';
+  // A tab's state often sits on its list item (`<li class="active"><a id="note-tab">`).
+  const marked = (element: Element | null) =>
+    element !== null &&
+    (element.getAttribute('aria-selected') === 'true' ||
+      element.getAttribute('aria-pressed') === 'true' ||
+      (element.hasAttribute('aria-current') && element.getAttribute('aria-current') !== 'false') ||
+      /\b(active|selected|current)\b/i.test(element.getAttribute('class') ?? ''));
+  return (
+    input?.checked === true ||
+    marked(control) ||
+    (control.parentElement?.tagName === 'LI' && marked(control.parentElement))
+  );
+}
+
+/** Whether a send event comes from the site's separate "add a private note" button. */
+export function isNoteSend(site: Pick<CustomSite, 'note'>, event: Event): boolean {
+  if (site.note?.kind !== 'button') return false;
+  const selector = site.note.selector;
+  const from = (node: unknown) => {
+    try {
+      return node instanceof Element && node.closest(selector) !== null;
+    } catch {
+      return false;
+    }
+  };
+  return from(event.target) || from((event as SubmitEvent).submitter);
+}
+
+/**
+ * An adapter for a user's site: their selectors, no guessing beyond them but the subject's page
+ * title. A send counts on positive evidence only (custom-evidence.ts); a private note marked by
+ * the page's own control is neither checked nor recorded.
+ */
 export function createCustomSiteAdapter(site: CustomSite): HelpdeskAdapter {
   const { selectors } = site;
-  return createSiteAdapter({
+  const base = createSiteAdapter({
     id: `custom:${site.id}`,
     name: site.name,
     matches: (url) => customSiteMatches(site, url),
@@ -93,8 +184,62 @@ export function createCustomSiteAdapter(site: CustomSite): HelpdeskAdapter {
       customerMessages: userSelector(selectors.customerMessage, 'customer message'),
       editor: userSelector(selectors.editor, 'editor'),
       send: userSelector(selectors.send, 'send'),
+      agent: userSelector(selectors.agent, 'agent'),
     },
   });
+  const findEditor = (doc: Document): HTMLElement | null => {
+    const editor = base.findEditor(doc);
+    return editor && isShown(editor) ? editor : null;
+  };
+  const location = (doc: Document) => new URL(doc.location?.href ?? 'about:blank');
+  const adapter: HelpdeskAdapter = {
+    ...base,
+    findEditor,
+    async readTicket(doc) {
+      const read = await base.readTicket(doc);
+      // The editor is there but hidden (the page shows it on "Reply"): not open yet.
+      if (read.ticket && read.status.state === 'ok' && !findEditor(doc)) {
+        return { ticket: read.ticket, status: { state: 'no-editor', missing: ['reply editor'] } };
+      }
+      return read;
+    },
+    // The page's own private-note control decides; without one configured, every send is a reply.
+    replyMode: (doc) => (isPrivateNote(site, doc) ? 'note' : 'public'),
+    readComposer(url, doc) {
+      const editor = findEditor(doc);
+      const read = base.readComposer(url, doc);
+      return { ...read, editor, draft: editor ? read.draft : '', mode: adapter.replyMode(doc) };
+    },
+    observeSend(doc, signal, onSend, gate) {
+      watchSends(
+        doc,
+        signal,
+        {
+          // No send button set: the submit of the editor's form, or Ctrl/Cmd+Enter.
+          sendButtonSelector: selectors.send ?? 'keel-no-send-button',
+          findEditor: () => findEditor(doc),
+          readDraft: editorText,
+          snapshot: () => 0,
+          confirmed: () => false,
+          replyMode: () => adapter.replyMode(doc),
+          isNoteSend: (event) => isNoteSend(site, event),
+          isSendForm: (form) => {
+            const editor = base.findEditor(doc);
+            return editor !== null && form.contains(editor);
+          },
+          evidence: (text) => {
+            const proof = replyProof(text);
+            if (!proof) return null;
+            const verdict = () => judgeSend(doc, site.sentWhen, proof, base.findEditor(doc), location(doc));
+            return { proof, sent: () => verdict() === 'sent', refused: () => verdict() === 'refused' };
+          },
+        },
+        onSend,
+        gate,
+      );
+    },
+  };
+  return adapter;
 }
 
 export interface SelectorProbe {

@@ -11,11 +11,12 @@ import { zendeskAdapter } from './zendesk';
 import { ZOHODESK_HOSTS, zohodeskAdapter } from './zohodesk';
 
 /**
- * Every built-in adapter, most specific first: the first whose `matches` holds handles the page.
- * Adapters only touch the DOM when called, so importing this module is safe anywhere (the content
- * script's entrypoint options are evaluated at build time).
+ * Every built-in adapter of a store build, most specific first: the first whose `matches` holds
+ * handles the page. Request Tracker runs on the hosts of sites the user marks as one. Adapters only
+ * touch the DOM when called, so importing this module is safe anywhere (the content script's
+ * entrypoint options are evaluated at build time).
  */
-export const ADAPTERS: readonly HelpdeskAdapter[] = [
+export const STORE_ADAPTERS: readonly HelpdeskAdapter[] = [
   zendeskAdapter,
   freshdeskAdapter,
   helpscoutAdapter,
@@ -23,13 +24,19 @@ export const ADAPTERS: readonly HelpdeskAdapter[] = [
   frontAdapter,
   gorgiasAdapter,
   zohodeskAdapter,
-  demoAdapter,
   rtAdapter,
 ];
 
+/** The adapters of this build: the test build adds the demo helpdesk's (utils/build-mode.ts). */
+export const ADAPTERS: readonly HelpdeskAdapter[] =
+  import.meta.env.KEEL_TEST_BUILD === 'true'
+    ? [...STORE_ADAPTERS.slice(0, -1), demoAdapter, rtAdapter]
+    : STORE_ADAPTERS;
+
 /**
- * Where the content script runs: the built-in helpdesks' hosts (regional and company ones
- * included), and localhost for the demo helpdesk and a local Request Tracker. Users' own sites are registered at runtime instead.
+ * Where the content script runs: the built-in helpdesks' hosts, regional and company ones included
+ * (the test build adds TEST_BUILD_MATCHES in wxt.config.ts). Users' own sites are registered at
+ * runtime instead.
  */
 export const HELPDESK_MATCHES: string[] = [
   '*://*.zendesk.com/*',
@@ -40,9 +47,12 @@ export const HELPDESK_MATCHES: string[] = [
   '*://*.frontapp.com/*',
   '*://*.gorgias.com/*',
   ...ZOHODESK_HOSTS.map((host) => `*://${host}/*`),
-  'http://localhost/*',
-  'http://127.0.0.1/*',
 ];
+
+/** The built-in adapter for this page, or null (no custom-site code: the built-in content script uses it). */
+export function findBuiltInAdapter(url: URL, doc: Document): HelpdeskAdapter | null {
+  return ADAPTERS.find((adapter) => adapter.matches(url, doc)) ?? null;
+}
 
 /** The adapter for this page: a built-in one, else the first of the user's sites that matches. */
 export function findAdapter(

@@ -1,3 +1,4 @@
+import type { ReplyProof } from './custom-evidence';
 import { watchAgentInput } from './trust';
 import type { ReplyMode, SentReply } from './types';
 
@@ -31,7 +32,21 @@ export interface SendWatch {
   enterSends?(editor: HTMLElement): boolean;
   /** How long the page may take to confirm. */
   timeoutMs?: number;
+  /**
+   * For sites that count a send only on positive evidence (custom sites): called at the intent
+   * with the reply's text. `sent` is polled instead of `confirmed`; at the deadline `refused`
+   * decides between a refusal (`confirmed` resolves false) and no evidence either way (null: the
+   * agent decides). A new send after a second settles the one before: sent if shown, else refused.
+   */
+  evidence?(text: string): { proof: ReplyProof; sent(): boolean; refused(): boolean } | null;
+  /** A send event that sends a private note, not a reply (a separate note button): not reported. */
+  isNoteSend?(event: Event): boolean;
+  /** Whether the submit of this form is a send (the form around the editor), besides `formSelector`. */
+  isSendForm?(form: Element): boolean;
 }
+
+/** Within this long, a second intent is the same send (a double click, a click and its submit). */
+const SAME_SEND_MS = 1000;
 
 const POLL_MS = 100;
 
@@ -51,10 +66,16 @@ export function watchSends(
   let pending = false;
   const win = doc.defaultView;
   const fromAgent = win ? watchAgentInput(win, signal) : () => true;
+  /** The send in flight on an evidence site: settled early when the agent sends again. */
+  let inFlight: { at: number; settleNow: () => void } | null = null;
 
   const onIntent = (event: Event): void => {
     // The page's own script clicking Send is not the agent sending (issue 14): nothing recorded.
-    if (pending || signal.aborted || !fromAgent(event)) return;
+    if (signal.aborted || watch.isNoteSend?.(event) || !fromAgent(event)) return;
+    if (pending) {
+      if (!inFlight || Date.now() - inFlight.at < SAME_SEND_MS) return;
+      inFlight.settleNow();
+    }
     const editor = watch.findEditor();
     if (!editor) return;
     const text = watch.readDraft(editor);
@@ -69,21 +90,31 @@ export function watchSends(
     pending = true;
     const before = watch.snapshot();
     const deadline = Date.now() + (watch.timeoutMs ?? 8000);
-    let settle: (sent: boolean) => void = () => {};
-    const confirmed = new Promise<boolean>((resolve) => {
-      settle = resolve;
+    const evidence = watch.evidence?.(text) ?? null;
+    let settled = false;
+    let resolveConfirmed: (sent: boolean | null) => void = () => {};
+    const confirmed = new Promise<boolean | null>((resolve) => {
+      resolveConfirmed = resolve;
     });
+    const settle = (outcome: boolean | null) => {
+      if (settled) return;
+      settled = true;
+      pending = false;
+      inFlight = null;
+      resolveConfirmed(outcome);
+    };
+    if (evidence) inFlight = { at: Date.now(), settleNow: () => settle(evidence.sent()) };
     // Reported before the page's own handlers run: the record leaves while the page surely lives.
-    onSend({ text, confirmed });
+    onSend(evidence ? { text, confirmed, proof: evidence.proof } : { text, confirmed });
     const poll = (): void => {
-      // Ticket switched or script gone: leave it unsettled; the background commits it after its grace.
-      if (signal.aborted) return;
-      if (watch.confirmed(before, watch.findEditor())) {
-        pending = false;
+      // Ticket switched or script gone: leave it unsettled; the background commits it after its
+      // grace (or, with evidence, the next sidebar on the site judges it).
+      if (signal.aborted || settled) return;
+      if (evidence ? evidence.sent() : watch.confirmed(before, watch.findEditor())) {
         settle(true);
       } else if (Date.now() > deadline) {
-        pending = false; // the page refused or failed the send
-        settle(false);
+        // The page refused or failed the send; with evidence, only when it shows so.
+        settle(evidence && !evidence.refused() ? null : false);
       } else {
         setTimeout(poll, POLL_MS);
       }
@@ -115,13 +146,14 @@ export function watchSends(
     },
     options,
   );
-  if (watch.formSelector) {
-    const formSelector = watch.formSelector;
+  if (watch.formSelector || watch.isSendForm) {
+    const { formSelector, isSendForm } = watch;
     doc.addEventListener(
       'submit',
       (event) => {
         const target = event.target instanceof Element ? event.target : null;
-        if (target?.matches(formSelector)) onIntent(event);
+        if (target && ((formSelector && target.matches(formSelector)) || isSendForm?.(target)))
+          onIntent(event);
       },
       options,
     );

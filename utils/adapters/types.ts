@@ -1,4 +1,5 @@
 import type { TicketContext } from '../ticket';
+import type { ReplyProof } from './custom-evidence';
 import type { InsertPosition } from './editing';
 import type { SelectorRegistry } from './selectors';
 import type { SendGate } from './send';
@@ -46,10 +47,14 @@ export interface ComposerRead {
  * `confirmed` resolves true once the page shows the send went through, false when the page
  * refused it while still open. It never resolves when the page or the ticket went away first:
  * the background then commits the pending record after a grace period (utils/store/pending.ts).
+ * A send with a `proof` (custom sites) counts only on positive evidence: it is never committed by
+ * the grace period, `confirmed` resolves null when the page showed neither outcome, and the
+ * next sidebar on the site judges it or asks the agent (utils/sidebar/unconfirmed.ts).
  */
 export interface SentReply {
   text: string;
-  confirmed: Promise<boolean>;
+  confirmed: Promise<boolean | null>;
+  proof?: ReplyProof;
 }
 
 /**

@@ -9,7 +9,7 @@ import { exportCsv, exportStepsCsv } from '../store/csv';
 import { isQuotaError, StoreFileError } from '../store/errors';
 import { exportBackup, exportTeamFile, importTeamFiles, restoreBackup } from '../store/files';
 import type { KeelDatabase } from '../store/open';
-import { addPending, cancelPending, PENDING_GRACE_MS } from '../store/pending';
+import { addPending, cancelPending, PENDING_GRACE_MS, unconfirmedSends } from '../store/pending';
 import { addReply, allReplies, clearAll, missedReplies, repliesBetween } from '../store/replies';
 import { dayOf, endOfDay, startOfDay } from '../store/rollups';
 import type { Period } from '../store/summary';
@@ -138,14 +138,22 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
       const added = await addReply(await deps.db(), record, now());
       return { ok: true, added };
     },
-    async 'reply.pending'({ record }) {
+    async 'reply.pending'({ record, proof }) {
       const at = now();
-      const pending = await addPending(await deps.db(), record, at);
-      if (pending) {
+      const pending = await addPending(await deps.db(), record, at, proof);
+      // A send that needs evidence is never committed by time: no alarm for it.
+      if (pending && !proof) {
         const graceMs = (await deps.pendingGraceMs?.()) ?? PENDING_GRACE_MS;
         await deps.schedulePendingCommit?.(at + graceMs);
       }
       return { ok: true, pending };
+    },
+    async 'reply.unconfirmed'({ helpdesk }) {
+      const sends = await unconfirmedSends(await deps.db(), helpdesk);
+      return {
+        ok: true,
+        sends: sends.flatMap(({ record, since, proof }) => (proof ? [{ record, since, proof }] : [])),
+      };
     },
     async 'reply.cancel'({ id }) {
       return { ok: true, cancelled: await cancelPending(await deps.db(), id) };

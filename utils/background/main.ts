@@ -6,6 +6,7 @@ import { browserTeamPusher, readTeamStatus, TEAM_ALARM } from '../team/scheduler
 import { listenForCommands } from './commands';
 import { createMessageHandler } from './handlers';
 import { PENDING_ALARM, readPendingGraceMs, schedulePendingCommit, settlePending } from './pending';
+import { watchPolicySites } from './policy-sites';
 import { reinjectOnUpdate } from './reinject';
 import { RETENTION_ALARM, runRetention, scheduleRetention } from './retention';
 import { readStatsSettings } from './settings';
@@ -75,6 +76,7 @@ export function startBackground(dbName?: string): void {
 
   listenForCommands();
   reinjectOnUpdate();
+  watchPolicySites();
 
   // Sends left pending when the worker (or the browser) stopped: commit the overdue, re-arm the rest.
   const commitPending = (): void => {

@@ -14,7 +14,20 @@ const FilterSchema = v.pipe(v.string(), v.maxLength(500));
 /** Validates messages at the background. Unknown fields are dropped. */
 export const KeelMessageSchema = v.variant('type', [
   v.object({ type: v.literal('reply.sent'), record: ReplyRecordSchema }),
-  v.object({ type: v.literal('reply.pending'), record: ReplyRecordSchema }),
+  v.object({
+    type: v.literal('reply.pending'),
+    record: ReplyRecordSchema,
+    proof: v.optional(
+      v.object({
+        hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{8}$/)),
+        words: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+      }),
+    ),
+  }),
+  v.object({
+    type: v.literal('reply.unconfirmed'),
+    helpdesk: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  }),
   v.object({ type: v.literal('reply.cancel'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   v.object({ type: v.literal('config.get') }),
   v.object({

@@ -1,20 +1,20 @@
 import { browser } from 'wxt/browser';
 import type { KeelDatabase } from '../store/open';
 import { commitOverdue, nextPendingDue, PENDING_GRACE_MS } from '../store/pending';
-import { TEST_HOOKS_ENABLED } from '../test-hooks';
 
 export const PENDING_ALARM = 'keel.pending';
 
 /**
  * storage.local key that shortens the grace period, for end-to-end tests that close tabs right
- * after Send and must not wait 30 s. Read only in builds for tests (utils/test-hooks.ts), only
+ * after Send and must not wait 30 s. Read only by the test build (KEEL_TEST_BUILD=1), only
  * when present; nothing in Keel writes it.
  */
 export const TEST_GRACE_KEY = '__keelTestPendingGraceMs';
 
 /** The grace period before an unconfirmed send is stored anyway: PENDING_GRACE_MS unless a test set it. */
 export async function readPendingGraceMs(): Promise<number> {
-  if (!TEST_HOOKS_ENABLED) return PENDING_GRACE_MS;
+  // Read at call time (not a module constant) so a unit test can play either build.
+  if (import.meta.env.KEEL_TEST_BUILD !== 'true') return PENDING_GRACE_MS;
   const stored = (await browser.storage.local.get(TEST_GRACE_KEY))[TEST_GRACE_KEY];
   return typeof stored === 'number' && Number.isFinite(stored) && stored >= 0 ? stored : PENDING_GRACE_MS;
 }

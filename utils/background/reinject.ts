@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { customSiteScriptId } from '../settings-core';
+import { moveCustomSiteScripts } from './policy-sites';
 
 /**
  * After an install or an update, helpdesk tabs that were already open have no (or an orphaned)
@@ -9,7 +10,9 @@ import { customSiteScriptId } from '../settings-core';
 export function reinjectOnUpdate(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install' && reason !== 'update') return;
-    void reinjectIntoOpenTabs();
+    void moveCustomSiteScripts()
+      .catch((error: unknown) => console.error('Keel: could not move custom sites to their script', error))
+      .then(() => reinjectIntoOpenTabs());
   });
 }
 

@@ -1,5 +1,6 @@
+import type { ReplyProof } from '../adapters/custom-evidence';
 import { t } from '../i18n';
-import { type Failure, sendWithRetry } from '../messages';
+import { type Failure, type KeelResponses, sendWithRetry } from '../messages';
 import type { ReplyRecord } from '../store/types';
 import type { RecordOutcome } from './session';
 
@@ -32,11 +33,24 @@ export async function recordReply(record: ReplyRecord): Promise<RecordOutcome> {
  * it: if the tab closes right after Send, the background stores it after a grace period. Call it
  * synchronously in the send's event: the message leaves before this function first awaits.
  */
-export async function holdPendingReply(record: ReplyRecord): Promise<RecordOutcome> {
-  return outcomeOf(await sendWithRetry({ type: 'reply.pending', record }, RETRY));
+export async function holdPendingReply(record: ReplyRecord, proof?: ReplyProof): Promise<RecordOutcome> {
+  const message = proof
+    ? { type: 'reply.pending' as const, record, proof }
+    : { type: 'reply.pending' as const, record };
+  return outcomeOf(await sendWithRetry(message, RETRY));
 }
 
 /** Tells the background the page refused a send handed over as pending: it records nothing. */
 export async function cancelPendingReply(id: string): Promise<RecordOutcome> {
   return outcomeOf(await sendWithRetry({ type: 'reply.cancel', id }, RETRY));
+}
+
+/** A custom site's sends that wait for evidence or the agent's word (utils/sidebar/unconfirmed.ts). */
+export async function listUnconfirmedSends(
+  helpdesk: string,
+): Promise<KeelResponses['reply.unconfirmed'] | Failure> {
+  const answer = await sendWithRetry({ type: 'reply.unconfirmed', helpdesk }, RETRY);
+  if (answer.ok) return answer;
+  const outcome = outcomeOf(answer);
+  return { ok: false, error: outcome.ok ? answer.error : outcome.error };
 }

@@ -1,3 +1,4 @@
+import type { ReplyProof } from '../adapters/custom-evidence';
 import type { InsertPosition } from '../adapters/editing';
 import type { AdapterStatus, HelpdeskAdapter, SentReply } from '../adapters/types';
 import { checkReply } from '../checker';
@@ -80,7 +81,12 @@ export interface SessionDeps {
    * Hands a record to the background as pending at the moment of Send; it must send before its
    * first await (the tab may close right after). Defaults to utils/sidebar/record.ts.
    */
-  holdPending?: (record: ReplyRecord) => Promise<RecordOutcome>;
+  holdPending?: (record: ReplyRecord, proof?: ReplyProof) => Promise<RecordOutcome>;
+  /**
+   * A send that needs evidence (custom sites) ended with none either way: it stays pending and
+   * the agent is asked to record or discard it (utils/sidebar/unconfirmed.ts).
+   */
+  onUnconfirmed?: () => void;
   /** Tells the background a pending send was refused by the page. Defaults to utils/sidebar/record.ts. */
   cancelPending?: (id: string) => Promise<RecordOutcome>;
   now: () => number;
@@ -531,10 +537,18 @@ export class SidebarSession {
   private async recordIntent(reply: SentReply): Promise<void> {
     const record = this.buildRecord(reply.text);
     if (!record) return;
-    const held = (this.deps.holdPending ?? holdPendingReply)(record);
+    const held = (this.deps.holdPending ?? holdPendingReply)(record, reply.proof);
     this.patch({ send: { state: 'saving' } });
-    if (await reply.confirmed) {
+    const confirmed = await reply.confirmed;
+    if (confirmed) {
       await this.storeRecord(record);
+      return;
+    }
+    if (confirmed === null) {
+      // No evidence either way: never stored silently, never dropped; the agent decides.
+      await held;
+      this.patch({ send: { state: 'idle' } });
+      this.deps.onUnconfirmed?.();
       return;
     }
     // The cancel must not overtake the pending copy, or that copy would outlive it and be stored.

@@ -25,7 +25,14 @@ export const readSidebarLayout = () =>
 export const writeSidebarLayout = (layout: SidebarLayout) =>
   browser.storage.local.set({ [STORAGE_KEYS.sidebarLayout]: layout });
 
-export const readCustomSites = () => read<CustomSite[]>(STORAGE_KEYS.customSites, []);
+/** The administrator's sites first (they win over a user's site with the same id), then the user's. */
+export async function readCustomSites(): Promise<CustomSite[]> {
+  const [policy, own] = await Promise.all([
+    read<CustomSite[]>(STORAGE_KEYS.policySites, []),
+    read<CustomSite[]>(STORAGE_KEYS.customSites, []),
+  ]);
+  return [...policy, ...own.filter((site) => !policy.some((pushed) => pushed.id === site.id))];
+}
 
 export async function loadTicketChoice(ticketKey: string): Promise<string | undefined> {
   return (await read<Record<string, TicketChoice>>(STORAGE_KEYS.ticketChoices, {}))[ticketKey]?.playbookId;

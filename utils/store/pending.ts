@@ -1,6 +1,7 @@
 import { toStoreError } from './errors';
 import type { KeelDatabase } from './open';
 import { inWriteTransaction, writeBatchesIn } from './replies';
+import type { PendingReply } from './schema';
 import type { ReplyRecord } from './types';
 
 /**
@@ -16,10 +17,15 @@ export const PENDING_GRACE_MS = 30_000;
  * the record is already stored (its confirmation overtook it), so a late arrival never revives it.
  * Resolves `true` when the record is now pending.
  */
-export async function addPending(db: KeelDatabase, record: ReplyRecord, now: number): Promise<boolean> {
+export async function addPending(
+  db: KeelDatabase,
+  record: ReplyRecord,
+  now: number,
+  proof?: PendingReply['proof'],
+): Promise<boolean> {
   return inWriteTransaction(db, async (tx) => {
     if ((await tx.objectStore('replies').getKey(record.id)) !== undefined) return false;
-    await tx.objectStore('pending').put({ record, since: now });
+    await tx.objectStore('pending').put(proof ? { record, since: now, proof } : { record, since: now });
     return true;
   });
 }
@@ -44,7 +50,10 @@ export async function cancelPending(db: KeelDatabase, id: string): Promise<boole
 export async function commitOverdue(db: KeelDatabase, now: number, graceMs: number): Promise<number> {
   return inWriteTransaction(db, async (tx) => {
     const pending = tx.objectStore('pending');
-    const overdue = await pending.index('by-since').getAll(IDBKeyRange.upperBound(now - graceMs));
+    // Sends that need evidence wait for a sidebar on their site, however long.
+    const overdue = (await pending.index('by-since').getAll(IDBKeyRange.upperBound(now - graceMs))).filter(
+      (entry) => !entry.proof,
+    );
     if (overdue.length === 0) return 0;
     await Promise.all(overdue.map((entry) => pending.delete(entry.record.id)));
     const [outcome] = await writeBatchesIn(tx, [{ records: overdue.map((entry) => entry.record) }], now);
@@ -54,8 +63,18 @@ export async function commitOverdue(db: KeelDatabase, now: number, graceMs: numb
 
 /** When the oldest pending send falls due (epoch ms), or null when nothing is pending. */
 export async function nextPendingDue(db: KeelDatabase, graceMs: number): Promise<number | null> {
-  const cursor = await db.transaction('pending').store.index('by-since').openCursor();
+  let cursor = await db.transaction('pending').store.index('by-since').openCursor();
+  while (cursor?.value.proof) cursor = await cursor.continue();
   return cursor ? cursor.value.since + graceMs : null;
+}
+
+/**
+ * The sends of one helpdesk (a custom site, `custom:{id}`) that wait for evidence or the agent's
+ * word, oldest first.
+ */
+export async function unconfirmedSends(db: KeelDatabase, helpdesk: string): Promise<PendingReply[]> {
+  const all = await db.getAllFromIndex('pending', 'by-since');
+  return all.filter((entry) => entry.proof && entry.record.helpdesk === helpdesk);
 }
 
 /** Every pending send, oldest first (for tests and diagnostics). */

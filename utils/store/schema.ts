@@ -127,6 +127,12 @@ export interface PendingReply {
   record: ReplyRecord;
   /** When the background received it (epoch ms): the grace period runs from here. */
   since: number;
+  /**
+   * A custom site's send, which counts on positive evidence only (utils/adapters/custom-evidence.ts):
+   * never stored by the grace period; the next sidebar on the site judges it or asks the agent.
+   * A hash of the reply's first words, never its text.
+   */
+  proof?: { hash: string; words: number };
 }
 
 /** Totals of one local day. */

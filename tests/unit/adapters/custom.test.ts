@@ -54,7 +54,7 @@ describe('custom site schema', () => {
   it('names the first problem by its path', () => {
     expect(parseCustomSite({ ...acme, selectors: { subject: 'h1' } })).toEqual({
       ok: false,
-      error: 'selectors.editor: Invalid key: Expected "editor" but received undefined',
+      error: 'selectors.editor: is empty',
     });
     expect(parseCustomSite({ ...acme, urlPattern: 'support.acme.com' })).toMatchObject({
       ok: false,

@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mostCommonLocalAgent } from '../../../utils/background/handlers';
 import { startBackground } from '../../../utils/background/main';
-import { PENDING_ALARM, TEST_GRACE_KEY } from '../../../utils/background/pending';
+import { PENDING_ALARM, readPendingGraceMs, TEST_GRACE_KEY } from '../../../utils/background/pending';
 import { RETENTION_ALARM } from '../../../utils/background/retention';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import { openKeelDB } from '../../../utils/store/open';
@@ -292,11 +292,21 @@ describe('sends handed over at the moment of Send', () => {
     expect(alarm?.scheduledTime).toBeLessThanOrEqual(clock + 20_000);
   });
 
-  it('honours a shorter grace period that a test put in storage.local', async () => {
+  it('ignores the e2e suite’s grace-period key in a store build', async () => {
+    await fakeBrowser.storage.local.set({ [TEST_GRACE_KEY]: 1000 });
+    await send({ type: 'reply.pending', record: makeRecord() }, contentScript);
+    clock += 1000;
+    expect(await total()).toBe(0);
+    expect(await readPendingGraceMs()).toBe(PENDING_GRACE_MS);
+  });
+
+  it('honours a shorter grace period that a test put in storage.local, in the test build', async () => {
+    vi.stubEnv('KEEL_TEST_BUILD', 'true');
     await fakeBrowser.storage.local.set({ [TEST_GRACE_KEY]: 1000 });
     await send({ type: 'reply.pending', record: makeRecord() }, contentScript);
     clock += 1000;
     expect(await total()).toBe(1);
+    vi.unstubAllEnvs();
   });
 });
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadManagedPlaybooks, parseManagedPolicy, readManagedStorage } from '@/utils/managed';
@@ -48,7 +50,7 @@ describe('managed policy parsing', () => {
   });
 
   it('treats an empty policy as nothing pushed', () => {
-    expect(parseManagedPolicy({})).toEqual({ playbooks: [], settings: {}, problems: [] });
+    expect(parseManagedPolicy({})).toEqual({ playbooks: [], settings: {}, sites: [], problems: [] });
   });
 });
 
@@ -70,5 +72,60 @@ describe('reading storage.managed', () => {
   it('loads the playbooks an administrator pushed', async () => {
     await fakeBrowser.storage.managed.set({ playbooks: goodFile });
     expect((await loadManagedPlaybooks()).map((p) => p.id)).toEqual(['escalation']);
+  });
+});
+
+describe('sites pushed by the administrator (issue 15)', () => {
+  const corp = {
+    id: 'corp',
+    name: 'Corp Helpdesk',
+    urlPattern: 'http://helpdesk.corp/tickets/*',
+    ticketId: {},
+    selectors: { editor: '#reply-text', send: 'button.send-reply' },
+    sentWhen: { replyIn: '.thread' },
+    note: { kind: 'checkbox', selector: '#private' },
+  };
+  const rt = {
+    id: 'corp-rt',
+    name: 'Corp RT',
+    software: 'rt',
+    urlPattern: 'http://rt.corp/*',
+    ticketId: { queryParam: 'id' },
+    selectors: {},
+  };
+
+  it('takes every valid site, as the Sites form makes them, from a list or its JSON text', () => {
+    expect(parseManagedPolicy({ sites: [corp, rt] })).toMatchObject({ sites: [corp, rt], problems: [] });
+    expect(parseManagedPolicy({ sites: JSON.stringify([corp]) }).sites).toEqual([corp]);
+  });
+
+  it('leaves a bad site out and names it by its place, keeping the others', () => {
+    const policy = parseManagedPolicy({
+      sites: [corp, { ...corp, id: 'two', selectors: {} }, { ...corp, name: 'Again' }],
+    });
+    expect(policy.sites).toEqual([corp]);
+    expect(policy.problems).toEqual([
+      { path: 'sites[1].selectors.editor', message: 'is empty' },
+      { path: 'sites[2].id', message: '"corp" is used twice' },
+    ]);
+    expect(parseManagedPolicy({ sites: 'not json' }).problems).toEqual([
+      { path: 'sites', message: 'is not JSON' },
+    ]);
+  });
+
+  it('is described in the managed schema an administrator’s tools read', () => {
+    const schema = JSON.parse(readFileSync(join(process.cwd(), 'assets/public/managed_schema.json'), 'utf8'));
+    expect(Object.keys(schema.properties.sites.items.properties)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'name',
+        'software',
+        'urlPattern',
+        'ticketId',
+        'selectors',
+        'sentWhen',
+        'note',
+      ]),
+    );
   });
 });

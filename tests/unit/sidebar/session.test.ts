@@ -2,13 +2,16 @@ import { h, options, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import { StepItem } from '@/components/sidebar/StepItem';
+import type { ReplyProof } from '@/utils/adapters/custom-evidence';
 import { demoAdapter } from '@/utils/adapters/demo';
+import type { SentReply } from '@/utils/adapters/types';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
 import { DEFAULT_SIDEBAR_LAYOUT } from '@/utils/settings-core';
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import {
   CHECK_MAX_WAIT_MS,
   type RecordOutcome,
+  type SessionDeps,
   SidebarSession,
   snippetPosition,
   TYPING_PAUSE_MS,
@@ -70,7 +73,7 @@ describe('SidebarSession on the demo helpdesk', () => {
   let answer: boolean;
   let questions: string[];
 
-  function startSession(outcome: RecordOutcome = { ok: true }) {
+  function startSession(outcome: RecordOutcome = { ok: true }, extra: Partial<SessionDeps> = {}) {
     const session = new SidebarSession({
       adapter: demoAdapter,
       doc: document,
@@ -99,6 +102,7 @@ describe('SidebarSession on the demo helpdesk', () => {
         return answer;
       },
       signal: abort.signal,
+      ...extra,
     });
     return session;
   }
@@ -220,6 +224,34 @@ describe('SidebarSession on the demo helpdesk', () => {
       origin: 'local',
     });
     expect(JSON.stringify(records[0])).not.toContain('on its way');
+  });
+
+  it('keeps a send with no evidence either way pending and asks about it: neither stored nor cancelled (custom sites)', async () => {
+    let report: ((reply: SentReply) => void) | undefined;
+    vi.spyOn(demoAdapter, 'observeSend').mockImplementation((_doc, _signal, onSend) => {
+      report = onSend;
+    });
+    const onUnconfirmed = vi.fn();
+    const held: { id: string; proof?: ReplyProof }[] = [];
+    const session = startSession(
+      { ok: true },
+      {
+        onUnconfirmed,
+        holdPending: async (record, proof) => {
+          held.push({ id: record.id, proof });
+          return { ok: true };
+        },
+      },
+    );
+    await session.start();
+    const proof = { hash: '0badf00d', words: 9 };
+    report?.({ text: 'Hi María, your refund is on its way.', confirmed: Promise.resolve(null), proof });
+    await vi.waitFor(() => expect(onUnconfirmed).toHaveBeenCalledOnce());
+    expect(held).toEqual([{ id: 'reply-1', proof }]);
+    expect(records).toEqual([]);
+    expect(cancels).toEqual([]);
+    expect(session.state.get().send.state).toBe('idle');
+    vi.restoreAllMocks();
   });
 
   it('hands the record over as pending at the click, before the page confirms, then stores the same id', async () => {

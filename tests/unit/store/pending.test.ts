@@ -8,6 +8,7 @@ import {
   commitOverdue,
   nextPendingDue,
   PENDING_GRACE_MS,
+  unconfirmedSends,
 } from '../../../utils/store/pending';
 import { addReply, clearAll } from '../../../utils/store/replies';
 import { summarize } from '../../../utils/store/summary';
@@ -97,5 +98,44 @@ describe('pending sends', () => {
     await addPending(db, makeRecord(), T0);
     await clearAll(db);
     expect(await allPending(db)).toEqual([]);
+  });
+});
+
+describe('custom-site sends that count on evidence (issue 15)', () => {
+  const proof = { hash: '0123abcd', words: 12 };
+
+  it('never stores a send that needs evidence when its grace period ends (regression: a refused submit stored 30 s later)', async () => {
+    const evidenced = makeRecord({ helpdesk: 'custom:acme' });
+    const plain = makeRecord();
+    await addPending(db, evidenced, T0, proof);
+    await addPending(db, plain, T0 + 1);
+    expect(await commitOverdue(db, T0 + 10 * PENDING_GRACE_MS, PENDING_GRACE_MS)).toBe(1);
+    expect((await summarize(db)).total).toBe(1);
+    expect((await allPending(db)).map((entry) => entry.record.id)).toEqual([evidenced.id]);
+    // No alarm is due for it: only the grace period of sends without evidence.
+    expect(await nextPendingDue(db, PENDING_GRACE_MS)).toBeNull();
+  });
+
+  it('lists the waiting sends of one site only, oldest first, with their proof', async () => {
+    const first = makeRecord({ helpdesk: 'custom:acme' });
+    const second = makeRecord({ helpdesk: 'custom:acme' });
+    await addPending(db, second, T0 + 5, proof);
+    await addPending(db, first, T0, proof);
+    await addPending(db, makeRecord({ helpdesk: 'custom:other' }), T0, proof);
+    await addPending(db, makeRecord({ helpdesk: 'custom:acme' }), T0); // no proof: the grace period's
+    const sends = await unconfirmedSends(db, 'custom:acme');
+    expect(sends.map((entry) => entry.record.id)).toEqual([first.id, second.id]);
+    expect(sends[0]?.proof).toEqual(proof);
+  });
+
+  it('stores a waiting send once when the agent records it, and nothing when they discard it', async () => {
+    const kept = makeRecord({ helpdesk: 'custom:acme' });
+    const dropped = makeRecord({ helpdesk: 'custom:acme' });
+    await addPending(db, kept, T0, proof);
+    await addPending(db, dropped, T0, proof);
+    expect(await addReply(db, kept, T0 + 60_000)).toBe(true);
+    expect(await cancelPending(db, dropped.id)).toBe(true);
+    expect((await summarize(db)).total).toBe(1);
+    expect(await unconfirmedSends(db, 'custom:acme')).toEqual([]);
   });
 });
