@@ -21,6 +21,7 @@ import {
   writeSidebarLayout,
 } from '@/utils/sidebar/storage';
 import { isToggleShortcut, TOGGLE_SIDEBAR_MESSAGE } from '@/utils/sidebar/toggle';
+import { backgroundVerdicts } from '@/utils/sidebar/verdicts';
 
 export default defineContentScript({
   matches: HELPDESK_MATCHES,
@@ -45,6 +46,7 @@ export default defineContentScript({
       doc: document,
       location: () => new URL(location.href),
       loadPlaybooks: async () => config.playbooks,
+      verdicts: backgroundVerdicts,
       loadChoice: loadTicketChoice,
       saveChoice: saveTicketChoice,
       record: recordReply,

@@ -25,6 +25,7 @@ import type { ReplyRecord } from '../store/types';
 import { firstProblem } from '../store/validation';
 import { KeelMessageSchema } from './message-schema';
 import { refusalFor } from './sender';
+import { createVerdictRunner } from './verdicts';
 
 /** What the handlers need from the outside world; tests pass their own. */
 export interface BackgroundDeps {
@@ -111,6 +112,7 @@ export function rangeOf(
 
 function makeHandlers(deps: BackgroundDeps): Handlers {
   const now = deps.now ?? (() => Date.now());
+  const verdicts = createVerdictRunner();
   /** The database with overdue pending sends stored, for anything that reads statistics. */
   const settledDb = async (): Promise<KeelDatabase> => {
     const db = await deps.db();
@@ -136,6 +138,13 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
     },
     async 'config.get'() {
       return { ok: true, ...(await deps.config()) };
+    },
+    // The draft is checked and dropped: never stored, never logged (an error names the step only).
+    async 'verdict.check'({ draft, ticket, playbook }) {
+      return { ok: true, result: verdicts.check(draft, ticket, playbook) };
+    },
+    async 'verdict.pick'({ ticket, playbooks }) {
+      return { ok: true, pick: verdicts.pick(ticket, playbooks) };
     },
     async 'stats.summary'(message) {
       const db = await settledDb();

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { KeelMessage } from '../messages';
+import { PlaybookSchema } from '../playbook/schema';
 import { PERIODS } from '../store/summary';
 import { ReplyRecordSchema } from '../store/validation';
 
@@ -10,6 +11,22 @@ const PeriodSchema = v.picklist(PERIODS);
 const MAX_FILE_CHARS = 200_000_000;
 const DaySchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const FilterSchema = v.pipe(v.string(), v.maxLength(500));
+/** A draft far longer than any reply is refused rather than checked (the checker reads it all). */
+export const MAX_DRAFT_CHARS = 100_000;
+const TicketText = v.pipe(v.string(), v.maxLength(MAX_DRAFT_CHARS));
+const ShortText = v.pipe(v.string(), v.maxLength(2_000));
+
+/** What an adapter read from the page (utils/ticket.ts), as the checker and classifier take it. */
+const TicketContextSchema = v.object({
+  helpdesk: ShortText,
+  ticketId: ShortText,
+  subject: ShortText,
+  type: v.optional(ShortText),
+  tags: v.pipe(v.array(ShortText), v.maxLength(500)),
+  requester: v.object({ name: v.optional(ShortText), email: v.optional(ShortText) }),
+  customerMessage: TicketText,
+  agentName: v.optional(ShortText),
+});
 
 /** Validates messages at the background. Unknown fields are dropped. */
 export const KeelMessageSchema = v.variant('type', [
@@ -17,6 +34,17 @@ export const KeelMessageSchema = v.variant('type', [
   v.object({ type: v.literal('reply.pending'), record: ReplyRecordSchema }),
   v.object({ type: v.literal('reply.cancel'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   v.object({ type: v.literal('config.get') }),
+  v.object({
+    type: v.literal('verdict.check'),
+    draft: TicketText,
+    ticket: TicketContextSchema,
+    playbook: PlaybookSchema,
+  }),
+  v.object({
+    type: v.literal('verdict.pick'),
+    ticket: TicketContextSchema,
+    playbooks: v.pipe(v.array(PlaybookSchema), v.maxLength(500)),
+  }),
   v.object({
     type: v.literal('stats.summary'),
     period: PeriodSchema,

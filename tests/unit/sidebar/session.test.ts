@@ -14,6 +14,7 @@ import {
   TYPING_PAUSE_MS,
 } from '@/utils/sidebar/session';
 import type { ReplyRecord } from '@/utils/store/types';
+import { directVerdicts } from './direct-verdicts';
 
 /** A demo helpdesk ticket page, to the DOM contract of tests/demo-helpdesk/server.mjs. */
 function renderTicket(id: string, type: string, subject: string, customerMessage: string): void {
@@ -75,6 +76,7 @@ describe('SidebarSession on the demo helpdesk', () => {
       adapter: demoAdapter,
       doc: document,
       location: () => new URL('http://127.0.0.1:4173/tickets/1042'),
+      verdicts: directVerdicts,
       loadPlaybooks: async () => DEFAULT_PLAYBOOKS,
       loadChoice: async (key) => choices.get(key),
       saveChoice: async (key, id) => void choices.set(key, id),
@@ -160,11 +162,11 @@ describe('SidebarSession on the demo helpdesk', () => {
     const session = startSession();
     await session.start();
     typeDraft('Your refund is on its way.');
-    session.checkNow();
+    await session.checkNow();
     session.insertSnippet('greet');
     const text = document.querySelector('.hd-editor')?.textContent ?? '';
     expect(text.startsWith('Hi María,')).toBe(true);
-    expect(stepStatus(session, 'greet')).toBe('pass');
+    await vi.waitFor(() => expect(stepStatus(session, 'greet')).toBe('pass'));
   });
 
   it('records one reply per confirmed send, without the reply text', async () => {
@@ -189,6 +191,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     const session = startSession();
     await session.start();
     typeDraft('Hi María, your refund for order #A10234 is on its way.');
+    await session.checkNow(); // the agent paused: the draft's verdict is known
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
     // Synchronously, in the click: a tab closed right now still leaves the record with the background.
     expect(pendings).toHaveLength(1);
@@ -204,6 +207,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     await session.start();
     pageRefusesSends();
     typeDraft('Hi María, your refund is on its way.');
+    await session.checkNow();
     vi.useFakeTimers();
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
     expect(pendings).toHaveLength(1);
@@ -261,6 +265,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     const session = startSession();
     await session.start();
     typeDraft('Hi María, we guarantee your refund arrives today.');
+    await session.checkNow(); // the gate judges the verdict shown when Send is pressed
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
     expect(questions).toHaveLength(1);
     expect(questions[0]).toContain('critical');
@@ -277,7 +282,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     const session = startSession();
     await session.start();
     typeDraft('Hi María, I guarantee it will never happen again.');
-    session.checkNow();
+    await session.checkNow();
     expect(session.state.get().forbidden.map((p) => p.toLowerCase())).toContain('guarantee');
   });
 
