@@ -166,6 +166,8 @@ export class SidebarSession {
   private checkRequest = 0;
   /** The latest verdict shown, so an override, a re-check or a send of the same draft needs no trip. */
   private known: KnownVerdict | null = null;
+  /** The notice shown when the background could not check, cleared by its next answer. */
+  private checkFailure: string | null = null;
   /** The agent's corrections for the open ticket and playbook, by step id. */
   private readonly overrides = new Map<string, OverrideEntry>();
   private observedEditorDoc: Document | null = null;
@@ -385,8 +387,10 @@ export class SidebarSession {
         try {
           checked = await this.deps.verdicts.check(draft, ticket, playbook);
         } catch (error) {
-          if (request === this.checkRequest && !this.deps.signal.aborted)
-            this.patch({ notice: t('checkFailed', messageOf(error)) });
+          if (request === this.checkRequest && !this.deps.signal.aborted) {
+            this.checkFailure = t('checkFailed', messageOf(error));
+            this.patch({ notice: this.checkFailure });
+          }
           return;
         }
         // Stale: a newer draft was sent meanwhile, or the ticket or playbook changed under it.
@@ -394,6 +398,9 @@ export class SidebarSession {
         if (request !== this.checkRequest || this.deps.signal.aborted) return;
         if (now.ticket !== ticket || now.playbook !== playbook) return;
         this.known = { draft, ticket, playbook, result: checked };
+        // The background answers again: its failure notice has had its day.
+        if (this.checkFailure !== null && now.notice === this.checkFailure) this.patch({ notice: null });
+        this.checkFailure = null;
       }
     }
     this.show(editor, draft, internalNote, playbook, checked);

@@ -141,7 +141,7 @@ describe('SidebarSession gets its verdicts through the injected interface', () =
     expect(session.state.get().result).toBeNull();
   });
 
-  it('says so when the background cannot check, and keeps the checklist it showed', async () => {
+  it('says so when the background cannot check, keeps the checklist it showed, and clears the notice once it answers again', async () => {
     const { verdicts, calls } = heldVerdicts();
     const session = startSession(verdicts);
     await session.start();
@@ -151,6 +151,11 @@ describe('SidebarSession gets its verdicts through the injected interface', () =
     await check;
     expect(session.state.get().notice).toContain('no answer');
     expect(session.state.get().result).toBeNull();
+    const again = session.checkNow();
+    calls[1]?.answer();
+    await again;
+    expect(session.state.get().notice).toBeNull();
+    expect(session.state.get().result).not.toBeNull();
   });
 
   it('records a send typed without a pause once, with the verdict of the text sent, not the last one shown', async () => {
