@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CheckResult } from './checker/types';
 import type { Playbook } from './playbook/schema';
 import type { Settings } from './settings';
+import type { OverrideWire, RecordBase } from './sidebar/record-verdict';
 import type { AgentTrend } from './store/agent-trends';
 import type { FileImportOutcome } from './store/files';
 import type { FilterChoices, Period, Summary } from './store/summary';
@@ -18,14 +19,26 @@ import type { TicketContext } from './ticket';
  * stored after a grace period (utils/store/pending.ts). The id is made at Send, so the record
  * counts once whichever way it arrives. `reply.sent` alone records by hand.
  *
+ * A send whose draft has no verdict yet goes as `reply.pendingDraft`: the background checks the
+ * draft and holds the record as `reply.pending` would, in one message that leaves in the click.
+ *
  * `verdict.check` and `verdict.pick` run the checker and the classifier in the background, whose
  * bundle has room for them (the helpdesk page's has not). The draft travels only in
- * `verdict.check`, at a pause or a send; the background neither stores nor logs it.
+ * `verdict.check` (at a pause) and `reply.pendingDraft` (at a send); the background neither stores
+ * nor logs it.
  */
 export type KeelMessage =
   | { type: 'reply.sent'; record: ReplyRecord }
   | { type: 'reply.pending'; record: ReplyRecord }
   | { type: 'reply.cancel'; id: string }
+  | {
+      type: 'reply.pendingDraft';
+      record: RecordBase;
+      draft: string;
+      ticket: TicketContext;
+      playbook: Playbook;
+      overrides: OverrideWire[];
+    }
   | { type: 'config.get' }
   | { type: 'verdict.check'; draft: string; ticket: TicketContext; playbook: Playbook }
   | { type: 'verdict.pick'; ticket: TicketContext; playbooks: Playbook[] }
@@ -99,6 +112,8 @@ export interface KeelResponses {
   'reply.pending': { ok: true; pending: boolean } | Failure;
   /** `cancelled` is false when nothing was pending under that id. */
   'reply.cancel': { ok: true; cancelled: boolean } | Failure;
+  /** The record as held, with the verdict of the draft sent. */
+  'reply.pendingDraft': { ok: true; pending: boolean; record: ReplyRecord } | Failure;
   /** The playbooks and settings in force: administrator's policy, then the team's, then built-in. */
   'config.get': { ok: true; playbooks: Playbook[]; settings: Settings } | Failure;
   /** `checkReply`'s result for the draft, before the agent's overrides. */
@@ -126,6 +141,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<KeelMessage['type']> = new Set([
   'reply.sent',
   'reply.pending',
   'reply.cancel',
+  'reply.pendingDraft',
   'config.get',
   'verdict.check',
   'verdict.pick',

@@ -4,6 +4,7 @@ import { labelsFrom } from '../../components/popup/labels';
 import type { KeelMessage, KeelResponse, KeelResponses } from '../messages';
 import type { Playbook } from '../playbook/schema';
 import type { Settings } from '../settings-core';
+import { overridesFromWire, recordOf } from '../sidebar/record-verdict';
 import { agentTrends } from '../store/agent-trends';
 import { exportCsv, exportStepsCsv } from '../store/csv';
 import { isQuotaError, StoreFileError } from '../store/errors';
@@ -119,19 +120,27 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
     await deps.settlePending?.(db, now());
     return db;
   };
+  const holdPending = async (record: ReplyRecord): Promise<boolean> => {
+    const at = now();
+    const pending = await addPending(await deps.db(), record, at);
+    if (pending) {
+      const graceMs = (await deps.pendingGraceMs?.()) ?? PENDING_GRACE_MS;
+      await deps.schedulePendingCommit?.(at + graceMs);
+    }
+    return pending;
+  };
   return {
     async 'reply.sent'({ record }) {
       const added = await addReply(await deps.db(), record, now());
       return { ok: true, added };
     },
     async 'reply.pending'({ record }) {
-      const at = now();
-      const pending = await addPending(await deps.db(), record, at);
-      if (pending) {
-        const graceMs = (await deps.pendingGraceMs?.()) ?? PENDING_GRACE_MS;
-        await deps.schedulePendingCommit?.(at + graceMs);
-      }
-      return { ok: true, pending };
+      return { ok: true, pending: await holdPending(record) };
+    },
+    // A send the page had no verdict for: checked here, the draft dropped, the record held.
+    async 'reply.pendingDraft'({ record: base, draft, ticket, playbook, overrides }) {
+      const record = recordOf(base, verdicts.check(draft, ticket, playbook), overridesFromWire(overrides));
+      return { ok: true, pending: await holdPending(record), record };
     },
     async 'reply.cancel'({ id }) {
       return { ok: true, cancelled: await cancelPending(await deps.db(), id) };

@@ -33,6 +33,23 @@ export const KeelMessageSchema = v.variant('type', [
   v.object({ type: v.literal('reply.sent'), record: ReplyRecordSchema }),
   v.object({ type: v.literal('reply.pending'), record: ReplyRecordSchema }),
   v.object({ type: v.literal('reply.cancel'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  v.object({
+    type: v.literal('reply.pendingDraft'),
+    record: v.omit(ReplyRecordSchema, ['score', 'fullAdherence', 'steps', 'wordCount']),
+    draft: TicketText,
+    ticket: TicketContextSchema,
+    playbook: PlaybookSchema,
+    overrides: v.pipe(
+      v.array(
+        v.object({
+          stepId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+          kind: v.picklist(['done', 'na']),
+          checked: v.picklist(['pass', 'fail']),
+        }),
+      ),
+      v.maxLength(200),
+    ),
+  }),
   v.object({ type: v.literal('config.get') }),
   v.object({
     type: v.literal('verdict.check'),

@@ -9,7 +9,14 @@ import type { TicketContext } from '../ticket';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
 import { applyOverrides, type OverrideEntry, overrideAllowed } from './overrides';
-import { cancelPendingReply, holdPendingReply } from './record';
+import {
+  cancelPendingReply,
+  holdPendingDraft,
+  holdPendingReply,
+  type PendingDraft,
+  type PendingDraftOutcome,
+} from './record';
+import { overridesToWire, type RecordBase, recordOf } from './record-verdict';
 import { followTyping, throttle } from './timing';
 import type { Verdicts } from './verdicts';
 
@@ -78,6 +85,11 @@ export interface SessionDeps {
    * first await (the tab may close right after). Defaults to utils/sidebar/record.ts.
    */
   holdPending?: (record: ReplyRecord) => Promise<RecordOutcome>;
+  /**
+   * Hands a send whose draft has no verdict yet to the background, which checks it and holds the
+   * record as pending, in one message sent before the first await. Defaults to utils/sidebar/record.ts.
+   */
+  holdPendingDraft?: (hold: PendingDraft) => Promise<PendingDraftOutcome>;
   /** Tells the background a pending send was refused by the page. Defaults to utils/sidebar/record.ts. */
   cancelPending?: (id: string) => Promise<RecordOutcome>;
   now: () => number;
@@ -585,35 +597,35 @@ export class SidebarSession {
    * when the page confirms, or cancelled when the page refuses it. Unconfirmed and uncancelled
    * (the tab or ticket went away), the background stores it after a grace period.
    *
-   * The record carries the verdict for the text sent. Usually that verdict is known (the agent
-   * paused before Send). Otherwise the draft is checked now, and until its verdict comes back the
-   * pending copy carries the last one (same id, replaced, so the send still counts once).
+   * The record carries the verdict of the text sent: the page's, when the agent paused before
+   * Send; otherwise the draft goes with the pending record and the background checks it there.
    */
   private async recordIntent(reply: SentReply): Promise<void> {
     const send = this.sendOf(reply.text);
     if (!send) return;
-    const hold = this.deps.holdPending ?? holdPendingReply;
-    const asked = send.known ? null : this.deps.verdicts.check(reply.text, send.ticket, send.playbook);
-    const first = send.known ?? send.latest;
-    let record = first && send.build(first);
-    let held = record && hold(record);
-    this.patch({ send: { state: 'saving' } });
-    if (asked) {
-      try {
-        const own = send.build(await asked);
-        // The cancel-or-replace must not overtake the provisional copy.
-        if (held) await held;
-        record = own;
-        held = hold(own);
-      } catch (error) {
-        // The background is out of reach: the provisional copy (if any) is all there is.
-        if (!record) {
-          this.patch({ send: { state: 'error', message: messageOf(error) } });
-          return;
-        }
+    let record: ReplyRecord;
+    let held: Promise<unknown>;
+    if (send.known) {
+      record = send.build(send.known);
+      held = (this.deps.holdPending ?? holdPendingReply)(record);
+      this.patch({ send: { state: 'saving' } });
+    } else {
+      const holding = (this.deps.holdPendingDraft ?? holdPendingDraft)({
+        record: send.base,
+        draft: reply.text,
+        ticket: send.ticket,
+        playbook: send.playbook,
+        overrides: overridesToWire(send.overrides),
+      });
+      held = holding;
+      this.patch({ send: { state: 'saving' } });
+      const answer = await holding;
+      if (!answer.ok) {
+        this.patch({ send: { state: 'error', message: answer.error } });
+        return;
       }
+      record = answer.record;
     }
-    if (!record || !held) return;
     if (await reply.confirmed) {
       await this.storeRecord(record);
       return;
@@ -626,19 +638,13 @@ export class SidebarSession {
 
   /**
    * What a send's record needs, taken at the moment of the send (the ticket may change while a
-   * verdict is on its way): the verdict for this text if known, the latest for this ticket and
-   * playbook, and how to build the record from a verdict.
+   * verdict is on its way): its base, the verdict for this text if known, and how to finish it.
    */
   private sendOf(text: string) {
     const { ticket, playbook, lowConfidence } = this.state.get();
     if (!ticket || !playbook) return null;
     const overrides = new Map(this.overrides);
-    const known = this.knownVerdict(text, ticket, playbook);
-    const latest =
-      this.known && this.known.ticket === ticket && this.known.playbook === playbook
-        ? this.known.result
-        : null;
-    const base = {
+    const base: RecordBase = {
       id: this.deps.newId(),
       time: this.deps.now(),
       helpdesk: ticket.helpdesk,
@@ -650,22 +656,10 @@ export class SidebarSession {
       format: RECORD_FORMAT,
       ...(lowConfidence ? { lowConfidence: true } : {}),
       ...ticketUrlOf(this.deps.location()),
-    } as const;
-    const build = (checked: CheckResult): ReplyRecord => {
-      const result = applyOverrides(checked, overrides);
-      return {
-        ...base,
-        score: result.score,
-        fullAdherence: result.fullAdherence,
-        steps: result.steps.map((s) =>
-          s.override
-            ? { id: s.stepId, status: s.status, override: s.override }
-            : { id: s.stepId, status: s.status },
-        ),
-        wordCount: result.wordCount,
-      };
     };
-    return { ticket, playbook, known, latest, build };
+    const known = this.knownVerdict(text, ticket, playbook);
+    const build = (checked: CheckResult) => recordOf(base, checked, overrides);
+    return { ticket, playbook, base, overrides, known, build };
   }
 
   private async storeRecord(record: ReplyRecord): Promise<void> {

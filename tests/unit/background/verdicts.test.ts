@@ -6,8 +6,11 @@ import { MAX_DRAFT_CHARS } from '../../../utils/background/message-schema';
 import { checkReply } from '../../../utils/checker';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import { pickPlaybook } from '../../../utils/playbook/pick';
+import { overridesFromWire, recordOf } from '../../../utils/sidebar/record-verdict';
+import { openKeelDB } from '../../../utils/store/open';
+import { allPending } from '../../../utils/store/pending';
 import type { TicketContext } from '../../../utils/ticket';
-import { freshDbName } from '../store/fixtures';
+import { freshDbName, makeRecord } from '../store/fixtures';
 
 const contentScript: Browser.runtime.MessageSender = {
   id: fakeBrowser.runtime.id,
@@ -37,9 +40,11 @@ const ticket: TicketContext = {
 const refund = DEFAULT_PLAYBOOKS.find((p) => p.id === 'refund');
 const DRAFT = 'Hi María, sorry for the trouble. Your refund for order #A10234 was approved. Thanks, Sam';
 
+let dbName: string;
 beforeEach(() => {
   fakeBrowser.reset();
-  startBackground(freshDbName());
+  dbName = freshDbName();
+  startBackground(dbName);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -88,5 +93,30 @@ describe('verdict messages from a helpdesk page', () => {
     const warn = vi.spyOn(console, 'warn');
     await send({ type: 'verdict.check', draft: DRAFT, ticket, playbook: refund });
     for (const spy of [log, error, warn]) expect(JSON.stringify(spy.mock.calls)).not.toContain('approved');
+  });
+
+  it('holds a send it had to check itself as pending, with the verdict of the draft sent and without its text', async () => {
+    if (!refund) throw new Error('no refund playbook');
+    const {
+      score: _s,
+      fullAdherence: _f,
+      steps: _st,
+      wordCount: _w,
+      ...base
+    } = makeRecord({ playbookId: 'refund' });
+    const overrides = [{ stepId: 'thank', kind: 'na' as const, checked: 'pass' as const }];
+    const answer = (await send({
+      type: 'reply.pendingDraft',
+      record: base,
+      draft: DRAFT,
+      ticket,
+      playbook: refund,
+      overrides,
+    })) as { ok: true; pending: boolean; record: unknown };
+    const expected = recordOf(base, checkReply(DRAFT, ticket, refund), overridesFromWire(overrides));
+    expect(answer).toEqual({ ok: true, pending: true, record: expected });
+    const held = await allPending(await openKeelDB(dbName));
+    expect(held.map((entry) => entry.record)).toEqual([expected]);
+    expect(JSON.stringify(held)).not.toContain('approved');
   });
 });

@@ -14,7 +14,7 @@ import {
   TYPING_PAUSE_MS,
 } from '@/utils/sidebar/session';
 import type { ReplyRecord } from '@/utils/store/types';
-import { directVerdicts } from './direct-verdicts';
+import { directHoldPendingDraft, directVerdicts } from './direct-verdicts';
 
 /** A demo helpdesk ticket page, to the DOM contract of tests/demo-helpdesk/server.mjs. */
 function renderTicket(id: string, type: string, subject: string, customerMessage: string): void {
@@ -84,6 +84,7 @@ describe('SidebarSession on the demo helpdesk', () => {
         records.push(record);
         return outcome;
       },
+      holdPendingDraft: directHoldPendingDraft((record) => pendings.push(record)),
       holdPending: async (record) => {
         pendings.push(record);
         return { ok: true };

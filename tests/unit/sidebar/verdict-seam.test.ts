@@ -4,11 +4,12 @@ import { checkReply } from '@/utils/checker';
 import type { CheckResult } from '@/utils/checker/types';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
 import type { Playbook } from '@/utils/playbook/schema';
+import type { PendingDraft, PendingDraftOutcome } from '@/utils/sidebar/record';
 import { SidebarSession } from '@/utils/sidebar/session';
 import type { Verdicts } from '@/utils/sidebar/verdicts';
 import type { ReplyRecord } from '@/utils/store/types';
 import type { TicketContext } from '@/utils/ticket';
-import { directVerdicts } from './direct-verdicts';
+import { directHoldPendingDraft, directVerdicts } from './direct-verdicts';
 
 /** A demo helpdesk ticket whose page confirms every send (tests/demo-helpdesk/server.mjs's contract). */
 function renderTicket(id: string, subject: string, customerMessage: string): void {
@@ -68,6 +69,9 @@ describe('SidebarSession gets its verdicts through the injected interface', () =
   let abort: AbortController;
   let records: ReplyRecord[];
   let pendings: ReplyRecord[];
+  /** Drafts handed over with a send (`reply.pendingDraft`), and how the background answers them. */
+  let drafts: string[];
+  let holdDraft: (hold: PendingDraft) => Promise<PendingDraftOutcome>;
 
   function startSession(verdicts: Verdicts) {
     return new SidebarSession({
@@ -81,6 +85,10 @@ describe('SidebarSession gets its verdicts through the injected interface', () =
       record: async (record) => {
         records.push(record);
         return { ok: true };
+      },
+      holdPendingDraft: async (hold) => {
+        drafts.push(hold.draft);
+        return holdDraft(hold);
       },
       holdPending: async (record) => {
         pendings.push(record);
@@ -105,6 +113,8 @@ describe('SidebarSession gets its verdicts through the injected interface', () =
     abort = new AbortController();
     records = [];
     pendings = [];
+    drafts = [];
+    holdDraft = directHoldPendingDraft((record) => pendings.push(record));
     renderTicket('1042', 'Refund for order #A10234', 'I would like my money back for order #A10234.');
   });
 
@@ -168,56 +178,38 @@ describe('SidebarSession gets its verdicts through the injected interface', () =
     await pause;
     typeDraft(GOOD);
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
-    // In the click: a copy with the last verdict, in case the tab closes before the check answers.
-    expect(pendings).toHaveLength(1);
-    const { ticket, playbook } = session.state.get() as { ticket: TicketContext; playbook: Playbook };
-    expect(pendings[0]?.steps).toEqual(expectedSteps(SHORT, ticket, playbook));
-    expect(calls.at(-1)?.draft).toBe(GOOD);
-    calls.at(-1)?.answer();
-    await vi.waitFor(() => expect(records).toHaveLength(1));
-    expect(records[0]?.steps).toEqual(expectedSteps(GOOD, ticket, playbook));
-    expect(pendings.map((r) => r.id)).toEqual(['reply-1', 'reply-1']);
-    expect(pendings[1]).toEqual(records[0]);
-  });
-
-  it('records a send with no verdict before it once its check answers', async () => {
-    const { verdicts, calls } = heldVerdicts();
-    const session = startSession(verdicts);
-    await session.start();
-    typeDraft(GOOD);
-    document.querySelector<HTMLButtonElement>('.hd-send')?.click();
-    expect(pendings).toHaveLength(0);
-    calls[0]?.answer();
+    // In the click: the draft goes with the pending record, checked where the checker lives.
+    expect(drafts).toEqual([GOOD]);
     await vi.waitFor(() => expect(records).toHaveLength(1));
     const { ticket, playbook } = session.state.get() as { ticket: TicketContext; playbook: Playbook };
     expect(records[0]?.steps).toEqual(expectedSteps(GOOD, ticket, playbook));
     expect(pendings).toEqual(records);
+    expect(calls).toHaveLength(1); // no second trip for the send
+    expect(JSON.stringify(records[0])).not.toContain('approved');
   });
 
-  it('stores the provisional copy once when the background cannot check the sent text', async () => {
-    const { verdicts, calls } = heldVerdicts();
-    const session = startSession(verdicts);
+  it('hands over the verdict it knows when the agent paused before Send, with no draft', async () => {
+    const session = startSession(directVerdicts);
     await session.start();
-    typeDraft(SHORT);
-    const pause = session.checkNow();
-    calls[0]?.answer();
-    await pause;
     typeDraft(GOOD);
+    await session.checkNow();
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
-    calls.at(-1)?.fail(new Error('no answer'));
-    await vi.waitFor(() => expect(records).toHaveLength(1));
-    expect(records).toEqual(pendings);
+    expect(pendings).toHaveLength(1);
+    expect(drafts).toEqual([]);
+    await vi.waitFor(() => expect(records).toEqual(pendings));
   });
 
-  it('shows an error and records nothing when a send has no verdict and the background cannot check it', async () => {
-    const { verdicts, calls } = heldVerdicts();
-    const session = startSession(verdicts);
+  it('shows the error and records nothing when the background cannot take a send it has no verdict for', async () => {
+    holdDraft = async () => ({
+      ok: false,
+      error: 'Keel could not reach its background after 6 tries (no answer).',
+    });
+    const session = startSession(directVerdicts);
     await session.start();
     typeDraft(GOOD);
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
-    calls[0]?.fail(new Error('Keel could not reach its background after 4 tries (no answer).'));
     await vi.waitFor(() => expect(session.state.get().send.state).toBe('error'));
+    expect(session.state.get().send).toMatchObject({ message: expect.stringContaining('could not reach') });
     expect(records).toEqual([]);
-    expect(pendings).toEqual([]);
   });
 });
