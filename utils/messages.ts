@@ -1,22 +1,33 @@
 import { browser } from 'wxt/browser';
 import type { ReplyProof } from './adapters/custom-evidence';
+import type { CheckResult } from './checker/types';
 import type { Playbook } from './playbook/schema';
 import type { Settings } from './settings';
+import type { OverrideWire, RecordBase } from './sidebar/record-verdict';
 import type { AgentTrend } from './store/agent-trends';
 import type { FileImportOutcome } from './store/files';
 import type { FilterChoices, Period, Summary } from './store/summary';
 import type { ReplyRecord } from './store/types';
 import type { TeamStatus } from './team/scheduler';
+import type { TicketContext } from './ticket';
 
 /**
- * Every message the background answers. Content scripts may send only the reply messages and
- * `config.get` (CONTENT_SCRIPT_TYPES); the popup and options pages send the rest.
+ * Every message the background answers. Content scripts may send only the reply and verdict
+ * messages and `config.get` (CONTENT_SCRIPT_TYPES); the popup and options pages send the rest.
  *
  * A send's record travels twice: `reply.pending` at the moment the agent presses Send (the tab may
  * close right after), then `reply.sent` when the page confirms it (stores it and settles the
  * pending copy), or `reply.cancel` when the page refused it. A pending record nobody settles is
  * stored after a grace period (utils/store/pending.ts). The id is made at Send, so the record
  * counts once whichever way it arrives. `reply.sent` alone records by hand.
+ *
+ * A send whose draft has no verdict yet goes as `reply.pendingDraft`: the background checks the
+ * draft and holds the record as `reply.pending` would, in one message that leaves in the click.
+ *
+ * `verdict.check` and `verdict.pick` run the checker and the classifier in the background, whose
+ * bundle has room for them (the helpdesk page's has not). The draft travels only in
+ * `verdict.check` (at a pause) and `reply.pendingDraft` (at a send); the background neither stores
+ * nor logs it.
  */
 export type KeelMessage =
   | { type: 'reply.sent'; record: ReplyRecord }
@@ -24,7 +35,18 @@ export type KeelMessage =
   /** A custom site's sends that wait for evidence or the agent's word (utils/sidebar/unconfirmed.ts). */
   | { type: 'reply.unconfirmed'; helpdesk: string }
   | { type: 'reply.cancel'; id: string }
+  | {
+      type: 'reply.pendingDraft';
+      record: RecordBase;
+      draft: string;
+      ticket: TicketContext;
+      playbook: Playbook;
+      overrides: OverrideWire[];
+      proof?: ReplyProof;
+    }
   | { type: 'config.get' }
+  | { type: 'verdict.check'; draft: string; ticket: TicketContext; playbook: Playbook }
+  | { type: 'verdict.pick'; ticket: TicketContext; playbooks: Playbook[] }
   | {
       type: 'stats.summary';
       period: Period;
@@ -102,8 +124,16 @@ export interface KeelResponses {
     | Failure;
   /** `cancelled` is false when nothing was pending under that id. */
   'reply.cancel': { ok: true; cancelled: boolean } | Failure;
+  /** The record as held, with the verdict of the draft sent. */
+  'reply.pendingDraft': { ok: true; pending: boolean; record: ReplyRecord } | Failure;
   /** The playbooks and settings in force: administrator's policy, then the team's, then built-in. */
   'config.get': { ok: true; playbooks: Playbook[]; settings: Settings } | Failure;
+  /** `checkReply`'s result for the draft, before the agent's overrides. */
+  'verdict.check': { ok: true; result: CheckResult } | Failure;
+  /** `pickPlaybook`'s pick, by playbook id; null when there are no playbooks. */
+  'verdict.pick':
+    | { ok: true; pick: { playbookId: string; reason: string; lowConfidence?: boolean } | null }
+    | Failure;
   /** `previous`: the period of the same length just before (null for all time). */
   'stats.summary': { ok: true; summary: Summary; previous: Summary | null; choices: FilterChoices } | Failure;
   'stats.missed': { ok: true; records: ReplyRecord[]; next: number | null } | Failure;
@@ -129,7 +159,10 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<KeelMessage['type']> = new Set([
   'reply.pending',
   'reply.cancel',
   'reply.unconfirmed',
+  'reply.pendingDraft',
   'config.get',
+  'verdict.check',
+  'verdict.pick',
 ]);
 
 /**

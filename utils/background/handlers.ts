@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import { labelsFrom } from '../../components/popup/labels';
+import type { ReplyProof } from '../adapters/custom-evidence';
 import type { KeelMessage, KeelResponse, KeelResponses } from '../messages';
 import type { Playbook } from '../playbook/schema';
 import type { Settings } from '../settings-core';
+import { overridesFromWire, recordOf } from '../sidebar/record-verdict';
 import { agentTrends } from '../store/agent-trends';
 import { exportCsv, exportStepsCsv } from '../store/csv';
 import { isQuotaError, StoreFileError } from '../store/errors';
@@ -28,6 +30,7 @@ import type { TeamStatus } from '../team/scheduler';
 import { trimChars } from '../trim';
 import { KeelMessageSchema } from './message-schema';
 import { refusalFor } from './sender';
+import { createVerdictRunner } from './verdicts';
 
 /** What the handlers need from the outside world; tests pass their own. */
 export interface BackgroundDeps {
@@ -120,6 +123,7 @@ export function rangeOf(
 
 function makeHandlers(deps: BackgroundDeps): Handlers {
   const now = deps.now ?? (() => Date.now());
+  const verdicts = createVerdictRunner();
   /** The database with overdue pending sends stored, for anything that reads statistics. */
   const settledDb = async (): Promise<KeelDatabase> => {
     const db = await deps.db();
@@ -133,20 +137,28 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
     }
     return db;
   };
+  const holdPending = async (record: ReplyRecord, proof?: ReplyProof): Promise<boolean> => {
+    const at = now();
+    const pending = await addPending(await deps.db(), record, at, proof);
+    // A send that needs evidence is never committed by time: no alarm for it.
+    if (pending && !proof) {
+      const graceMs = (await deps.pendingGraceMs?.()) ?? PENDING_GRACE_MS;
+      await deps.schedulePendingCommit?.(at + graceMs);
+    }
+    return pending;
+  };
   return {
     async 'reply.sent'({ record }) {
       const added = await addReply(await deps.db(), record, now());
       return { ok: true, added };
     },
     async 'reply.pending'({ record, proof }) {
-      const at = now();
-      const pending = await addPending(await deps.db(), record, at, proof);
-      // A send that needs evidence is never committed by time: no alarm for it.
-      if (pending && !proof) {
-        const graceMs = (await deps.pendingGraceMs?.()) ?? PENDING_GRACE_MS;
-        await deps.schedulePendingCommit?.(at + graceMs);
-      }
-      return { ok: true, pending };
+      return { ok: true, pending: await holdPending(record, proof) };
+    },
+    // A send the page had no verdict for: checked here, the draft dropped, the record held.
+    async 'reply.pendingDraft'({ record: base, draft, ticket, playbook, overrides, proof }) {
+      const record = recordOf(base, verdicts.check(draft, ticket, playbook), overridesFromWire(overrides));
+      return { ok: true, pending: await holdPending(record, proof), record };
     },
     async 'reply.unconfirmed'({ helpdesk }) {
       const sends = await unconfirmedSends(await deps.db(), helpdesk);
@@ -160,6 +172,13 @@ function makeHandlers(deps: BackgroundDeps): Handlers {
     },
     async 'config.get'() {
       return { ok: true, ...(await deps.config()) };
+    },
+    // The draft is checked and dropped: never stored, never logged (an error names the step only).
+    async 'verdict.check'({ draft, ticket, playbook }) {
+      return { ok: true, result: verdicts.check(draft, ticket, playbook) };
+    },
+    async 'verdict.pick'({ ticket, playbooks }) {
+      return { ok: true, pick: verdicts.pick(ticket, playbooks) };
     },
     async 'stats.summary'(message) {
       const db = await settledDb();

@@ -19,6 +19,7 @@ import {
   writeSidebarLayout,
 } from '@/utils/sidebar/storage';
 import { isToggleShortcut, TOGGLE_SIDEBAR_MESSAGE } from '@/utils/sidebar/toggle';
+import { backgroundVerdicts } from './verdicts';
 
 /**
  * What differs between Keel's two content scripts: the built-in helpdesks' (in the manifest, loaded
@@ -55,6 +56,7 @@ export async function bootSidebar(ctxSignal: AbortSignal, kind: SidebarKind): Pr
     doc: document,
     location: () => new URL(location.href),
     loadPlaybooks: async () => config.playbooks,
+    verdicts: backgroundVerdicts,
     loadChoice: loadTicketChoice,
     saveChoice: saveTicketChoice,
     record: recordReply,

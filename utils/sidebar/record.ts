@@ -1,14 +1,22 @@
 import type { ReplyProof } from '../adapters/custom-evidence';
 import { t } from '../i18n';
-import { type Failure, type KeelResponses, sendWithRetry } from '../messages';
+import { type Failure, type KeelMessage, type KeelResponses, sendWithRetry } from '../messages';
 import type { ReplyRecord } from '../store/types';
 import type { RecordOutcome } from './session';
+
+/** A send's draft, ticket and playbook, for the background to check and hold (`reply.pendingDraft`). */
+export type PendingDraft = Omit<Extract<KeelMessage, { type: 'reply.pendingDraft' }>, 'type'>;
+
+export type PendingDraftOutcome = { ok: true; record: ReplyRecord } | { ok: false; error: string };
 
 /** About 8 s of tries in all: long enough for a service worker to wake up or restart. */
 const RETRY = { attempts: 6, delayMs: 250 } as const;
 
 function outcomeOf(answer: { ok: true } | Failure): RecordOutcome {
-  if (answer.ok) return { ok: true };
+  return answer.ok ? { ok: true } : failureOf(answer);
+}
+
+function failureOf(answer: Failure): { ok: false; error: string } {
   // An updated or removed extension cannot be reached from this old content script.
   if (/context invalidated/i.test(answer.error)) {
     return { ok: false, error: t('extensionUpdated') };
@@ -38,6 +46,16 @@ export async function holdPendingReply(record: ReplyRecord, proof?: ReplyProof):
     ? { type: 'reply.pending' as const, record, proof }
     : { type: 'reply.pending' as const, record };
   return outcomeOf(await sendWithRetry(message, RETRY));
+}
+
+/**
+ * Hands a send whose draft has no verdict yet to the background, which checks it and holds the
+ * record as pending (holdPendingReply's guarantees, in one message): resolves the record it holds.
+ * Call it synchronously in the send's event.
+ */
+export async function holdPendingDraft(hold: PendingDraft): Promise<PendingDraftOutcome> {
+  const answer = await sendWithRetry({ type: 'reply.pendingDraft', ...hold }, RETRY);
+  return answer.ok ? { ok: true, record: answer.record } : failureOf(answer);
 }
 
 /** Tells the background the page refused a send handed over as pending: it records nothing. */

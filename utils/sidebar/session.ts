@@ -1,10 +1,9 @@
 import type { ReplyProof } from '../adapters/custom-evidence';
 import type { InsertPosition } from '../adapters/editing';
 import type { AdapterStatus, HelpdeskAdapter, SentReply } from '../adapters/types';
-import { checkReply } from '../checker';
 import type { CheckResult } from '../checker/types';
+import { fillTemplate, ticketVariables } from '../checker/variables';
 import { t } from '../i18n';
-import { pickPlaybook } from '../playbook/pick';
 import type { Playbook } from '../playbook/schema';
 import { RECORD_FORMAT, type ReplyRecord, type StepOverride } from '../store/types';
 import { boundTicket, clip, TICKET_LIMITS, type TicketContext } from '../ticket';
@@ -13,9 +12,17 @@ import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
 import { applyOverrides, type OverrideEntry, overrideAllowed } from './overrides';
 import { buildPageReport, type PageReport } from './page-report';
-import { cancelPendingReply, holdPendingReply } from './record';
+import {
+  cancelPendingReply,
+  holdPendingDraft,
+  holdPendingReply,
+  type PendingDraft,
+  type PendingDraftOutcome,
+} from './record';
+import { overridesToWire, type RecordBase, recordOf } from './record-verdict';
 import { followTyping, throttle } from './timing';
 import { keepUnrecorded, type UnrecordedReason, type UnrecordedSend } from './unrecorded';
+import type { Verdicts } from './verdicts';
 
 /** What the sidebar shows; the session is its only writer. */
 export interface SidebarState {
@@ -72,6 +79,8 @@ export interface SessionDeps {
   doc: Document;
   location: () => URL;
   loadPlaybooks: () => Promise<Playbook[]>;
+  /** Checks and picks: the background's by message in a page, the functions themselves in tests. */
+  verdicts: Verdicts;
   /** The playbook an agent chose for a ticket, remembered across reloads. */
   loadChoice: (ticketKey: string) => Promise<string | undefined>;
   saveChoice: (ticketKey: string, playbookId: string) => Promise<void>;
@@ -87,6 +96,11 @@ export interface SessionDeps {
    * the agent is asked to record or discard it (utils/sidebar/unconfirmed.ts).
    */
   onUnconfirmed?: () => void;
+  /**
+   * Hands a send whose draft has no verdict yet to the background, which checks it and holds the
+   * record as pending, in one message sent before the first await. Defaults to utils/sidebar/record.ts.
+   */
+  holdPendingDraft?: (hold: PendingDraft) => Promise<PendingDraftOutcome>;
   /** Tells the background a pending send was refused by the page. Defaults to utils/sidebar/record.ts. */
   cancelPending?: (id: string) => Promise<RecordOutcome>;
   now: () => number;
@@ -148,6 +162,17 @@ export function snippetPosition(check: { kind: string; where?: string }): Insert
   return 'caret';
 }
 
+/** A verdict and what it judged: the draft, the ticket and the playbook it was checked against. */
+interface KnownVerdict {
+  draft: string;
+  ticket: TicketContext;
+  playbook: Playbook;
+  /** Before the agent's overrides. */
+  result: CheckResult;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export const ticketKey = (ticket: Pick<TicketContext, 'helpdesk' | 'ticketId'>) =>
   `${ticket.helpdesk}:${ticket.ticketId}`;
 
@@ -160,6 +185,12 @@ export class SidebarSession {
   private ticketAbort: AbortController | null = null;
   private currentTicketId: string | null = null;
   private lastDraft = '';
+  /** Numbers each check asked for: an answer to any but the latest is for an older draft, dropped. */
+  private checkRequest = 0;
+  /** The latest verdict shown, so an override, a re-check or a send of the same draft needs no trip. */
+  private known: KnownVerdict | null = null;
+  /** The notice shown when the background could not check, cleared by its next answer. */
+  private checkFailure: string | null = null;
   /** The agent's corrections for the open ticket and playbook, by step id. */
   private readonly overrides = new Map<string, OverrideEntry>();
   private observedEditorDoc: Document | null = null;
@@ -261,7 +292,7 @@ export class SidebarSession {
     // The policy may have changed with them: an override it now forbids goes.
     for (const step of this.state.get().playbook?.steps ?? [])
       if (!this.canOverride(step)) this.overrides.delete(step.id);
-    this.checkNow();
+    void this.checkNow();
   }
 
   /** The agent picked another playbook for this ticket; remembered for this ticket only. */
@@ -271,7 +302,7 @@ export class SidebarSession {
     if (!ticket || !playbook) return;
     this.overrides.clear();
     this.patch({ playbook, reason: t('chosenByYou'), lowConfidence: false });
-    this.checkNow();
+    void this.checkNow();
     await this.deps.saveChoice(ticketKey(ticket), playbookId);
   }
 
@@ -293,7 +324,7 @@ export class SidebarSession {
           : snippet;
     const took = this.deps.adapter.insertText(editor, text, position);
     this.patch({ notice: took ? null : t('snippetRefused', snippet) });
-    this.checkNow();
+    void this.checkNow();
   }
 
   /** Records the current draft by hand (for helpdesks whose send Keel cannot see). */
@@ -337,17 +368,30 @@ export class SidebarSession {
     else {
       const { ticket, playbook } = this.state.get();
       if (!ticket || !playbook) return;
-      const step = checkReply(this.lastDraft, ticket, playbook).steps.find((s) => s.stepId === stepId);
+      const step = this.knownVerdict(this.lastDraft, ticket, playbook)?.steps.find(
+        (s) => s.stepId === stepId,
+      );
       if (!step || step.status === 'na' || (kind === 'done' && step.status !== 'fail')) return;
       if (!this.canOverride(step)) return;
       this.overrides.set(stepId, { kind, checked: step.status });
     }
-    this.checkNow();
+    void this.checkNow();
   }
 
-  /** Checks the current draft now (no debounce). */
-  checkNow(): void {
-    this.checkDraft(this.readEditor());
+  /**
+   * Checks the current draft now (no debounce). Resolves once its verdict is shown, or dropped
+   * because a newer draft, ticket or playbook overtook it. A draft already checked is shown at once.
+   */
+  checkNow(): Promise<void> {
+    return this.checkDraft(this.readEditor());
+  }
+
+  /** The verdict already known for exactly this draft, ticket and playbook, if any. */
+  private knownVerdict(draft: string, ticket: TicketContext, playbook: Playbook): CheckResult | null {
+    const known = this.known;
+    return known && known.draft === draft && known.ticket === ticket && known.playbook === playbook
+      ? known.result
+      : null;
   }
 
   /**
@@ -367,11 +411,45 @@ export class SidebarSession {
     return { ticketId, editor, draft, internalNote: mode === 'note' };
   }
 
-  private checkDraft({ editor, draft, internalNote }: ReturnType<SidebarSession['readEditor']>): void {
+  private async checkDraft({ editor, draft, internalNote }: ReturnType<SidebarSession['readEditor']>) {
     const { ticket, playbook } = this.state.get();
     this.lastDraft = draft;
+    const request = ++this.checkRequest;
     if (!ticket || !playbook) return;
-    const checked = draft.trim() && !internalNote ? checkReply(draft, ticket, playbook) : null;
+    let checked: CheckResult | null = null;
+    if (draft.trim() && !internalNote) {
+      checked = this.knownVerdict(draft, ticket, playbook);
+      if (!checked) {
+        try {
+          checked = await this.deps.verdicts.check(draft, ticket, playbook);
+        } catch (error) {
+          if (request === this.checkRequest && !this.deps.signal.aborted) {
+            this.checkFailure = t('checkFailed', messageOf(error));
+            this.patch({ notice: this.checkFailure });
+          }
+          return;
+        }
+        // Stale: a newer draft was sent meanwhile, or the ticket or playbook changed under it.
+        const now = this.state.get();
+        if (request !== this.checkRequest || this.deps.signal.aborted) return;
+        if (now.ticket !== ticket || now.playbook !== playbook) return;
+        this.known = { draft, ticket, playbook, result: checked };
+        // The background answers again: its failure notice has had its day.
+        if (this.checkFailure !== null && now.notice === this.checkFailure) this.patch({ notice: null });
+        this.checkFailure = null;
+      }
+    }
+    this.show(editor, draft, internalNote, playbook, checked);
+  }
+
+  /** Shows a verdict: the checklist, and the forbidden phrases painted in the editor. */
+  private show(
+    editor: HTMLElement | null,
+    draft: string,
+    internalNote: boolean,
+    playbook: Playbook,
+    checked: CheckResult | null,
+  ): void {
     const result = checked && this.excuseUnread(applyOverrides(checked, this.overrides), playbook);
     const forbidKinds = new Set(playbook.steps.filter((s) => s.check.kind === 'forbid').map((s) => s.id));
     const spans = (result?.steps ?? [])
@@ -396,11 +474,23 @@ export class SidebarSession {
    */
   confirmSend(gateOn: boolean, ask: (question: string) => boolean): boolean {
     if (!gateOn) return true;
-    this.checkNow();
+    // The browser's confirm must be asked within the click, before any answer could come back:
+    // the gate judges the latest verdict shown (the draft at the agent's last pause).
     const critical = this.state
       .get()
       .result?.steps.find((s) => s.status === 'fail' && s.severity === 'critical');
     return critical ? ask(t('gateConfirm', critical.title)) : true;
+  }
+
+  /** The step's snippet with the ticket's variables filled, as the checker fills it (in the page: small). */
+  private filledSnippet(stepId: string): string | undefined {
+    const { ticket, playbook } = this.state.get();
+    const snippet = playbook?.steps.find((s) => s.id === stepId)?.snippet;
+    return snippet === undefined || !ticket ? undefined : fillTemplate(snippet, ticketVariables(ticket));
+  }
+
+  private patch(change: Partial<SidebarState>): void {
+    this.state.update((current) => ({ ...current, ...change }));
   }
 
   /** Steps that need a field this page did not show are set aside, not failed (health.ts). */
@@ -415,18 +505,6 @@ export class SidebarSession {
   pageReport(): PageReport {
     const { adapter, doc, location, now } = this.deps;
     return buildPageReport(adapter, doc, location(), this.state.get().status, now());
-  }
-
-  private filledSnippet(stepId: string): string | undefined {
-    const { ticket, playbook, result } = this.state.get();
-    const fromResult = result?.steps.find((s) => s.stepId === stepId)?.snippet;
-    if (fromResult || !ticket || !playbook) return fromResult;
-    // With an empty draft there is no result yet: check the empty text to get the filled snippet.
-    return checkReply('', ticket, playbook).steps.find((s) => s.stepId === stepId)?.snippet;
-  }
-
-  private patch(change: Partial<SidebarState>): void {
-    this.state.update((current) => ({ ...current, ...change }));
   }
 
   /** Called on page mutations (throttled): follows ticket switches and the editor coming and going. */
@@ -452,6 +530,9 @@ export class SidebarSession {
     this.currentTicketId = ticketId;
     this.lastDraft = '';
     this.loggedByHand = null;
+    // A check still on its way is for the ticket being left: its answer is dropped.
+    this.checkRequest++;
+    this.known = null;
     this.overrides.clear();
     if (ticketId === null) {
       this.patch({ ticket: null, playbook: null, result: null, status: { state: 'ok', missing: [] } });
@@ -476,7 +557,7 @@ export class SidebarSession {
     );
     this.observedEditorDoc = null;
     this.watchEditorDocument(this.deps.adapter.findEditor(this.deps.doc));
-    this.checkNow();
+    await this.checkNow();
   }
 
   private async choosePlaybook(ticket: TicketContext): Promise<void> {
@@ -491,8 +572,20 @@ export class SidebarSession {
       this.patch({ playbook: chosen, reason: t('chosenByYou'), lowConfidence: false });
       return;
     }
-    // Not empty (checked above), so there is always a pick.
-    const pick = pickPlaybook(ticket, playbooks);
+    let pick: Awaited<ReturnType<Verdicts['pick']>>;
+    try {
+      pick = await this.deps.verdicts.pick(ticket, playbooks);
+    } catch (error) {
+      // The agent can still choose a playbook by hand.
+      this.patch({
+        playbook: null,
+        reason: '',
+        lowConfidence: false,
+        notice: t('checkFailed', messageOf(error)),
+      });
+      return;
+    }
+    if (this.state.get().ticket !== ticket) return;
     this.patch({
       playbook: pick?.playbook ?? null,
       reason: pick?.reason ?? t('noPlaybooks'),
@@ -519,13 +612,22 @@ export class SidebarSession {
 
   private checkIfChanged(read = this.readEditor()): void {
     if (read.draft !== this.lastDraft || read.internalNote !== this.state.get().internalNote)
-      this.checkDraft(read);
+      void this.checkDraft(read);
   }
 
   /** Records a reply logged by hand: there is no page confirmation to wait for. */
   private async recordSend(text: string): Promise<void> {
-    const record = this.buildRecord(text);
-    if (record) await this.storeRecord(record);
+    const send = this.sendOf(text);
+    if (!send) return;
+    this.patch({ send: { state: 'saving' } });
+    let checked = send.known;
+    try {
+      checked ??= await this.deps.verdicts.check(text, send.ticket, send.playbook);
+    } catch (error) {
+      this.patch({ send: { state: 'error', message: messageOf(error) } });
+      return;
+    }
+    await this.storeRecord(send.build(checked));
   }
 
   /**
@@ -533,12 +635,37 @@ export class SidebarSession {
    * tab may close before the page confirms (DESIGN.md: a lost record is a bug); then it is stored
    * when the page confirms, or cancelled when the page refuses it. Unconfirmed and uncancelled
    * (the tab or ticket went away), the background stores it after a grace period.
+   *
+   * The record carries the verdict of the text sent: the page's, when the agent paused before
+   * Send; otherwise the draft goes with the pending record and the background checks it there.
    */
   private async recordIntent(reply: SentReply): Promise<void> {
-    const record = this.buildRecord(reply.text);
-    if (!record) return;
-    const held = (this.deps.holdPending ?? holdPendingReply)(record, reply.proof);
-    this.patch({ send: { state: 'saving' } });
+    const send = this.sendOf(reply.text);
+    if (!send) return;
+    let record: ReplyRecord;
+    let held: Promise<unknown>;
+    if (send.known) {
+      record = send.build(send.known);
+      held = (this.deps.holdPending ?? holdPendingReply)(record, reply.proof);
+      this.patch({ send: { state: 'saving' } });
+    } else {
+      const holding = (this.deps.holdPendingDraft ?? holdPendingDraft)({
+        record: send.base,
+        draft: reply.text,
+        ticket: send.ticket,
+        playbook: send.playbook,
+        overrides: overridesToWire(send.overrides),
+        ...(reply.proof ? { proof: reply.proof } : {}),
+      });
+      held = holding;
+      this.patch({ send: { state: 'saving' } });
+      const answer = await holding;
+      if (!answer.ok) {
+        this.patch({ send: { state: 'error', message: answer.error } });
+        return;
+      }
+      record = answer.record;
+    }
     const confirmed = await reply.confirmed;
     if (confirmed) {
       await this.storeRecord(record);
@@ -565,15 +692,15 @@ export class SidebarSession {
     return (this.deps.keepUnrecorded ?? keepUnrecorded)({ record, reason, at: this.deps.now() });
   }
 
-  /** The record of a reply with this text, checked against the current ticket and playbook. */
-  private buildRecord(text: string): ReplyRecord | null {
-    const { ticket, playbook } = this.state.get();
+  /**
+   * What a send's record needs, taken at the moment of the send (the ticket may change while a
+   * verdict is on its way): its base, the verdict for this text if known, and how to finish it.
+   */
+  private sendOf(text: string) {
+    const { ticket, playbook, lowConfidence } = this.state.get();
     if (!ticket || !playbook) return null;
-    const result = this.excuseUnread(
-      applyOverrides(checkReply(text, ticket, playbook), this.overrides),
-      playbook,
-    );
-    return {
+    const overrides = new Map(this.overrides);
+    const base: RecordBase = {
       id: this.deps.newId(),
       time: this.deps.now(),
       helpdesk: ticket.helpdesk,
@@ -581,19 +708,14 @@ export class SidebarSession {
       playbookId: playbook.id,
       playbookVersion: playbook.version,
       agent: clip(ticket.agentName || this.deps.fallbackAgentName(), TICKET_LIMITS.agentName),
-      score: result.score,
-      fullAdherence: result.fullAdherence,
-      steps: result.steps.map((s) =>
-        s.override
-          ? { id: s.stepId, status: s.status, override: s.override }
-          : { id: s.stepId, status: s.status },
-      ),
-      wordCount: result.wordCount,
       origin: 'local',
       format: RECORD_FORMAT,
-      ...(this.state.get().lowConfidence ? { lowConfidence: true } : {}),
+      ...(lowConfidence ? { lowConfidence: true } : {}),
       ...ticketUrlOf(this.deps.location()),
     };
+    const known = this.knownVerdict(text, ticket, playbook);
+    const build = (checked: CheckResult) => recordOf(base, this.excuseUnread(checked, playbook), overrides);
+    return { ticket, playbook, base, overrides, known, build };
   }
 
   private async storeRecord(record: ReplyRecord): Promise<void> {

@@ -10,6 +10,7 @@ import { listUnrecorded } from '@/utils/sidebar/unrecorded';
 import type { ReplyRecord } from '@/utils/store/types';
 import { Generator } from '../fuzz/generate';
 import { type Answer, contentScript, send, startFreshBackground } from '../hardening/background-harness';
+import { directVerdicts } from '../sidebar/direct-verdicts';
 
 /**
  * Sends with faults injected between the page and the background (issue 14 Low 17), through the
@@ -62,6 +63,7 @@ async function oneSend(fault: Fault, ticketId: string): Promise<void> {
     doc: document,
     location: () => new URL(`http://127.0.0.1:4173/tickets/${ticketId}`),
     loadPlaybooks: async () => DEFAULT_PLAYBOOKS,
+    verdicts: directVerdicts,
     loadChoice: async () => undefined,
     saveChoice: async () => {},
     record: (record) => deliver({ type: 'reply.sent', record }),
@@ -76,11 +78,15 @@ async function oneSend(fault: Fault, ticketId: string): Promise<void> {
   });
   await session.start();
   if (!onSend) throw new Error('the session watches no send');
+  // The agent paused before Send: the page already holds the verdict for the text it sends, so the
+  // record leaves at the click through holdPending, where the faults are injected.
+  const text = 'Hi Sam, your refund is on its way.';
+  const editor = demoAdapter.findEditor(document);
+  if (!editor) throw new Error('the demo ticket has no editor');
+  editor.textContent = text;
+  await session.checkNow();
   const reply = (confirmed: Promise<boolean>) =>
-    (onSend as unknown as (reply: SentReply) => void)({
-      text: 'Hi Sam, your refund is on its way.',
-      confirmed,
-    });
+    (onSend as unknown as (reply: SentReply) => void)({ text, confirmed });
   const local = fakeBrowser.storage.local;
   const storageSet = local.set.bind(local);
   if (fault === 'extension-updated') {
@@ -118,10 +124,13 @@ const faultCounts = new Map<Fault, number>();
 
 beforeAll(async () => {
   startFreshBackground();
+  // The test build reads the grace-period hook (a store build waits the full 30 s).
+  vi.stubEnv('KEEL_TEST_BUILD', 'true');
   await fakeBrowser.storage.local.set({ [TEST_GRACE_KEY]: 0 });
   sessionStorage.clear();
 });
 afterAll(() => {
+  vi.unstubAllEnvs();
   console.log(
     `[durability] seed ${SEED}: ${figures.sends} sends (${[...faultCounts].map(([f, n]) => `${f} ${n}`).join(', ')}); recorded ${figures.recorded}, shown as not recorded ${figures.shownNotRecorded}, lost ${figures.lost}, duplicated ${figures.duplicated}; after the agent recorded the list: ${figures.recordedByAgent} more, still ${figures.duplicated} duplicated`,
   );

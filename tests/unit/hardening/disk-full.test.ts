@@ -7,9 +7,12 @@ import { type Answer, contentScript, send, startFreshBackground } from './backgr
 beforeEach(async () => {
   startFreshBackground();
   // Every pending send is overdue at once: the next read tries to store it.
+  // The test build reads the grace-period hook (a store build waits the full 30 s).
+  vi.stubEnv('KEEL_TEST_BUILD', 'true');
   await fakeBrowser.storage.local.set({ [TEST_GRACE_KEY]: 0 });
 });
 afterEach(() => {
+  vi.unstubAllEnvs();
   vi.restoreAllMocks();
   fakeBrowser.reset();
 });

@@ -3,6 +3,7 @@ import { demoAdapter } from '@/utils/adapters/demo';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
 import { SidebarSession } from '@/utils/sidebar/session';
 import type { ReplyRecord } from '@/utils/store/types';
+import { directVerdicts } from '../sidebar/direct-verdicts';
 
 let abort: AbortController;
 let records: ReplyRecord[];
@@ -14,6 +15,7 @@ function startSession(): SidebarSession {
     doc: document,
     location: () => new URL('http://127.0.0.1:4173/tickets/1042'),
     loadPlaybooks: async () => DEFAULT_PLAYBOOKS,
+    verdicts: directVerdicts,
     loadChoice: async () => undefined,
     saveChoice: async () => {},
     record: async (record) => {

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '@/utils/settings-core';
 import { overrideAllowed } from '@/utils/sidebar/overrides';
 import { SidebarSession } from '@/utils/sidebar/session';
 import type { ReplyRecord } from '@/utils/store/types';
+import { directVerdicts } from './direct-verdicts';
 
 describe('the administrator’s policy on overrides of critical steps', () => {
   it.each([
@@ -123,6 +124,7 @@ describe('the sidebar session under the policy', () => {
       adapter: demoAdapter,
       doc: document,
       location: () => new URL('http://127.0.0.1:4173/tickets/1042'),
+      verdicts: directVerdicts,
       loadPlaybooks: async () => DEFAULT_PLAYBOOKS,
       loadChoice: async () => undefined,
       saveChoice: async () => {},

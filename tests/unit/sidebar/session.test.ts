@@ -17,6 +17,7 @@ import {
   TYPING_PAUSE_MS,
 } from '@/utils/sidebar/session';
 import type { ReplyRecord } from '@/utils/store/types';
+import { directHoldPendingDraft, directVerdicts } from './direct-verdicts';
 
 /** A demo helpdesk ticket page, to the DOM contract of tests/demo-helpdesk/server.mjs. */
 function renderTicket(id: string, type: string, subject: string, customerMessage: string): void {
@@ -78,6 +79,7 @@ describe('SidebarSession on the demo helpdesk', () => {
       adapter: demoAdapter,
       doc: document,
       location: () => new URL('http://127.0.0.1:4173/tickets/1042'),
+      verdicts: directVerdicts,
       loadPlaybooks: async () => DEFAULT_PLAYBOOKS,
       loadChoice: async (key) => choices.get(key),
       saveChoice: async (key, id) => void choices.set(key, id),
@@ -85,6 +87,7 @@ describe('SidebarSession on the demo helpdesk', () => {
         records.push(record);
         return outcome;
       },
+      holdPendingDraft: directHoldPendingDraft((record) => pendings.push(record)),
       holdPending: async (record) => {
         pendings.push(record);
         return { ok: true };
@@ -128,6 +131,8 @@ describe('SidebarSession on the demo helpdesk', () => {
   afterEach(() => {
     abort.abort();
     vi.useRealTimers();
+    // A spy a test put on the demo adapter must not outlive it, even when the test fails.
+    vi.restoreAllMocks();
   });
 
   /** The demo page stops answering sends: the composer keeps the draft, no message appears. */
@@ -164,11 +169,11 @@ describe('SidebarSession on the demo helpdesk', () => {
     const session = startSession();
     await session.start();
     typeDraft('Your refund is on its way.');
-    session.checkNow();
+    await session.checkNow();
     session.insertSnippet('greet');
     const text = document.querySelector('.hd-editor')?.textContent ?? '';
     expect(text.startsWith('Hi María,')).toBe(true);
-    expect(stepStatus(session, 'greet')).toBe('pass');
+    await vi.waitFor(() => expect(stepStatus(session, 'greet')).toBe('pass'));
   });
 
   it('says a snippet did not take when the adapter reports so, without reading the draft back', async () => {
@@ -244,6 +249,9 @@ describe('SidebarSession on the demo helpdesk', () => {
       },
     );
     await session.start();
+    // The agent paused before Send: the verdict for this text is known, the record leaves at once.
+    typeDraft('Hi María, your refund is on its way.');
+    await session.checkNow();
     const proof = { hash: '0badf00d', words: 9 };
     report?.({ text: 'Hi María, your refund is on its way.', confirmed: Promise.resolve(null), proof });
     await vi.waitFor(() => expect(onUnconfirmed).toHaveBeenCalledOnce());
@@ -251,13 +259,13 @@ describe('SidebarSession on the demo helpdesk', () => {
     expect(records).toEqual([]);
     expect(cancels).toEqual([]);
     expect(session.state.get().send.state).toBe('idle');
-    vi.restoreAllMocks();
   });
 
   it('hands the record over as pending at the click, before the page confirms, then stores the same id', async () => {
     const session = startSession();
     await session.start();
     typeDraft('Hi María, your refund for order #A10234 is on its way.');
+    await session.checkNow(); // the agent paused: the draft's verdict is known
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
     // Synchronously, in the click: a tab closed right now still leaves the record with the background.
     expect(pendings).toHaveLength(1);
@@ -273,6 +281,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     await session.start();
     pageRefusesSends();
     typeDraft('Hi María, your refund is on its way.');
+    await session.checkNow();
     vi.useFakeTimers();
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
     expect(pendings).toHaveLength(1);
@@ -330,6 +339,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     const session = startSession();
     await session.start();
     typeDraft('Hi María, we guarantee your refund arrives today.');
+    await session.checkNow(); // the gate judges the verdict shown when Send is pressed
     document.querySelector<HTMLButtonElement>('.hd-send')?.click();
     expect(questions).toHaveLength(1);
     expect(questions[0]).toContain('critical');
@@ -346,7 +356,7 @@ describe('SidebarSession on the demo helpdesk', () => {
     const session = startSession();
     await session.start();
     typeDraft('Hi María, I guarantee it will never happen again.');
-    session.checkNow();
+    await session.checkNow();
     expect(session.state.get().forbidden.map((p) => p.toLowerCase())).toContain('guarantee');
   });
 
