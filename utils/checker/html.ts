@@ -221,7 +221,32 @@ export function htmlToText(html: string): string {
     }
     if (name === 'hr' && !atLineStart) newline();
   }
-  return trimLineEnds(out)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return signOffAboveSignature(
+    trimLineEnds(out)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  );
+}
+
+/** The longest line that can be a sign-off written inside a signature container ("Kind regards,"). */
+const SIGN_OFF_MAX_WORDS = 4;
+
+/**
+ * Rich editors often put the agent's sign-off inside their signature container
+ * (`<div class="signature">Kind regards,<br>Maya<br>…`). The sign-off still closes the reply: a
+ * short first line of the container that ends in a comma moves above the container's "--" mark,
+ * and only what follows it is signature.
+ */
+function signOffAboveSignature(text: string): string {
+  if (!text.includes('\n--\n')) return text;
+  const lines = text.split('\n');
+  for (let at = 0; at + 1 < lines.length; at++) {
+    const next = lines[at + 1] as string;
+    if (lines[at] !== '--' || !next.endsWith(',')) continue;
+    if (next.split(' ').filter(Boolean).length > SIGN_OFF_MAX_WORDS) continue;
+    lines[at] = next;
+    lines[at + 1] = '--';
+    at++;
+  }
+  return lines.join('\n');
 }

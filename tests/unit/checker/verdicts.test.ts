@@ -53,6 +53,18 @@ describe('verdicts on replies written without the checker in mind', () => {
   });
 
   it.each([
+    ['<div class="signature">Kind regards,<br>Maya Lindqvist<br>Support</div>', 'Kind regards,\n--\nMaya'],
+    ['<div class="signature"><p>Warm regards,<br>Owen Price</p></div>', 'Warm regards,\n--\nOwen'],
+    // A long first line is the signature's own text, not a sign-off.
+    [
+      '<div class="signature">Acme Support, Berlin, Hamburg and Munich,<br>Maya</div>',
+      '--\nAcme Support, Berlin',
+    ],
+  ])('keeps a sign-off written inside a signature container in the reply: %s', (html, expected) => {
+    expect(htmlToText(`<p>Your refund is on its way.</p>${html}`)).toContain(expected);
+  });
+
+  it.each([
     ['stopped', 'stop'],
     ['working', 'work'],
     ['parcels', 'parcel'],
