@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { type CustomSite, NOTE_KINDS, type NoteKind, siteProblems } from '@/utils/adapters/custom-site';
+import { trimChars, trimEndChars } from '@/utils/trim';
 
 /**
  * The Sites form's model, apart from its markup: the fields as typed (all strings, so a half-filled
@@ -74,14 +75,15 @@ export const EMPTY_FORM: SiteForm = {
 
 /** `Acme Helpdesk` → `acme-helpdesk`: the id a site gets when the user leaves it empty. */
 export function idFromName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+  const words = trimChars(
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-'),
+    '-',
+  );
+  return trimEndChars(words.slice(0, 40), '-');
 }
 
 const filled = (text: string) => (text.trim() ? text : undefined);

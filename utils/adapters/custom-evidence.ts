@@ -63,18 +63,30 @@ export function textOutside(root: Element, editor: Element | null): string {
   return parts.join(' ');
 }
 
-/** `*` for any run of characters, the rest literal, matched against the whole URL (no fragment). */
+/**
+ * `*` for any run of characters, the rest literal, matched against the whole URL (no fragment).
+ * Matched without a regular expression: `*a*a*a*b` compiled to `.*a.*a.*a.*b` backtracks
+ * polynomially on a long URL (issue 14); here each literal piece is found once, left to right.
+ */
 export function urlGlobMatches(glob: string, url: URL): boolean {
-  const escaped = glob
-    .trim()
-    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*');
-  const target = `${url.origin}${url.pathname}${url.search}`;
-  try {
-    return new RegExp(`^${escaped}$`).test(target);
-  } catch {
-    return false;
+  return globMatches(glob.trim(), `${url.origin}${url.pathname}${url.search}`);
+}
+
+function globMatches(glob: string, target: string): boolean {
+  const pieces = glob.split('*');
+  const first = pieces[0] as string;
+  if (pieces.length === 1) return target === first;
+  const last = pieces[pieces.length - 1] as string;
+  if (!target.startsWith(first) || target.length < first.length + last.length) return false;
+  if (!target.endsWith(last)) return false;
+  let at = first.length;
+  const end = target.length - last.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = target.indexOf(piece, at);
+    if (found === -1 || found + piece.length > end) return false;
+    at = found + piece.length;
   }
+  return true;
 }
 
 /** Where a site shows that a send went through (the Sites form's "A reply went through when"). */

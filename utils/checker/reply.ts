@@ -21,7 +21,7 @@ const LOCALIZED_HEADER =
  * name and signature block (title, phone, website, opening hours, disclaimer), not the reply.
  */
 const VALEDICTION_LINE =
-  /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks)|best|cheers|thanks|thank you|sincerely|yours(?: sincerely| truly)?|warmly|all the best|take care|talk soon|speak soon|mit freundlichen grüßen|viele grüße|cordialement|saludos)[ \t]*[,.!]?[ \t]*$/i;
+  /^[ \t]*(?:(?:(?:best|kind|warm|warmest|many|with)[ \t]+)?(?:regards|wishes|thanks)|best|cheers|thanks|thank you|sincerely|yours(?: sincerely| truly)?|warmly|all the best|take care|talk soon|speak soon|mit freundlichen grüßen|viele grüße|cordialement|saludos)[ \t]*(?:[,.!][ \t]*)?$/i;
 const MOBILE_SIGNATURE = /^[ \t]*sent from my [\w -]{2,40}[ \t]*$/i;
 
 /**

@@ -295,6 +295,8 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
     return `unknown field "${String(issue.path[issue.path.length - 1]?.key)}"`;
   }
   if (issue.input === undefined && issue.kind === 'schema') return 'is missing';
+  // A wrong type named in the format's words, without echoing the value (it may be megabytes).
+  if (issue.type === 'strict_object' || issue.type === 'object') return 'must be an object ({ … })';
   return issue.message;
 }
 
