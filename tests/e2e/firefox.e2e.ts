@@ -46,9 +46,11 @@ const describeMessage = (m: LintMessage) =>
 function isExplained(warning: LintMessage): boolean {
   switch (warning.code) {
     case 'UNSAFE_VAR_ASSIGNMENT': {
-      if (!warning.file || warning.line !== 1 || warning.column === undefined) return false;
-      const source = readFileSync(join(EXTENSION_DIR, warning.file), 'utf8');
-      const around = source.slice(Math.max(0, warning.column - 300), warning.column + 100);
+      if (!warning.file || warning.line === undefined || warning.column === undefined) return false;
+      // The bundle is mostly one line, but a template literal can carry line breaks into it.
+      const line =
+        readFileSync(join(EXTENSION_DIR, warning.file), 'utf8').split('\n')[warning.line - 1] ?? '';
+      const around = line.slice(Math.max(0, warning.column - 300), warning.column + 100);
       return around.includes('dangerouslySetInnerHTML') && around.includes('.innerHTML=');
     }
     default:

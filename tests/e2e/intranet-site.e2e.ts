@@ -147,7 +147,7 @@ describe('a helpdesk on the company intranet, over plain http', () => {
       expect(await bar.locator('p.ticket').textContent()).toContain('Corp Helpdesk · #1');
       await waitForAttribute(bar.locator('[data-testid=adapter-status]'), 'data-state', 'no-editor');
       expect(await bar.locator('[data-testid=insert-snippet]').count()).toBe(0);
-      await ticket.getByRole('button', { name: 'Reply' }).click();
+      await ticket.getByRole('button', { name: 'Reply', exact: true }).click();
       await waitForAttribute(bar.locator('[data-testid=adapter-status]'), 'data-state', 'ok');
       await bar.locator('[data-testid=insert-snippet][data-step-id=greet]').click();
       await expect.poll(() => ticket.locator('#reply-text').inputValue()).toMatch(/^Hi Jo,/);
@@ -183,7 +183,7 @@ describe('a helpdesk on the company intranet, over plain http', () => {
 
       // A private note, marked by the page's own checkbox: not checked, not recorded.
       await sidebar(ticket).locator('[data-testid=playbook-name]').waitFor();
-      await ticket.getByRole('button', { name: 'Reply' }).click();
+      await ticket.getByRole('button', { name: 'Reply', exact: true }).click();
       await ticket.locator('#private').check();
       await ticket.locator('#reply-text').fill('Customer called, refund already approved by finance.');
       await sidebar(ticket).locator('[data-testid=internal-note]').waitFor();
@@ -197,7 +197,7 @@ describe('a helpdesk on the company intranet, over plain http', () => {
       const bar2 = sidebar(ticket);
       await bar2.locator('[data-testid=playbook-name]').waitFor({ timeout: 15_000 });
       expect(await bar2.locator('[data-testid=playbook-select]').inputValue()).toBe('delivery');
-      await ticket.getByRole('button', { name: 'Reply' }).click();
+      await ticket.getByRole('button', { name: 'Reply', exact: true }).click();
       await ticket.locator('#reply-text').click();
       await ticket.keyboard.type(
         'Hi Sam, I am sorry your parcel is late. It will arrive by Friday; I will email you the tracking link today.',
