@@ -48,6 +48,35 @@ function DeltaBadge({ delta }: { delta: Delta }) {
   );
 }
 
+/** The three headline figures with their change on the previous period (popup and report). */
+export function HeadlineFigures({
+  summary,
+  deltas,
+}: {
+  summary: Summary;
+  deltas: ReadonlyMap<DeltaMetric, Delta>;
+}) {
+  return (
+    <>
+      <Figure testId="total-replies" value={summary.total} label="replies" delta={deltas.get('total')} />
+      <Figure
+        testId="adherence"
+        value={summary.adherence}
+        unit="%"
+        label="average adherence"
+        delta={deltas.get('adherence')}
+      />
+      <Figure
+        testId="full-adherence"
+        value={summary.fullAdherenceRate}
+        unit="%"
+        label="full adherence"
+        delta={deltas.get('full-adherence')}
+      />
+    </>
+  );
+}
+
 export function Figure({
   testId,
   value,
@@ -315,26 +344,7 @@ export function PopupApp({
       {load.state === 'ready' && load.summary.total > 0 && (
         <>
           <section class="figures" aria-label="Summary">
-            <Figure
-              testId="total-replies"
-              value={load.summary.total}
-              label="replies"
-              delta={deltas.get('total')}
-            />
-            <Figure
-              testId="adherence"
-              value={load.summary.adherence}
-              unit="%"
-              label="average adherence"
-              delta={deltas.get('adherence')}
-            />
-            <Figure
-              testId="full-adherence"
-              value={load.summary.fullAdherenceRate}
-              unit="%"
-              label="full adherence"
-              delta={deltas.get('full-adherence')}
-            />
+            <HeadlineFigures summary={load.summary} deltas={deltas} />
           </section>
           {deltas.size > 0 && (
             <p class="compare muted" data-testid="compare-wording">

@@ -8,7 +8,7 @@ import type { ReplyRecord } from '../../utils/store/types';
 import { DataActions, type Send } from '../popup/DataActions';
 import type { PlaybookLabels } from '../popup/labels';
 import { ReplyRow } from '../popup/MissedReplies';
-import { Figure, FilterBar, type Filters, PERIOD_LABELS, summaryMessage } from '../popup/PopupApp';
+import { FilterBar, type Filters, HeadlineFigures, PERIOD_LABELS, summaryMessage } from '../popup/PopupApp';
 import { TrendChart } from '../popup/TrendChart';
 import { type TrendBucket, trendBuckets } from '../popup/trend';
 import { reportText, scopeOf } from './summary-text';
@@ -302,26 +302,7 @@ export function ReportApp({
           <section class="card" data-testid="report-section" data-section="summary">
             <h2>Summary</h2>
             <div class="figures">
-              <Figure
-                testId="total-replies"
-                value={ready.summary.total}
-                label="replies"
-                delta={deltas.get('total')}
-              />
-              <Figure
-                testId="adherence"
-                value={ready.summary.adherence}
-                unit="%"
-                label="average adherence"
-                delta={deltas.get('adherence')}
-              />
-              <Figure
-                testId="full-adherence"
-                value={ready.summary.fullAdherenceRate}
-                unit="%"
-                label="full adherence"
-                delta={deltas.get('full-adherence')}
-              />
+              <HeadlineFigures summary={ready.summary} deltas={deltas} />
             </div>
             {deltas.size > 0 && (
               <p class="compare" data-testid="compare-wording">
