@@ -35,6 +35,8 @@ export function stem(word: string): string {
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  // An adverb or adjective in -ly restates its noun: "billed monthly" ~ "this month".
+  else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
   else if (w.length > 4 && w.endsWith('es')) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
   // Doubled final consonant ("stopp" → "stop") and a silent e ("arrive" → "arriv").

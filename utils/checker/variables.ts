@@ -24,6 +24,40 @@ function splitName(fullName: string): { first: string; last: string } {
   return { first: parts[0] ?? '', last: parts.length > 1 ? (parts[parts.length - 1] as string) : '' };
 }
 
+/** Words that end a message without being a name: "Thanks!", "Cheers", "Best regards". */
+const NOT_A_SIGNATURE = new Set(
+  'thanks thank thx cheers regards best kind warm many yours cordially sincerely love ty please pls asap help urgent hello hi bye sent get order'.split(
+    ' ',
+  ),
+);
+/** How much of the message's end is read for a signature: a name sits in its last line. */
+const SIGNATURE_TAIL = 200;
+
+/**
+ * The first name the customer signs their message with ("Thanks! Liz", "Cheers,\nPriya"): the name
+ * they use for themselves, which a greeting may use instead of the account's ("Elizabeth").
+ */
+export function signedFirstName(message: string): string {
+  const tail = message.slice(-SIGNATURE_TAIL).trimEnd();
+  const lines = tail.split('\n');
+  const lastLine = (lines[lines.length - 1] ?? '').trim().replace(/^[-–—~]+\s*/, '');
+  // The whole last line ("Priya", "— Liz Brown"), or the last word after the final sentence ("… please? Priya").
+  const lineWords = lastLine.split(/\s+/).filter(Boolean);
+  let candidate: string | undefined;
+  if (lines.length > 1 && lineWords.length >= 1 && lineWords.length <= 3) {
+    // Every word capitalised, as a name is: "Marco Rossi", not "Many thanks".
+    if (lineWords.every((word) => /^\p{Lu}/u.test(word))) candidate = lineWords[0];
+  } else {
+    const words = tail.split(/\s+/);
+    const last = words[words.length - 1] ?? '';
+    const before = words[words.length - 2] ?? '';
+    if (/[.!?,]$/.test(before)) candidate = last;
+  }
+  const name = candidate?.replace(/[.,!]+$/, '') ?? '';
+  if (!/^\p{Lu}[\p{Ll}'’-]{1,20}$/u.test(name)) return '';
+  return NOT_A_SIGNATURE.has(name.toLowerCase()) ? '' : name;
+}
+
 /** An order number the customer gave in the subject or their message, without "#". */
 export function findOrderNumber(ticket: Pick<TicketContext, 'subject' | 'customerMessage'>): string {
   for (const source of [ticket.subject, ticket.customerMessage]) {
@@ -72,6 +106,7 @@ function computeVariables(ticket: TicketContext): TicketVariables {
     set('customer.firstName', first);
     set('customer.lastName', last);
   }
+  set('customer.signedName', signedFirstName(ticket.customerMessage));
   set('customer.email', ticket.requester.email);
   set('ticket.id', ticket.ticketId);
   set('ticket.subject', ticket.subject);

@@ -6,13 +6,13 @@ import { formatBlindReport, loadBlindCorpus, scoreBlindCorpus } from '../../corp
 // them is a regression. They rise as the engine improves; they never fall to let a change pass.
 const FLOORS = {
   classifier: 0.92,
-  stepAccuracy: 0.97,
+  stepAccuracy: 0.975,
   precision: 0.93,
   recall: 0.95,
   criticalPrecision: 0.97,
   criticalRecall: 0.97,
   criticalAccuracy: 0.99,
-  fullAdherenceKept: 0.92,
+  fullAdherenceKept: 0.97,
 };
 
 describe('the blind corpus (written from the playbooks alone by people who had not read the checker)', () => {

@@ -70,6 +70,8 @@ describe('verdicts on replies written without the checker in mind', () => {
     ['parcels', 'parcel'],
     ['arrived', 'arriv'],
     ['arrive', 'arriv'],
+    ['monthly', 'month'],
+    ['month', 'month'],
   ])('stems %s as %s', (word, expected) => expect(stem(word)).toBe(expected));
 
   it.each([

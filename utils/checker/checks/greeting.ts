@@ -28,12 +28,15 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'mx']);
 
 const namesByVariables = new WeakMap<Record<string, string>, string[]>();
 
-/** Normalised first words of the customer's first and last name (cached per ticket's variables). */
+/**
+ * Normalised first words of the customer's first and last name, and of the name they sign with
+ * ("Liz" for Elizabeth), cached per ticket's variables.
+ */
 export function nameWords(variables: Record<string, string>): string[] {
   const known = namesByVariables.get(variables);
   if (known) return known;
   const names: string[] = [];
-  for (const key of ['customer.firstName', 'customer.lastName']) {
+  for (const key of ['customer.firstName', 'customer.lastName', 'customer.signedName']) {
     const value = variables[key];
     const first = value ? wordsOf(value)[0] : undefined;
     if (first) names.push(first);
