@@ -74,17 +74,72 @@ interface TicketTexts {
   message: InflectedText;
 }
 
+/** Words of "I don't want a refund", "not asking for a refund", "I do not need to cancel". */
+const SETTING_ASIDE = new Set(['want', 'need', 'asking', 'looking', 'about', 'after', 'wanting']);
+const NEGATING = new Set(["don't", 'dont', 'not', "didn't", "doesn't", "isn't", "i'm not"]);
+const TROUBLE = new Set(['problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complaining']);
+/** Words that may stand between the setting-aside and the topic: "a", "any", "to", "with the". */
+const FILLER = new Set([
+  'a',
+  'an',
+  'any',
+  'the',
+  'my',
+  'our',
+  'to',
+  'for',
+  'with',
+  'about',
+  'regarding',
+  'really',
+]);
+
+/**
+ * The customer setting a topic aside: "I don't want a refund, I just want to know where it is",
+ * "I don't want to cancel", "no problem with the delivery, but …". The topic is not what the
+ * ticket is about, and a tag an automation put on it from that word does not count either.
+ */
+export function isSetAside(text: InflectedText, start: number): boolean {
+  const { words, joined } = text;
+  let k = start - 1;
+  while (k >= 0 && k >= start - 4 && joined[k] && FILLER.has(words[k] as string)) k--;
+  if (k < 0 || k === start - 1 || !joined[k]) return false;
+  const word = words[k] as string;
+  if (SETTING_ASIDE.has(word)) {
+    const before = words[k - 1];
+    if (before === 'not' && words[k - 2] === 'do') return joined[k - 2] === true;
+    return before !== undefined && NEGATING.has(before) && joined[k - 1] === true;
+  }
+  return TROUBLE.has(word) && words[k - 1] === 'no' && joined[k - 1] === true;
+}
+
+interface KeywordEvidence {
+  reason: string;
+  hits: number;
+}
+
 /**
  * The customer's words as evidence: each distinct keyword found (in any inflection, "never turned
  * up" for "never turn* up") counts once, one found in the subject once more, and a keyword the
- * customer denies ("no problem at all", "nothing is broken") not at all.
+ * customer denies ("no problem at all", "nothing is broken") or sets aside ("I don't want a
+ * refund") not at all. `setAside`: the customer set the playbook's topic aside and never
+ * affirmed it.
  */
-function keywordMatch(playbook: Playbook, texts: TicketTexts): { reason: string; hits: number } | undefined {
+function keywordMatch(
+  playbook: Playbook,
+  texts: TicketTexts,
+): { evidence: KeywordEvidence | undefined; setAside: boolean } {
   const { keywords } = playbook.match;
-  if (keywords.length === 0) return undefined;
+  if (keywords.length === 0) return { evidence: undefined, setAside: false };
   const phrases = phrasesOf(playbook);
+  let setAside = false;
   const found = (text: InflectedText, id: number) =>
-    findInflected(text, phrases[id] as InflectedPhrase).some((match) => !isTopicDenied(text, match.start));
+    findInflected(text, phrases[id] as InflectedPhrase).some((match) => {
+      if (isTopicDenied(text, match.start)) return false;
+      if (!isSetAside(text, match.start)) return true;
+      setAside = true;
+      return false;
+    });
   let hits = 0;
   let firstInMessage = -1;
   let firstInSubject = -1;
@@ -99,13 +154,23 @@ function keywordMatch(playbook: Playbook, texts: TicketTexts): { reason: string;
     if (inMessage && firstInMessage === -1) firstInMessage = id;
     if (inSubject && firstInSubject === -1) firstInSubject = id;
   }
-  if (hits === 0) return undefined;
+  if (hits === 0) return { evidence: undefined, setAside };
   // The first keyword as the playbook lists it, so the reason is stable.
   const reason =
     firstInMessage !== -1
       ? `keyword "${keywords[firstInMessage]}" in the customer's message`
       : `keyword "${keywords[firstInSubject]}" in the subject`;
-  return { reason, hits };
+  return { evidence: { reason, hits }, setAside: false };
+}
+
+/**
+ * A helpdesk's subject tag, "[Billing #23420]" (Request Tracker's `[rtname #id]`, other desks'
+ * `[Support #id]`): the desk's name for the ticket, not the customer's words.
+ */
+const SUBJECT_TAG = /^\s*\[[^\]\n]{0,60}#\s?\d{1,12}\]/;
+
+function customerSubject(subject: string): string {
+  return subject.replace(SUBJECT_TAG, '');
 }
 
 /** The evidence for one playbook: its weight, and its strongest piece as the reason. */
@@ -118,16 +183,19 @@ function bestMatch(playbook: Playbook, ticket: TicketContext, texts: TicketTexts
     specificity += TYPE_MATCH;
     reasons.push(`type "${type}"`);
   }
+  const { evidence: keyword, setAside } = keywordMatch(playbook, texts);
   const ticketTags = ticket.tags.map(normaliseTag);
-  const tag = tags.find((candidate) => {
-    const wanted = normaliseTag(candidate);
-    return ticketTags.some((ticketTag) => tagMatches(ticketTag, wanted));
-  });
+  // "I don't want a refund" under an automation's `refund` tag: the customer's word outranks it.
+  const tag = setAside
+    ? undefined
+    : tags.find((candidate) => {
+        const wanted = normaliseTag(candidate);
+        return ticketTags.some((ticketTag) => tagMatches(ticketTag, wanted));
+      });
   if (tag !== undefined) {
     specificity += TAG_MATCH;
     reasons.push(`tag "${tag}"`);
   }
-  const keyword = keywordMatch(playbook, texts);
   if (keyword !== undefined) {
     specificity += Math.min(keyword.hits, KEYWORD_CAP);
     reasons.push(keyword.reason);
@@ -147,7 +215,10 @@ export const GENERAL_PLAYBOOK_ID = 'general';
  * module stays free of it.)
  */
 export function pickPlaybook(ticket: TicketContext, playbooks: readonly Playbook[]): PlaybookPick | null {
-  const texts = { subject: inflectedText(ticket.subject), message: inflectedText(ticket.customerMessage) };
+  const texts = {
+    subject: inflectedText(customerSubject(ticket.subject)),
+    message: inflectedText(ticket.customerMessage),
+  };
   let best: Candidate | undefined;
   let second: Candidate | undefined;
   for (const playbook of playbooks) {

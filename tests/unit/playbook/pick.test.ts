@@ -188,3 +188,54 @@ describe('the default library', () => {
     }
   });
 });
+
+describe('pickPlaybook: what the customer sets aside, and what is not their words', () => {
+  const pick = (overrides: Partial<TicketContext>) =>
+    pickPlaybook(ticket(overrides), DEFAULT_PLAYBOOKS)?.playbook.id;
+
+  it.each([
+    [
+      '"I don\'t want a refund" under an automated refund tag',
+      {
+        tags: ['refund', 'auto-tagged'],
+        customerMessage: "I don't want a refund, I just want to know where my parcel is.",
+      },
+      'delivery',
+    ],
+    [
+      '"I don\'t want to cancel" under a cancel tag',
+      {
+        tags: ['cancel'],
+        customerMessage: "To be clear, I don't want to cancel. Why is this month's invoice higher?",
+      },
+      'billing',
+    ],
+    [
+      '"no problem with the delivery, but" a double charge',
+      { tags: ['delivery'], customerMessage: 'No problem with the delivery. But my card was charged twice.' },
+      'billing',
+    ],
+    [
+      "a helpdesk's subject tag naming a queue",
+      {
+        subject: '[Billing #23420] End of service',
+        customerMessage: 'Please cancel the plan, we no longer need it.',
+      },
+      'complaint',
+    ],
+  ])('%s', (_, overrides, expected) => {
+    expect(pick(overrides)).toBe(expected);
+  });
+
+  it.each([
+    [
+      '"returns" the verb is not a return of goods',
+      'Search in the media library returns nothing since Monday.',
+      'bug',
+    ],
+    ['"duplicate" as a how-to is not a fault', "What's the shortcut to duplicate a slide?", 'question'],
+    ['a sync that stopped is a fault', 'The calendar stopped syncing yesterday.', 'bug'],
+  ])('word senses: %s', (_, customerMessage, expected) => {
+    expect(pick({ customerMessage })).toBe(expected);
+  });
+});
