@@ -18,6 +18,7 @@ import {
   holdPendingReply,
   type PendingDraft,
   type PendingDraftOutcome,
+  type RecordOutcome,
 } from './record';
 import { overridesToWire, type RecordBase, recordOf } from './record-verdict';
 import { followTyping, throttle } from './timing';
@@ -57,8 +58,6 @@ export type SendState =
   | { state: 'saving' }
   | { state: 'saved'; score: number; at: number }
   | { state: 'error'; message: string };
-
-export type RecordOutcome = { ok: true } | { ok: false; error: string };
 
 /**
  * The ticket's page for the record (drill-down links): http(s) only, without fragment, at most
