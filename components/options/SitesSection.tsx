@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { MATCH_PATTERN } from '@/utils/adapters/custom';
 import type { CustomSite } from '@/utils/adapters/custom-site';
+import { MATCH_PATTERN } from '@/utils/adapters/match-pattern';
 import { ADAPTERS } from '@/utils/adapters/registry';
 import {
   customSiteScriptId,

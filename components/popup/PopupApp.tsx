@@ -4,6 +4,7 @@ import { agentChanges, type Delta, type DeltaMetric, deltasOf } from '../../util
 import { dayOf } from '../../utils/store/rollups';
 import { type FilterChoices, PERIODS, type Period, type Summary } from '../../utils/store/summary';
 import type { TeamSummarySource } from '../../utils/team/summary';
+import type { Filters } from '../report/report-url';
 import { ByAgent, ByPlaybook, MissedSteps } from './Breakdowns';
 import { DataActions, type Send } from './DataActions';
 import type { PlaybookLabels } from './labels';
@@ -100,16 +101,6 @@ export function Figure({
       {delta && <DeltaBadge delta={delta} />}
     </div>
   );
-}
-
-export interface Filters {
-  period: Period;
-  /** A custom range, both ends `YYYY-MM-DD`; used instead of the period when both are set. */
-  from: string;
-  to: string;
-  agent: string;
-  playbookId: string;
-  helpdesk: string;
 }
 
 const NO_FILTERS: Omit<Filters, 'period'> = { from: '', to: '', agent: '', playbookId: '', helpdesk: '' };

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { REPORT_PATH, reportSearch } from '../report/report-url';
-import type { Filters } from './PopupApp';
+import { type Filters, REPORT_PATH, reportSearch } from '../report/report-url';
 
 /**
  * Links from the popup to the full report (in a tab, with the popup's filters in its URL) and to

@@ -8,9 +8,10 @@ import type { ReplyRecord } from '../../utils/store/types';
 import { DataActions, type Send } from '../popup/DataActions';
 import type { PlaybookLabels } from '../popup/labels';
 import { ReplyRow } from '../popup/MissedReplies';
-import { FilterBar, type Filters, HeadlineFigures, PERIOD_LABELS, summaryMessage } from '../popup/PopupApp';
+import { FilterBar, HeadlineFigures, PERIOD_LABELS, summaryMessage } from '../popup/PopupApp';
 import { TrendChart } from '../popup/TrendChart';
 import { type TrendBucket, trendBuckets } from '../popup/trend';
+import type { Filters } from './report-url';
 import { reportText, scopeOf } from './summary-text';
 
 type Load =

@@ -1,6 +1,15 @@
 import * as v from 'valibot';
-import { PERIODS } from '../../utils/store/summary';
-import type { Filters } from '../popup/PopupApp';
+import { PERIODS, type Period } from '../../utils/store/summary';
+
+export interface Filters {
+  period: Period;
+  /** A custom range, both ends `YYYY-MM-DD`; used instead of the period when both are set. */
+  from: string;
+  to: string;
+  agent: string;
+  playbookId: string;
+  helpdesk: string;
+}
 
 /** The report page's path inside the extension; its filters travel in the query string. */
 export const REPORT_PATH = '/report.html';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isAgentClick } from '@/utils/adapters/trust';
 import { type MessageKey, t } from '@/utils/i18n';
+import type { RecordOutcome } from '@/utils/sidebar/record';
 import { recordReply } from '@/utils/sidebar/record';
-import type { RecordOutcome } from '@/utils/sidebar/session';
 import {
   forgetUnrecorded,
   listUnrecorded,

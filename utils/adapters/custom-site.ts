@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MATCH_PATTERN } from './custom';
+import { MATCH_PATTERN } from './match-pattern';
 
 /**
  * The shape of a site a user sets up on the options page, validated before it is saved. Kept

@@ -2,6 +2,7 @@ import { judgeSend, replyProof } from './custom-evidence';
 import type { CustomSite, SiteDraft } from './custom-site';
 import { editorText } from './editing';
 import { createSiteAdapter, valueOrText } from './generic';
+import { MATCH_PATTERN } from './match-pattern';
 import type { SelectorFallback } from './selectors';
 import { watchSends } from './send';
 import type { HelpdeskAdapter } from './types';
@@ -25,9 +26,6 @@ export type CustomSelectorKey = (typeof CUSTOM_SELECTOR_KEYS)[number];
  * and one CSS selector per field (only the editor is required). No user-written regular
  * expressions: a path segment or a query parameter names the id.
  */
-
-/** `scheme://host/path` as in extension manifests: scheme http, https or *, host `*`, `*.x` or exact. */
-export const MATCH_PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:\d+)?(\/.*)$/;
 
 /** A match pattern as a regular expression over the whole URL (without the fragment). */
 export function matchPatternToRegExp(pattern: string): RegExp {

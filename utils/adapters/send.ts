@@ -1,6 +1,6 @@
 import type { ReplyProof } from './custom-evidence';
 import { watchAgentInput } from './trust';
-import type { ReplyMode, SentReply } from './types';
+import type { ReplyMode, SendGate, SentReply } from './types';
 
 /**
  * Shared send detection. Helpdesks send through buttons, form submits and Ctrl/Cmd+Enter, and
@@ -49,12 +49,6 @@ export interface SendWatch {
 const SAME_SEND_MS = 1000;
 
 const POLL_MS = 100;
-
-/**
- * Asked at a send's intent, before the page sees it: false stops the send (Keel's send gate,
- * on or off by policy). Required of every adapter; `() => true` lets every send through.
- */
-export type SendGate = () => boolean;
 
 export function watchSends(
   doc: Document,

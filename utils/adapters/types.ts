@@ -2,7 +2,6 @@ import type { TicketContext } from '../ticket';
 import type { ReplyProof } from './custom-evidence';
 import type { InsertPosition } from './editing';
 import type { SelectorRegistry } from './selectors';
-import type { SendGate } from './send';
 
 /** How well an adapter's selectors fit the page right now (the `adapter-status` test hook). */
 export type AdapterState = 'ok' | 'outdated' | 'no-editor';
@@ -56,6 +55,12 @@ export interface SentReply {
   confirmed: Promise<boolean | null>;
   proof?: ReplyProof;
 }
+
+/**
+ * Asked at a send's intent, before the page sees it: false stops the send (Keel's send gate,
+ * on or off by policy). Required of every adapter; `() => true` lets every send through.
+ */
+export type SendGate = () => boolean;
 
 /**
  * The only code that knows a helpdesk's DOM. One implementation per helpdesk under utils/adapters/.

@@ -5,6 +5,9 @@
  */
 import type { Playbook, PlaybookStep } from '../playbook/schema';
 import type { TicketContext } from '../ticket';
+import { matchPhrases, type PhraseMatch, type PhraseSet, PhraseSetBuilder } from '../words/phrases';
+import { fillTemplate } from '../words/template';
+import { analyseText, createAnalysisBuffers, withoutWordsIn } from '../words/text';
 import { checkClosing, DEFAULT_CLOSING_WORDS } from './checks/closing';
 import type { CheckContext, CheckOutcome, CompiledStep } from './checks/context';
 import { checkExpectation } from './checks/expectation';
@@ -16,15 +19,14 @@ import { checkMention } from './checks/mention';
 import { checkPhrase } from './checks/phrase';
 import { checkPlaceholders } from './checks/placeholders';
 import { whyNotApplicable } from './checks/when';
-import { matchPhrases, type PhraseMatch, type PhraseSet, PhraseSetBuilder } from './phrases';
 import { maskRanges, nonReplyRanges } from './reply';
-import { analyseText, createAnalysisBuffers, withoutWordsIn } from './text';
 import type { CheckResult, StepResult } from './types';
-import { fillTemplate, ticketVariables } from './variables';
+import { ticketVariables } from './variables';
 
+export { fillTemplate } from '../words/template';
 export { htmlToText } from './html';
 export { extractReplyText, nonReplyRanges } from './reply';
-export { fillTemplate, findOrderNumber, ticketVariables } from './variables';
+export { findOrderNumber, ticketVariables } from './variables';
 
 export interface CompiledPlaybook {
   readonly compiled: true;

@@ -8,8 +8,8 @@
  * money-back guarantee", "the Lifetime Guarantee", "Delivery Promise"), an amount ("100% of the
  * fee"), certainty about what we do ourselves ("I'll definitely call you").
  */
-import { clauseEnd, clauseStart, negatedInClause } from './negation';
-import { hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from './text';
+import { clauseEnd, clauseStart, negatedInClause } from '../words/negation';
+import { hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../words/text';
 
 export interface WordRange {
   start: number;

@@ -6,8 +6,8 @@
  * password reset link", "we will never ask for your password", "please don't send your card
  * number" do not.
  */
-import { breaksBefore, clauseStart, isNegationWord } from './negation';
-import { CLAUSE_BREAK, QUOTED, type TextAnalysis } from './text';
+import { breaksBefore, clauseStart, isNegationWord } from '../words/negation';
+import { CLAUSE_BREAK, QUOTED, type TextAnalysis } from '../words/text';
 
 /** Verbs that ask the customer to hand something over to us. */
 const HAND_OVER: ReadonlySet<string> = new Set([

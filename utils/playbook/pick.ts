@@ -1,3 +1,5 @@
+import type { TicketContext } from '../ticket';
+import { trimChars } from '../trim';
 import {
   findInflected,
   type InflectedPhrase,
@@ -5,9 +7,7 @@ import {
   inflectedPhrase,
   inflectedText,
   isTopicDenied,
-} from '../checker/inflect';
-import type { TicketContext } from '../ticket';
-import { trimChars } from '../trim';
+} from '../words/inflect';
 import type { Playbook } from './schema';
 
 export interface PlaybookPick {

@@ -62,7 +62,7 @@ const id = (what: string) =>
     v.regex(/^[a-z0-9][a-z0-9._-]*$/, `${what} may use only a-z, 0-9, ".", "_" and "-"`),
   );
 
-/** Words or short phrases, never regular expressions: see utils/checker/phrases.ts. */
+/** Words or short phrases, never regular expressions: see utils/words/phrases.ts. */
 const phrase = v.pipe(
   text('a phrase', PLAYBOOK_LIMITS.phrase),
   v.regex(/[\p{L}\p{N}]/u, 'a phrase needs at least one letter or digit'),

@@ -2,10 +2,12 @@ import type { ReplyProof } from '../adapters/custom-evidence';
 import { t } from '../i18n';
 import { type Failure, type KeelMessage, type KeelResponses, sendWithRetry } from '../messages';
 import type { ReplyRecord } from '../store/types';
-import type { RecordOutcome } from './session';
 
 /** A send's draft, ticket and playbook, for the background to check and hold (`reply.pendingDraft`). */
 export type PendingDraft = Omit<Extract<KeelMessage, { type: 'reply.pendingDraft' }>, 'type'>;
+
+/** Whether the background stored a reply, and if not, why (in words for the agent). */
+export type RecordOutcome = { ok: true } | { ok: false; error: string };
 
 export type PendingDraftOutcome = { ok: true; record: ReplyRecord } | { ok: false; error: string };
 

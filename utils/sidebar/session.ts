@@ -2,11 +2,12 @@ import type { ReplyProof } from '../adapters/custom-evidence';
 import type { InsertPosition } from '../adapters/editing';
 import type { AdapterStatus, HelpdeskAdapter, SentReply } from '../adapters/types';
 import type { CheckResult } from '../checker/types';
-import { fillTemplate, ticketVariables } from '../checker/variables';
+import { ticketVariables } from '../checker/variables';
 import { t } from '../i18n';
 import type { Playbook } from '../playbook/schema';
 import { RECORD_FORMAT, type ReplyRecord, type StepOverride } from '../store/types';
 import { boundTicket, clip, TICKET_LIMITS, type TicketContext } from '../ticket';
+import { fillTemplate } from '../words/template';
 import { excuseUnreadSteps, UNREAD_MESSAGE } from './health';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
@@ -18,6 +19,7 @@ import {
   holdPendingReply,
   type PendingDraft,
   type PendingDraftOutcome,
+  type RecordOutcome,
 } from './record';
 import { overridesToWire, type RecordBase, recordOf } from './record-verdict';
 import { followTyping, throttle } from './timing';
@@ -57,8 +59,6 @@ export type SendState =
   | { state: 'saving' }
   | { state: 'saved'; score: number; at: number }
   | { state: 'error'; message: string };
-
-export type RecordOutcome = { ok: true } | { ok: false; error: string };
 
 /**
  * The ticket's page for the record (drill-down links): http(s) only, without fragment, at most

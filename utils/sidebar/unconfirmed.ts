@@ -2,7 +2,7 @@ import type { ReplyProof, Verdict } from '../adapters/custom-evidence';
 import type { Failure } from '../messages';
 import type { ReplyRecord } from '../store/types';
 import { type Observable, observable } from './observable';
-import type { RecordOutcome } from './session';
+import type { RecordOutcome } from './record';
 
 /**
  * Sends on a custom site that count on positive evidence only (utils/adapters/custom-evidence.ts)

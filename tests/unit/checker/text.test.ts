@@ -10,14 +10,14 @@ import {
   ticketVariables,
 } from '../../../utils/checker/index';
 import { maskRanges } from '../../../utils/checker/reply';
+import type { StepResult } from '../../../utils/checker/types';
+import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import {
   analyseText,
   createAnalysisBuffers,
   type TextAnalysis,
   withoutWordsIn,
-} from '../../../utils/checker/text';
-import type { StepResult } from '../../../utils/checker/types';
-import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
+} from '../../../utils/words/text';
 import { stepResult, ticket } from './helpers';
 
 describe('extractReplyText', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply, extractReplyText, htmlToText } from '../../../utils/checker/index';
-import { stem } from '../../../utils/checker/restatement';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import type { TicketContext } from '../../../utils/ticket';
+import { stem } from '../../../utils/words/stem';
 
 const ticket: TicketContext = {
   helpdesk: 'zendesk',

@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ImportPanel } from '../../../components/options/ImportPanel';
 import type { OptionsState } from '../../../components/options/useOptionsState';
-import { matchPhrases, PhraseSetBuilder } from '../../../utils/checker/phrases';
-import { analyseText } from '../../../utils/checker/text';
 import { EMPTY_POLICY } from '../../../utils/managed';
 import { PLAYBOOK_LIMITS, parsePlaybookFile, parsePlaybookFileText } from '../../../utils/playbook/schema';
 import { teamPlaybooksItem } from '../../../utils/settings';
 import { DEFAULT_SETTINGS } from '../../../utils/settings-core';
+import { matchPhrases, PhraseSetBuilder } from '../../../utils/words/phrases';
+import { analyseText } from '../../../utils/words/text';
 
 const step = (extra: Record<string, unknown> = {}) => ({
   id: 'greet',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, findOrderNumber } from '../../../utils/checker/variables';
+import { findOrderNumber } from '../../../utils/checker/variables';
+import { fillTemplate } from '../../../utils/words/template';
 
 describe('issue 14: a customer can freeze the agent tab', () => {
   it('finds no order number in "order" followed by 50,000 spaces without backtracking', () => {

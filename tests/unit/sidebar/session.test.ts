@@ -8,9 +8,9 @@ import type { SentReply } from '@/utils/adapters/types';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
 import { DEFAULT_SIDEBAR_LAYOUT } from '@/utils/settings-core';
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
+import type { RecordOutcome } from '@/utils/sidebar/record';
 import {
   CHECK_MAX_WAIT_MS,
-  type RecordOutcome,
   type SessionDeps,
   SidebarSession,
   snippetPosition,

@@ -1,6 +1,6 @@
 import type { StepCheck } from '../../playbook/schema';
-import { isNegated, matchSpan } from '../phrases';
-import { CLAUSE_BREAK } from '../text';
+import { isNegated, matchSpan } from '../../words/phrases';
+import { CLAUSE_BREAK } from '../../words/text';
 import type { CheckContext, CheckOutcome, CompiledStep } from './context';
 
 export const DEFAULT_CLOSING_WORDS = [

@@ -1,7 +1,7 @@
 import type { PlaybookStep } from '../../playbook/schema';
 import type { TicketContext } from '../../ticket';
-import type { PhraseMatch, PhraseSet } from '../phrases';
-import type { TextAnalysis } from '../text';
+import type { PhraseMatch, PhraseSet } from '../../words/phrases';
+import type { TextAnalysis } from '../../words/text';
 import type { Span, StepStatus } from '../types';
 
 /** A step with its phrases already in the playbook's phrase set. */

@@ -1,6 +1,6 @@
 import type { StepCheck } from '../../playbook/schema';
-import { isNegated, matchText } from '../phrases';
-import { CLAUSE_BREAK, hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../text';
+import { isNegated, matchText } from '../../words/phrases';
+import { CLAUSE_BREAK, hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../../words/text';
 import type { CheckContext, CheckOutcome } from './context';
 
 /**

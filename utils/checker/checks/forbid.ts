@@ -1,5 +1,5 @@
 import type { StepCheck } from '../../playbook/schema';
-import { matchSpan, matchText } from '../phrases';
+import { matchSpan, matchText } from '../../words/phrases';
 import { findOverpromises, promiseWordCounts, type WordRange } from '../promises';
 import { isRequested } from '../requests';
 import { type CheckContext, type CheckOutcome, type CompiledStep, inSentence, MAX_EVIDENCE } from './context';

@@ -1,6 +1,6 @@
 import type { StepCheck } from '../../playbook/schema';
-import { matchSpan } from '../phrases';
-import { CLAUSE_BREAK, SENTENCE_BREAK, type TextAnalysis, wordsOf } from '../text';
+import { matchSpan } from '../../words/phrases';
+import { CLAUSE_BREAK, SENTENCE_BREAK, type TextAnalysis, wordsOf } from '../../words/text';
 import type { Span } from '../types';
 import type { CheckContext, CheckOutcome, CompiledStep } from './context';
 

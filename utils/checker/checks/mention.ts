@@ -1,5 +1,5 @@
 import type { StepCheck } from '../../playbook/schema';
-import { compilePhraseWords, findWords, matchSpan, type PhraseWord } from '../phrases';
+import { compilePhraseWords, findWords, matchSpan, type PhraseWord } from '../../words/phrases';
 import type { CheckContext, CheckOutcome } from './context';
 
 const VARIABLE_NAMES: Record<string, string> = {

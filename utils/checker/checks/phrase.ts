@@ -1,7 +1,7 @@
 import type { StepCheck } from '../../playbook/schema';
-import { isNegated, matchSpan, matchText, type PhraseMatch } from '../phrases';
+import { isNegated, matchSpan, matchText, type PhraseMatch } from '../../words/phrases';
+import { QUOTED } from '../../words/text';
 import { restatement } from '../restatement';
-import { QUOTED } from '../text';
 import { type CheckContext, type CheckOutcome, type CompiledStep, inSentence, MAX_EVIDENCE } from './context';
 
 /** Words from the start (or end) of the reply that count as its opening (or closing). */

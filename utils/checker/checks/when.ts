@@ -1,8 +1,14 @@
 import { normaliseTag } from '../../playbook/pick';
 import type { StepWhen } from '../../playbook/schema';
 import type { TicketContext } from '../../ticket';
-import { findInflected, type InflectedText, inflectedPhrase, inflectedText, isTopicDenied } from '../inflect';
-import type { PhraseMatch } from '../phrases';
+import {
+  findInflected,
+  type InflectedText,
+  inflectedPhrase,
+  inflectedText,
+  isTopicDenied,
+} from '../../words/inflect';
+import type { PhraseMatch } from '../../words/phrases';
 
 let lastSubject: string | undefined;
 let lastMessage: string | undefined;

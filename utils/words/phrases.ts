@@ -5,6 +5,8 @@
  * word trie keyed by word hash, so matching every phrase of every step costs one pass over the
  * reply's words with one integer lookup each.
  */
+
+import { fillTemplate } from './template';
 import {
   analyseText,
   CLAUSE_BREAK,
@@ -15,7 +17,6 @@ import {
   wordEquals,
   wordStartsWith,
 } from './text';
-import { fillTemplate } from './variables';
 
 export interface PhraseWord {
   word: string;

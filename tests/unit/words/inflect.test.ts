@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply } from '../../../utils/checker/index';
+import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import {
   findInflected,
   inflectedPhrase,
   inflectedText,
   isTopicDenied,
   lemma,
-} from '../../../utils/checker/inflect';
-import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
+} from '../../../utils/words/inflect';
 
 const finds = (phrase: string, text: string) =>
   findInflected(inflectedText(text), inflectedPhrase(phrase)).length > 0;

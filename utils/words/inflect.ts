@@ -5,7 +5,7 @@
  * names a concept in someone else's words (the customer's message, a promise in a reply), not on
  * the per-keystroke path of plain phrase steps.
  */
-import { stem } from './restatement';
+import { stem } from './stem';
 import { analyseText, type TextAnalysis } from './text';
 
 /** Irregular forms that carry the same meaning as their base verb (or singular noun). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { negatedInClause } from '../../../utils/checker/negation';
-import { analyseText } from '../../../utils/checker/text';
+import { negatedInClause } from '../../../utils/words/negation';
+import { analyseText } from '../../../utils/words/text';
 
 const negated = (text: string, word: string) => {
   const analysis = analyseText(text);
