@@ -61,7 +61,87 @@ export function nonReplyRanges(text: string): Span[] {
     if (lineEnd === text.length) break;
     lineStart = nextStart;
   }
+  // The agent's words end where the last range to the text's end (a quote, a signature) begins.
+  const tail = ranges[ranges.length - 1];
+  const limit = tail && tail.end >= text.length ? tail.start : text.length;
+  const covered = ranges.some((range) => range.start < limit && range.end >= limit - 1 && range !== tail);
+  if (!covered) {
+    const signature = undelimitedSignature(text, limit);
+    if (signature && (!tail || signature.end <= tail.start || tail.end < signature.start)) {
+      if (tail && tail.end >= text.length) ranges.splice(ranges.length - 1, 0, signature);
+      else ranges.push(signature);
+    }
+  }
   return ranges;
+}
+
+/** Lines a signature block has after the name: title, company, phone, website, opening hours. */
+const SIGNATURE_DETAIL_LINES = 4;
+const SIGNATURE_LINE_CHARS = 100;
+const WEB_ADDRESS = /https?:\/\/|www\.|@|\.(?:com|org|net|io|co|example|help|de|fr|uk)\b/i;
+const SEPARATOR = /\s[·|•]\s/;
+const WEEKDAY_RANGE = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\s?[–-]/i;
+/** Words of a job title or team: "Customer Care", "Head of Support", "Partnerships, Sunny Side". */
+const TITLE_WORDS = new Set(
+  `support customer customers care success team manager specialist agent lead head director
+  engineer operations billing partnerships service services representative advisor desk sales
+  ltd inc gmbh llc`.split(/\s+/),
+);
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'da', 'del', 'di', 'of', 'and', 'the', '&']);
+
+/** A line of a signature block: contact details, a separator, opening hours or a job title. */
+function isSignatureDetail(raw: string): boolean {
+  const line = raw.trim();
+  if (line.length < 2 || line.length > SIGNATURE_LINE_CHARS || /[.?!:]$/.test(line)) return false;
+  if (WEB_ADDRESS.test(line) || SEPARATOR.test(line) || WEEKDAY_RANGE.test(line)) return true;
+  let digits = 0;
+  let letters = 0;
+  for (const char of line) {
+    if (char >= '0' && char <= '9') digits++;
+    else if (/\p{L}/u.test(char)) letters++;
+  }
+  if (digits >= 7 && letters <= 10) return true; // a phone number
+  const words = line.split(/[\s,]+/).filter(Boolean);
+  return (
+    words.some((word) => TITLE_WORDS.has(word.toLowerCase())) &&
+    words.every((word) => /^[\p{Lu}&]/u.test(word) || NAME_PARTICLES.has(word))
+  );
+}
+
+/** "Ben Carter", "— Priya", "Mila": capitalised words only, no digits, no sentence. */
+function isSignatureName(raw: string): boolean {
+  const words = raw
+    .trim()
+    .replace(/^[—–-]+\s*/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > 4) return false;
+  return words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word) || NAME_PARTICLES.has(word));
+}
+
+/**
+ * A signature block without a "--" line, at the end of the agent's words: a name line followed by
+ * one to four detail lines ("Ben Carter / Customer Support · Atelier Bleu / https://… · Mon–Fri").
+ * The detail lines are not the reply (their "until 6pm" is no promise, their homepage no help
+ * link); the name stays, as the sign-off.
+ */
+function undelimitedSignature(text: string, limit: number): Span | undefined {
+  let end = limit;
+  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  let cursor = end;
+  let blockStart = end;
+  let details = 0;
+  while (details < SIGNATURE_DETAIL_LINES && cursor > 0) {
+    const lineStart = text.lastIndexOf('\n', cursor - 1) + 1;
+    if (!isSignatureDetail(text.slice(lineStart, cursor))) break;
+    details++;
+    blockStart = lineStart;
+    cursor = lineStart - 1;
+  }
+  if (details === 0 || cursor <= 0) return undefined;
+  const nameStart = text.lastIndexOf('\n', cursor - 1) + 1;
+  if (!isSignatureName(text.slice(nameStart, cursor))) return undefined;
+  return { start: blockStart, end: limit };
 }
 
 const WORD_RUN = /\S+/g;
