@@ -67,6 +67,12 @@ export function findOrderNumber(ticket: Pick<TicketContext, 'subject' | 'custome
   return '';
 }
 
+/** Where `text` names an order ("order 55-91208", "#A1234"), as a span. */
+export function findOrderReference(text: string): { start: number; end: number } | undefined {
+  const match = ORDER_AFTER_WORD.exec(text) ?? HASH_REFERENCE.exec(text);
+  return match ? { start: match.index, end: match.index + match[0].length } : undefined;
+}
+
 /**
  * The variables a playbook can use as `{{name}}`. Only variables the ticket actually has are set,
  * so an unknown name stays visible instead of turning into "Hi ,". The object is frozen and reused

@@ -1,5 +1,6 @@
 import type { StepCheck } from '../../playbook/schema';
 import { compilePhraseWords, findWords, matchSpan, type PhraseWord } from '../../words/phrases';
+import { findOrderReference } from '../variables';
 import type { CheckContext, CheckOutcome } from './context';
 
 const VARIABLE_NAMES: Record<string, string> = {
@@ -34,7 +35,10 @@ function wordsOfValue(variables: Record<string, string>, value: string): PhraseW
   return words;
 }
 
-/** Passes when the reply contains the variable's value as whole words; `na` when the ticket has none. */
+/**
+ * Passes when the reply contains the variable's value as whole words; `na` when the ticket has
+ * none, unless the agent looked the order up and names it ("refund for order 55-91208").
+ */
 export function checkMention(
   context: CheckContext,
   check: Extract<StepCheck, { kind: 'mention' }>,
@@ -43,6 +47,10 @@ export function checkMention(
   const value = Object.hasOwn(context.variables, check.variable)
     ? context.variables[check.variable]
     : undefined;
+  if (!value && check.variable === 'order.number') {
+    const named = findOrderReference(context.reply.text);
+    if (named) return { status: 'pass', evidence: [named] };
+  }
   if (!value)
     return { status: 'na', reason: `This ticket has no ${what.replace(/^(the|your) /, '')}`, evidence: [] };
   const wanted = wordsOfValue(context.variables, value);

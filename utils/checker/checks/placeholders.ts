@@ -86,15 +86,50 @@ function ownedRanges(context: CheckContext): { start: number; end: number }[] {
   return owned;
 }
 
+/** The reply or ticket is about template syntax itself: a how-to on merge tags. */
+const TEMPLATE_TOPIC = /merge[ -]?(?:tag|field)|placeholder|template (?:tag|variable)|liquid|personali[sz]/i;
+/** Words that show a placeholder as something to type: "type {{first_name}}", "for example: Hi {{first_name}}". */
+const TEACHING_WORDS = new Set(
+  'type typing enter use insert add paste write reads read example e.g like with replace tag syntax code'.split(
+    ' ',
+  ),
+);
+const TEACHING_WINDOW = 40;
+
+/**
+ * A placeholder shown on purpose, as the answer to a question about template syntax: only in a
+ * reply or ticket about merge tags, and only after a word that offers it to type ("type
+ * {{first_name}}") or in quotes. A link left as `{{reset_link}}` in any other reply still fails.
+ */
+function isTaught(source: string, start: number, end: number): boolean {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const before = source.slice(Math.max(lineStart, start - TEACHING_WINDOW), start);
+  const quote = before.slice(-1);
+  if ((quote === '`' || quote === '"' || quote === '“') && /^[`"”]/.test(source.slice(end, end + 1)))
+    return true;
+  const words = before
+    .toLowerCase()
+    .split(/[^a-z.]+/)
+    .filter(Boolean);
+  return words.some((word) => TEACHING_WORDS.has(word.replace(/\.$/, '')));
+}
+
 export function checkPlaceholders(
   context: CheckContext,
   _check: Extract<StepCheck, { kind: 'placeholders' }>,
 ): CheckOutcome {
   if (!PLACEHOLDER_MARKERS.some((marker) => context.source.includes(marker)))
     return { status: 'pass', evidence: [] };
-  const found = ownedRanges(context).flatMap(({ start, end }) =>
-    findPlaceholders(context.source, start, end),
-  );
+  let found = ownedRanges(context).flatMap(({ start, end }) => findPlaceholders(context.source, start, end));
+  const { ticket } = context;
+  if (
+    found.length > 0 &&
+    (TEMPLATE_TOPIC.test(context.reply.text) ||
+      TEMPLATE_TOPIC.test(ticket.subject) ||
+      TEMPLATE_TOPIC.test(ticket.customerMessage))
+  ) {
+    found = found.filter(({ start, end }) => !isTaught(context.source, start, end));
+  }
   if (found.length === 0) return { status: 'pass', evidence: [] };
   const names = [...new Set(found.map((placeholder) => placeholder.text))].slice(0, 3).join(', ');
   return {

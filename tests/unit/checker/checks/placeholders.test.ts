@@ -38,3 +38,43 @@ describe('placeholders: the formats helpdesks and mail tools leave behind', () =
     expect(status(text).status).toBe('pass');
   });
 });
+
+describe('placeholders: template syntax taught on purpose is not left unfilled', () => {
+  it.each([
+    [
+      'typed in a how-to on merge tags',
+      'Use a merge tag: click where you want the name and type {{first_name}}.',
+    ],
+    ['an example in a how-to on merge tags', 'Merge tags fill in names, for example: Hi {{first_name}},'],
+    ['quoted in a how-to on merge fields', 'The merge field "%FIRSTNAME%" fills in their name.'],
+  ])('passes %s', (_, text) => {
+    expect(status(text).status).toBe('pass');
+  });
+
+  it.each([
+    ['a link slot in a reply not about templates', 'Please use the link {{reset_link}} to reset it.'],
+    [
+      'an unfilled slot without a teaching word, even on the topic',
+      'Hi {{first_name}}, merge tags are on the Pro plan.',
+    ],
+  ])('fails %s', (_, text) => {
+    expect(status(text).status).toBe('fail');
+  });
+});
+
+describe('mention: an order the agent looked up counts when the ticket named none', () => {
+  const mention = (text: string) =>
+    stepResult(
+      text,
+      { check: { kind: 'mention', variable: 'order.number' } },
+      { subject: 'Box', customerMessage: 'My box never came.' },
+    ).status;
+
+  it('passes when the reply names an order', () => {
+    expect(mention('I have refunded order 55-91208 in full.')).toBe('pass');
+  });
+
+  it('is not applicable when neither names one', () => {
+    expect(mention('I have refunded your box in full.')).toBe('na');
+  });
+});
