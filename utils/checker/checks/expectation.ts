@@ -81,6 +81,16 @@ const DURATION_LEADS = new Set([
  * something lasts, not when we deliver: "for" is never a lead.
  */
 const PERIOD_LEADS = new Set(['for', 'over', 'during', 'throughout']);
+/** What a duration can be the service level of: "48-hour delivery", "24-hour turnaround". */
+const SERVICE_NOUNS = new Set([
+  'delivery',
+  'shipping',
+  'dispatch',
+  'turnaround',
+  'response',
+  'replacement',
+  'service',
+]);
 const AFTER_DURATION_NOT_PROMISE = new Set(['ago', 'late', 'since', 'old', 'overdue', 'delay', 'delayed']);
 const POINT_LEADS = new Set([
   'by',
@@ -181,7 +191,15 @@ function durationStartingBefore(reply: TextAnalysis, i: number): number | undefi
       else break;
     }
   } else return undefined;
-  if (AFTER_DURATION_NOT_PROMISE.has(at(reply, i + 1) as string)) return undefined;
+  // "5 days late", "two weeks ago" — in the same clause ("… 5 days. Since you …" is a new one).
+  const nextInClause = i + 1 < reply.count && ((reply.flags[i + 1] as number) & CLAUSE_BREAK) === 0;
+  if (nextInClause && AFTER_DURATION_NOT_PROMISE.has(at(reply, i + 1) as string)) return undefined;
+  // A service level: "by tracked 48-hour delivery", "a 24-hour turnaround".
+  if (nextInClause && SERVICE_NOUNS.has(at(reply, i + 1) as string) && isNumber(at(reply, j))) return j;
+  // A duration standing as its own clause in a terse reply: "refund approved, 5–10 business days."
+  const endsSentence = i + 1 >= reply.count || ((reply.flags[i + 1] as number) & SENTENCE_BREAK) !== 0;
+  if (j > 0 && ((reply.flags[j] as number) & CLAUSE_BREAK) !== 0 && endsSentence && isNumber(at(reply, j)))
+    return j;
   const lead = at(reply, j - 1);
   // "for the next three months", "over the next year": a period, not a deadline.
   if (lead === 'next' && at(reply, j - 2) === 'the' && PERIOD_LEADS.has(at(reply, j - 3) as string))
@@ -205,7 +223,11 @@ function pointStartingAt(reply: TextAnalysis, i: number): number | undefined {
   const word = at(reply, i) as string;
   const previous = at(reply, i - 1);
   const hasLead = previous !== undefined && POINT_LEADS.has(previous);
-  if (WEEKDAYS.has(word)) return hasLead ? i - 1 : undefined;
+  if (WEEKDAYS.has(word)) {
+    if (hasLead) return i - 1;
+    // "rebooked for Friday", "it's scheduled for Monday".
+    return previous === 'for' && futureInClause(reply, i - 1) ? i - 1 : undefined;
+  }
   // "in Thursday's release", "with Monday's update".
   if (word.endsWith("'s") && WEEKDAYS.has(word.slice(0, -2)))
     return futureMarkerBefore(reply, i) ? i : undefined;
@@ -370,6 +392,11 @@ const FUTURE_FORMS = new Set([
   'aim',
   'plan',
   'scheduled',
+  'rescheduled',
+  'planned',
+  'booked',
+  'rebooked',
+  'slated',
   'due',
   'please',
 ]);
