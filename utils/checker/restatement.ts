@@ -24,19 +24,25 @@ const COMMON = new Set(
   than that their theirs them then there these they thing things this those though through today
   very want wanted wants week well were what when where which while will with within without would
   your yours yourself hello dear thanks thank help support team order ordered email message reply
-  contact customer regards best kind time sure good great sorry apologies hope okay able there's
+  conversation contact customer regards best kind time sure good great sorry apologies hope okay able there's
   it's i'm i've you're you've we're we've can't don't won't didn't doesn't isn't haven't hasn't`
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** A number the customer quoted ("240 dollars", "$14.99"): restating it shows it was read. */
+function isAmount(word: string): boolean {
+  return /^\d{2,}(?:[.,]\d+)?$/.test(word);
+}
 
 function contentStems(text: string, exclude: ReadonlySet<string>): Set<string> {
   const analysis = analyseText(text);
   const stems = new Set<string>();
   for (let i = 0; i < analysis.count; i++) {
     const word = analysis.word(i);
-    if (word.length < 4 || COMMON.has(word) || exclude.has(word) || /\d/.test(word)) continue;
-    stems.add(stem(word));
+    if (isAmount(word)) stems.add(word);
+    else if (word.length < 4 || COMMON.has(word) || exclude.has(word) || /\d/.test(word)) continue;
+    else stems.add(stem(word));
   }
   return stems;
 }
@@ -64,8 +70,9 @@ export function restatement(context: CheckContext): Span | undefined {
   const end = Math.min(reply.count, OPENING_WORDS);
   for (let i = 0; i < end; i++) {
     const word = reply.word(i);
-    if (word.length < 4 || COMMON.has(word)) continue;
-    const s = stem(word);
+    const amount = isAmount(word);
+    if (!amount && (word.length < 4 || COMMON.has(word))) continue;
+    const s = amount ? word : stem(word);
     if (!stems.has(s) || found.has(s)) continue;
     found.add(s);
     if (first === -1) first = i;

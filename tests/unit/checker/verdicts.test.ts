@@ -75,11 +75,31 @@ describe('verdicts on replies written without the checker in mind', () => {
   ])('stems %s as %s', (word, expected) => expect(stem(word)).toBe(expected));
 
   it.each([
-    ["I'm so sorry your blender stopped working after just a week.", 'pass'],
-    ['Thanks for your email.', 'fail'],
-  ] as const)('acknowledges by restating the customer: %s → %s', (body, expected) => {
-    expect(status(`Hi Maria,\n\n${body}\n\nBest,\nAlex`, 'acknowledge')).toBe(expected);
-  });
+    [
+      'an amount and a word the customer quoted',
+      'why did you take 240 dollars from me today??',
+      'The 240 dollars we took today are your annual renewal.',
+      'pass',
+    ],
+    [
+      'one word of the message alone',
+      'dashboard is just a white screen. is something down?',
+      'Some customers see a blank dashboard right now.',
+      'fail',
+    ],
+    [
+      'nothing of the message',
+      'dashboard is just a white screen. is something down?',
+      'Our engineers are on it.',
+      'fail',
+    ],
+  ] as const)(
+    'acknowledges by restating what the customer quoted: %s',
+    (_, customerMessage, body, expected) => {
+      const chat = { ...ticket, subject: 'Conversation with Maria', customerMessage };
+      expect(status(`Hi Maria! ${body}\n\nAlex`, 'acknowledge', chat)).toBe(expected);
+    },
+  );
 
   it('counts an apology the when-keywords did not foresee as done, not as not applicable', () => {
     const calm = {
