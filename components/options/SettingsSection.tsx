@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/config/content-shapes';
+import { settingsItem } from '@/utils/config/storage-items';
 import type { KeelMessage } from '@/utils/messages';
 import { sendMessage } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Settings, settingsItem } from '@/utils/settings';
 import { downloadText, readFileText } from './download';
 import { Field } from './fields';
 import type { OptionsState } from './useOptionsState';

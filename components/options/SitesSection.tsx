@@ -3,13 +3,8 @@ import { browser } from 'wxt/browser';
 import { MATCH_PATTERN } from '@/utils/adapters/custom';
 import type { CustomSite } from '@/utils/adapters/custom-site';
 import { ADAPTERS } from '@/utils/adapters/registry';
-import {
-  customSiteScriptId,
-  customSitesItem,
-  DEFAULT_SETTINGS,
-  settingsItem,
-  siteFormDraftItem,
-} from '@/utils/settings';
+import { customSiteScriptId, DEFAULT_SETTINGS } from '@/utils/config/content-shapes';
+import { customSitesItem, settingsItem, siteFormDraftItem } from '@/utils/config/storage-items';
 import { SiteForm } from './SiteForm';
 import { parseFormDraft } from './siteFormModel';
 import type { OptionsState } from './useOptionsState';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CustomSite } from '../adapters/custom-site';
-import { loadManagedPolicy } from '../managed';
-import { customSiteScriptId, STORAGE_KEYS } from '../settings-core';
+import { customSiteScriptId, STORAGE_KEYS } from '../config/content-shapes';
+import { loadManagedPolicy } from '../config/policy';
 
 /**
  * Sites an administrator pushes by policy (`sites` in the managed schema). The background keeps the

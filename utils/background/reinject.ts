@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import { customSiteScriptId } from '../settings-core';
+import { customSiteScriptId } from '../config/content-shapes';
 import { moveCustomSiteScripts } from './policy-sites';
 
 /**

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { moveCustomSiteScripts, syncPolicySites } from '@/utils/background/policy-sites';
-import { readCustomSites } from '@/utils/sidebar/storage';
+import { readCustomSites } from '@/utils/config/content-storage';
 
 // Issue 15, deliverable 7: an administrator pushes the company's helpdesk by policy; each browser
 // gets it without a form, and Keel runs there once the host is allowed (a click per browser).

@@ -5,10 +5,10 @@ import { ImportPanel } from '../../../components/options/ImportPanel';
 import type { OptionsState } from '../../../components/options/useOptionsState';
 import { matchPhrases, PhraseSetBuilder } from '../../../utils/checker/phrases';
 import { analyseText } from '../../../utils/checker/text';
-import { EMPTY_POLICY } from '../../../utils/managed';
+import { DEFAULT_SETTINGS } from '../../../utils/config/content-shapes';
+import { EMPTY_POLICY } from '../../../utils/config/policy';
+import { teamPlaybooksItem } from '../../../utils/config/storage-items';
 import { PLAYBOOK_LIMITS, parsePlaybookFile, parsePlaybookFileText } from '../../../utils/playbook/schema';
-import { teamPlaybooksItem } from '../../../utils/settings';
-import { DEFAULT_SETTINGS } from '../../../utils/settings-core';
 
 const step = (extra: Record<string, unknown> = {}) => ({
   id: 'greet',

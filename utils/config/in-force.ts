@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
+import { DEFAULT_PLAYBOOKS } from '../playbook/library';
+import type { Playbook } from '../playbook/schema';
+import { DEFAULT_SETTINGS, type Settings, STORAGE_KEYS } from './content-shapes';
 import {
   EMPTY_POLICY,
   loadManagedPolicy,
   type ManagedPolicy,
   type ManagedSettings,
   watchManagedPolicy,
-} from './managed';
-import { DEFAULT_PLAYBOOKS } from './playbook/library';
-import type { Playbook } from './playbook/schema';
-import { DEFAULT_SETTINGS, type Settings, STORAGE_KEYS, settingsItem, teamPlaybooksItem } from './settings';
+} from './policy';
+import { settingsItem, teamPlaybooksItem } from './storage-items';
 
 /** How long a helpdesk page may wait for the browser's policy before the last known one is used. */
 export const MANAGED_READ_WAIT_MS = 300;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadManagedPlaybooks, parseManagedPolicy, readManagedStorage } from '@/utils/managed';
+import { loadManagedPlaybooks, parseManagedPolicy, readManagedStorage } from '@/utils/config/policy';
 
 const goodFile = {
   format: 'keel.playbooks/1',

@@ -1,7 +1,7 @@
-import { applyManagedSettings } from '../config';
-import { loadManagedPolicy } from '../managed';
-import { settingsItem } from '../settings';
-import { DEFAULT_SETTINGS } from '../settings-core';
+import { DEFAULT_SETTINGS } from './content-shapes';
+import { applyManagedSettings } from './in-force';
+import { loadManagedPolicy } from './policy';
+import { settingsItem } from './storage-items';
 
 export const DEFAULT_RETENTION_DAYS = DEFAULT_SETTINGS.retentionDays;
 

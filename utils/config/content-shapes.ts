@@ -1,10 +1,11 @@
 /**
  * The shapes and keys of what Keel keeps in browser.storage.local, with no storage library: the
- * content script reads these keys directly (utils/sidebar/storage.ts) to stay small, while the
- * extension's pages use the versioned items of utils/settings.ts over the same keys.
+ * content script reads these keys directly (content-storage.ts) to stay small, while the
+ * extension's pages use the versioned items of storage-items.ts over the same keys.
+ * Any context may load this file, the content script included (it imports nothing).
  */
 
-/** Keys in browser.storage.local. A `local:` item in utils/settings.ts uses the same name. */
+/** Keys in browser.storage.local. A `local:` item in storage-items.ts uses the same name. */
 export const STORAGE_KEYS = {
   playbooks: 'playbooks',
   settings: 'settings',

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { CustomSite } from './adapters/custom';
-import type { Playbook } from './playbook/schema';
+import type { CustomSite } from '../adapters/custom';
+import type { Playbook } from '../playbook/schema';
 import {
   DEFAULT_SETTINGS,
   DEFAULT_SIDEBAR_LAYOUT,
@@ -9,15 +9,13 @@ import {
   type SidebarLayout,
   STORAGE_KEYS,
   type TicketChoice,
-} from './settings-core';
-
-export * from './settings-core';
+} from './content-shapes';
 
 /**
  * Settings and playbooks live in browser.storage (statistics live in IndexedDB). Every item has a
  * version so a later shape can migrate the stored value instead of dropping it. Resolving what is
- * in force (policy, validation, the built-in library) is utils/config.ts; the content script reads
- * the same keys without the storage library (utils/sidebar/storage.ts).
+ * in force (policy, validation, the built-in library) is in-force.ts; the content script reads
+ * the same keys without the storage library (content-storage.ts). Pages and the background only.
  */
 
 /** Playbooks the team lead wrote or imported; they replace built-in ones with the same id. */

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { settingsItem, sidebarLayoutItem, ticketChoicesItem } from '@/utils/settings';
-import { MAX_TICKET_CHOICES } from '@/utils/settings-core';
+import { MAX_TICKET_CHOICES } from '@/utils/config/content-shapes';
 import {
   loadTicketChoice,
   readSidebarLayout,
   saveTicketChoice,
   watchConfig,
   writeSidebarLayout,
-} from '@/utils/sidebar/storage';
+} from '@/utils/config/content-storage';
+import { settingsItem, sidebarLayoutItem, ticketChoicesItem } from '@/utils/config/storage-items';
 
 describe('the content script’s storage', () => {
   beforeEach(() => fakeBrowser.reset());

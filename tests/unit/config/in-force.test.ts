@@ -1,21 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, isHelpdeskEnabled } from '@/utils/config/content-shapes';
 import {
   applyManagedSettings,
   loadPlaybooks,
   loadSettings,
   mergePlaybookSources,
   mergePlaybooks,
-} from '@/utils/config';
+} from '@/utils/config/in-force';
+import { settingsItem, teamPlaybooksItem, watchPlaybooks } from '@/utils/config/storage-items';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
 import { type Playbook, parsePlaybookFile } from '@/utils/playbook/schema';
-import {
-  DEFAULT_SETTINGS,
-  isHelpdeskEnabled,
-  settingsItem,
-  teamPlaybooksItem,
-  watchPlaybooks,
-} from '@/utils/settings';
 
 function playbook(id: string, name = id): Playbook {
   const result = parsePlaybookFile({
@@ -118,7 +113,7 @@ describe('loadManagedPolicyQuickly', () => {
   }
 
   it('reads the browser’s policy once per context, not once per helpdesk page that asks', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const reads = await managedReads(async () => ({ settings: { sendGate: true } }));
     try {
       for (let i = 0; i < 5; i++) expect((await loadManagedPolicyQuickly(20)).settings.sendGate).toBe(true);
@@ -129,7 +124,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('answers at once with the last known policy while the browser’s read is slow (a worker that just woke)', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const cached = { playbooks: [], settings: { sendGate: true }, problems: [] };
     await fakeBrowser.storage.local.set({ managedPolicyCache: cached });
     const reads = await managedReads(() => new Promise(() => {}));
@@ -146,7 +141,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('with no policy known yet, makes only the first caller wait for a slow read', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const reads = await managedReads(() => new Promise(() => {}));
     try {
       const started = Date.now();
@@ -172,7 +167,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('with no policy known yet, takes a live read that comes within the wait', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const reads = await managedReads(
       () => new Promise((resolve) => setTimeout(() => resolve({ settings: { sendGate: true } }), 50)),
     );
@@ -184,7 +179,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('reads the policy again when the browser says it changed', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     let sendGate = true;
     const reads = await managedReads(async () => ({ settings: { sendGate } }));
     try {
@@ -200,7 +195,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('answers with the last known policy while the browser’s policy read is slow, then refreshes it', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const { browser } = await import('wxt/browser');
     const cached = { playbooks: [], settings: { sendGate: true }, problems: [] };
     await fakeBrowser.storage.local.set({ managedPolicyCache: cached });

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { type CustomSite, customSiteSchema } from './adapters/custom-site';
+import { type CustomSite, customSiteSchema } from '../adapters/custom-site';
 import {
   type Playbook,
   type PlaybookProblem,
   parsePlaybookFile,
   parsePlaybookFileText,
-} from './playbook/schema';
+} from '../playbook/schema';
 
 /**
  * What an administrator pushes through the browser's enterprise policy (`storage.managed`; Chrome
