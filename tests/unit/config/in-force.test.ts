@@ -8,7 +8,7 @@ import {
   mergePlaybookSources,
   mergePlaybooks,
 } from '@/utils/config/in-force';
-import { settingsItem, teamPlaybooksItem, watchPlaybooks } from '@/utils/config/storage-items';
+import { settingsItem, teamPlaybooksItem } from '@/utils/config/storage-items';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
 import { type Playbook, parsePlaybookFile } from '@/utils/playbook/schema';
 
@@ -53,18 +53,6 @@ describe('loading from storage', () => {
     const ids = (await loadPlaybooks()).map((p) => `${p.id}:${p.name}`);
     expect(ids.slice(0, 2)).toEqual(['general:Policy general', 'team-only:team-only']);
     expect(ids).toHaveLength(DEFAULT_PLAYBOOKS.length + 1);
-  });
-
-  it('fires the playbook watcher for team saves and for policy changes', async () => {
-    let calls = 0;
-    const unwatch = watchPlaybooks(() => calls++);
-    await teamPlaybooksItem.setValue([playbook('a')]);
-    await fakeBrowser.storage.managed.set({ settings: { sendGate: true } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(calls).toBe(2);
-    unwatch();
-    await teamPlaybooksItem.setValue([]);
-    expect(calls).toBe(2);
   });
 
   it('applies the administrator’s settings over the agent’s', async () => {
