@@ -54,11 +54,6 @@ export function isHelpdeskEnabled(settings: Settings, helpdeskId: string): boole
   return !(settings.disabledHelpdesks ?? []).includes(helpdeskId);
 }
 
-/** The registered content script's id for a custom site. */
-export function customSiteScriptId(siteId: string): string {
-  return `keel-custom-${siteId}`;
-}
-
 /** Choices with the oldest dropped past MAX_TICKET_CHOICES. */
 export function pruneTicketChoices(choices: Record<string, TicketChoice>): Record<string, TicketChoice> {
   const keys = Object.keys(choices);

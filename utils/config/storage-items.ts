@@ -25,7 +25,7 @@ export const settingsItem = storage.defineItem<Settings>(`local:${STORAGE_KEYS.s
 
 /**
  * Helpdesks the user set up on the options page (validated with customSiteSchema before saving).
- * Each has a content script registered at runtime under the id `customSiteScriptId(site.id)`.
+ * Each has a content script registered at runtime by utils/sites/registration.ts.
  */
 export const customSitesItem = storage.defineItem<CustomSite[]>(`local:${STORAGE_KEYS.customSites}`, {
   fallback: [],
