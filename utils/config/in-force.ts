@@ -81,15 +81,6 @@ export function forgetManagedPolicyRead(): void {
  * `config.get` from here, so helpdesk pages never load the library or the schema validator.
  */
 
-/** The playbooks in force: the team's, then built-in ones the team has not replaced. */
-export function mergePlaybooks(
-  team: readonly Playbook[],
-  builtIn: readonly Playbook[] = DEFAULT_PLAYBOOKS,
-): Playbook[] {
-  const teamIds = new Set(team.map((p) => p.id));
-  return [...team, ...builtIn.filter((p) => !teamIds.has(p.id))];
-}
-
 /** Where a playbook in force comes from; the first source that has an id wins. */
 export type PlaybookSource = 'managed' | 'team' | 'built-in';
 

@@ -179,11 +179,6 @@ export async function loadManagedPolicy(): Promise<ManagedPolicy> {
   return parseManagedPolicy(await readManagedStorage());
 }
 
-/** The playbooks the administrator pushed (none without a policy, or when the policy's file is bad). */
-export async function loadManagedPlaybooks(): Promise<Playbook[]> {
-  return (await loadManagedPolicy()).playbooks;
-}
-
 /**
  * Calls `callback` with the new policy whenever the administrator's policy changes (the browser
  * reloads policies while running). Returns the function that stops watching.

@@ -3,7 +3,7 @@ import { applyManagedSettings } from './in-force';
 import { loadManagedPolicy } from './policy';
 import { settingsItem } from './storage-items';
 
-export const DEFAULT_RETENTION_DAYS = DEFAULT_SETTINGS.retentionDays;
+const DEFAULT_RETENTION_DAYS = DEFAULT_SETTINGS.retentionDays;
 
 /** The settings in force that the background's own work (retention, team files) needs. */
 export interface StatsSettings {

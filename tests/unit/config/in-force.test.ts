@@ -6,7 +6,6 @@ import {
   loadPlaybooks,
   loadSettings,
   mergePlaybookSources,
-  mergePlaybooks,
 } from '@/utils/config/in-force';
 import { settingsItem, teamPlaybooksItem } from '@/utils/config/storage-items';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
@@ -35,9 +34,11 @@ describe('playbook merge order', () => {
     ]);
   });
 
-  it('keeps mergePlaybooks as team then built-in', () => {
+  it('puts the team’s playbooks before the built-in ones they have not replaced', () => {
     expect(
-      mergePlaybooks([playbook('general', 'Mine')], [playbook('general'), playbook('x')]).map((p) => p.name),
+      mergePlaybookSources([], [playbook('general', 'Mine')], [playbook('general'), playbook('x')]).map(
+        (entry) => entry.playbook.name,
+      ),
     ).toEqual(['Mine', 'x']);
   });
 });

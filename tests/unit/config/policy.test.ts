@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  loadManagedPlaybooks,
+  loadManagedPolicy,
   managedSettingsSchema,
   parseManagedPolicy,
   readManagedStorage,
@@ -138,7 +138,7 @@ describe('reading storage.managed', () => {
     managed.get = () => Promise.reject(new Error('Managed storage manifest not found'));
     try {
       expect(await readManagedStorage()).toEqual({});
-      expect(await loadManagedPlaybooks()).toEqual([]);
+      expect(await loadManagedPolicy()).toEqual({ playbooks: [], settings: {}, sites: [], problems: [] });
     } finally {
       managed.get = original;
     }
@@ -146,7 +146,7 @@ describe('reading storage.managed', () => {
 
   it('loads the playbooks an administrator pushed', async () => {
     await fakeBrowser.storage.managed.set({ playbooks: goodFile });
-    expect((await loadManagedPlaybooks()).map((p) => p.id)).toEqual(['escalation']);
+    expect((await loadManagedPolicy()).playbooks.map((p) => p.id)).toEqual(['escalation']);
   });
 });
 
