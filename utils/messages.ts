@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ReplyProof } from './adapters/custom-evidence';
 import type { CheckResult } from './checker/types';
+import type { Settings } from './config/content-shapes';
 import type { Playbook } from './playbook/schema';
-import type { Settings } from './settings';
 import type { OverrideWire, RecordBase } from './sidebar/record-verdict';
 import type { AgentTrend } from './store/agent-trends';
 import type { FileImportOutcome } from './store/files';

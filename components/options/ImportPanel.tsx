@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { mergePlaybookSources } from '@/utils/config';
+import { mergePlaybookSources } from '@/utils/config/in-force';
+import { teamPlaybooksItem } from '@/utils/config/storage-items';
 import {
   formatProblem,
   type PlaybookFile,
   type PlaybookProblem,
   parsePlaybookFileText,
 } from '@/utils/playbook/schema';
-import { teamPlaybooksItem } from '@/utils/settings';
 import { readFileText } from './download';
 import { applyImport, type ImportAction, planImport } from './importPlan';
 import type { OptionsState } from './useOptionsState';

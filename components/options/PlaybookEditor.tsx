@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PlaybookSource } from '@/utils/config';
+import type { PlaybookSource } from '@/utils/config/in-force';
 import type { Playbook } from '@/utils/playbook/schema';
 import type { OverriddenStep } from '@/utils/store/summary';
 import {

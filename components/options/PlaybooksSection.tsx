@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PlaybookSource } from '@/utils/config';
+import type { PlaybookSource } from '@/utils/config/in-force';
+import { teamPlaybooksItem } from '@/utils/config/storage-items';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
 import type { Playbook } from '@/utils/playbook/schema';
-import { teamPlaybooksItem } from '@/utils/settings';
 import { downloadText } from './download';
 import { duplicatePlaybook, newPlaybook, type PlaybookDraft, saveIntoTeam, versionOnSave } from './draft';
 import { ImportPanel } from './ImportPanel';

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/config/content-shapes';
+import { isRetentionDays, RETENTION_DAYS_RANGE } from '@/utils/config/policy';
+import { settingsItem } from '@/utils/config/storage-items';
 import type { KeelMessage } from '@/utils/messages';
 import { sendMessage } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Settings, settingsItem } from '@/utils/settings';
 import { downloadText, readFileText } from './download';
 import { Field } from './fields';
 import type { OptionsState } from './useOptionsState';
@@ -19,10 +21,9 @@ export function SettingsSection(props: { state: OptionsState }) {
   const [retention, setRetention] = useState<string | null>(null);
   const retentionText = retention ?? String(managed.retentionDays ?? settings.retentionDays);
   const retentionNumber = Number(retentionText);
-  const retentionError =
-    Number.isInteger(retentionNumber) && retentionNumber >= 1 && retentionNumber <= 3650
-      ? undefined
-      : 'Enter a whole number of days from 1 to 3650.';
+  const retentionError = isRetentionDays(retentionNumber)
+    ? undefined
+    : `Enter a whole number of days from ${RETENTION_DAYS_RANGE.min} to ${RETENTION_DAYS_RANGE.max}.`;
 
   return (
     <section class="panel" aria-labelledby="settings-title">
@@ -50,15 +51,15 @@ export function SettingsSection(props: { state: OptionsState }) {
               data-testid="retention-days"
               aria-describedby={describedBy}
               type="number"
-              min={1}
-              max={3650}
+              min={RETENTION_DAYS_RANGE.min}
+              max={RETENTION_DAYS_RANGE.max}
               step={1}
               disabled={managed.retentionDays !== undefined}
               value={retentionText}
               onInput={(e) => setRetention(e.currentTarget.value)}
               onChange={(e) => {
                 const days = Number(e.currentTarget.value);
-                if (Number.isInteger(days) && days >= 1 && days <= 3650) {
+                if (isRetentionDays(days)) {
                   void saveSettings({ retentionDays: days }).then(() => setRetention(null));
                 }
               }}

@@ -1,21 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { CustomSite } from '@/utils/adapters/custom-site';
-import { MATCH_PATTERN } from '@/utils/adapters/match-pattern';
 import { ADAPTERS } from '@/utils/adapters/registry';
+import { DEFAULT_SETTINGS } from '@/utils/config/content-shapes';
+import { customSitesItem, settingsItem, siteFormDraftItem } from '@/utils/config/storage-items';
 import {
-  customSiteScriptId,
-  customSitesItem,
-  DEFAULT_SETTINGS,
-  settingsItem,
-  siteFormDraftItem,
-} from '@/utils/settings';
+  isSiteOn,
+  registerSiteScript,
+  requestSiteAccess,
+  turnOffSite,
+  turnOnSite,
+} from '@/utils/sites/registration';
 import { SiteForm } from './SiteForm';
 import { parseFormDraft } from './siteFormModel';
 import type { OptionsState } from './useOptionsState';
-
-/** The content script WXT builds from entrypoints/custom-sidebar.content, for the user's own sites. */
-const SIDEBAR_SCRIPT = 'content-scripts/custom-sidebar.js';
 
 async function setHelpdeskEnabled(id: string, enabled: boolean): Promise<void> {
   const current = { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
@@ -55,63 +52,8 @@ export function SitesSection(props: { state: OptionsState }) {
   );
 }
 
-/** Asks for a site's host permission: must be the first await of a click, for its user gesture. */
-function askAccess(site: CustomSite): Promise<boolean> {
-  return browser.permissions.request({ origins: [site.urlPattern] });
-}
-
-/** Registers the sidebar's content script for a site; it persists across browser restarts. */
-async function registerScript(site: CustomSite): Promise<void> {
-  const id = customSiteScriptId(site.id);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [id] });
-  await browser.scripting.registerContentScripts([
-    {
-      id,
-      matches: [site.urlPattern],
-      js: [SIDEBAR_SCRIPT],
-      runAt: 'document_idle',
-      persistAcrossSessions: true,
-    },
-  ]);
-}
-
 const notAllowed = (site: CustomSite) =>
   `Keel was not allowed to read ${site.urlPattern}; the site is saved but off. Use “Turn on” and allow it when your browser asks.`;
-
-/** Asks for the permission, then registers the sidebar for a site. */
-async function registerSite(site: CustomSite): Promise<string | null> {
-  if (!(await askAccess(site))) return notAllowed(site);
-  await registerScript(site);
-  return null;
-}
-
-/** `https://support.acme.com` of a match pattern: what a host permission really covers. */
-function patternOrigin(pattern: string): string {
-  return MATCH_PATTERN.exec(pattern)?.slice(1, 4).join('|') ?? pattern;
-}
-
-/**
- * Stops the sidebar on a site and gives its host permission back, unless another of the user's
- * sites is on the same host (Chrome grants hosts, not paths: removing it would stop that one too).
- */
-async function unregisterSite(site: CustomSite, others: readonly CustomSite[]): Promise<void> {
-  const id = customSiteScriptId(site.id);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [id] });
-  const origin = patternOrigin(site.urlPattern);
-  if (others.some((other) => patternOrigin(other.urlPattern) === origin)) return;
-  await browser.permissions.remove({ origins: [site.urlPattern] }).catch(() => false);
-}
-
-/** Whether Keel runs on a saved site: allowed on its pages, with its content script registered. */
-async function isSiteOn(site: CustomSite): Promise<boolean> {
-  const [allowed, registered] = await Promise.all([
-    browser.permissions.contains({ origins: [site.urlPattern] }),
-    browser.scripting.getRegisteredContentScripts({ ids: [customSiteScriptId(site.id)] }),
-  ]);
-  return allowed && registered.length > 0;
-}
 
 /** The user's own helpdesks: the list, and the form that tests, adds and edits one. */
 export function CustomSites({ policySites = [] }: { policySites?: readonly CustomSite[] }) {
@@ -141,7 +83,7 @@ export function CustomSites({ policySites = [] }: { policySites?: readonly Custo
     previous: CustomSite | null,
     check: (site: CustomSite) => Promise<string | null>,
   ): Promise<string | null> => {
-    const granted = await askAccess(site);
+    const granted = await requestSiteAccess(site);
     if (granted) {
       const warning = await check(site);
       if (warning) return `warning:${warning}`;
@@ -149,11 +91,11 @@ export function CustomSites({ policySites = [] }: { policySites?: readonly Custo
     const others = sites.filter((s) => s.id !== site.id);
     const next = previous ? sites.map((s) => (s.id === site.id ? site : s)) : [...others, site];
     try {
-      if (previous && previous.urlPattern !== site.urlPattern) await unregisterSite(previous, others);
+      if (previous && previous.urlPattern !== site.urlPattern) await turnOffSite(previous, others);
       await customSitesItem.setValue(next);
       setSites(next);
       if (!granted) return notAllowed(site);
-      await registerScript(site);
+      await registerSiteScript(site);
       setMessage('');
       return null;
     } finally {
@@ -162,8 +104,10 @@ export function CustomSites({ policySites = [] }: { policySites?: readonly Custo
   };
   const turnOn = async (site: CustomSite) => {
     try {
-      const problem = await registerSite(site);
-      setMessage(problem ?? `Keel now runs on ${site.urlPattern}. Reload open tabs of that site.`);
+      const on = await turnOnSite(site);
+      setMessage(
+        on ? `Keel now runs on ${site.urlPattern}. Reload open tabs of that site.` : notAllowed(site),
+      );
     } catch (error) {
       setMessage(`Not turned on: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -172,7 +116,7 @@ export function CustomSites({ policySites = [] }: { policySites?: readonly Custo
   };
   const remove = async (site: CustomSite) => {
     const others = sites.filter((s) => s.id !== site.id);
-    await unregisterSite(site, others).catch(() => undefined);
+    await turnOffSite(site, others).catch(() => undefined);
     await customSitesItem.setValue(others);
     setSites(others);
     if (editing?.id === site.id) setEditing(null);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { readManagedStorage } from '@/utils/managed';
+import { readManagedStorage } from '@/utils/config/policy';
 import { sendMessage } from '@/utils/messages';
 import { maskSecret, parseTeamConfig, TEAM_CONFIG_KEY, type TeamConfig } from '@/utils/team/config';
 import type { TeamState } from '@/utils/team/push';

@@ -1,4 +1,4 @@
-import type { PlaybookSource } from '@/utils/config';
+import type { PlaybookSource } from '@/utils/config/in-force';
 import { PLAYBOOK_FORMAT, type Playbook, type PlaybookFile } from '@/utils/playbook/schema';
 
 /**

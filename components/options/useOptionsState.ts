@@ -1,8 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { mergePlaybookSources, type PlaybookSource } from '@/utils/config';
-import { EMPTY_POLICY, loadManagedPolicy, type ManagedPolicy, watchManagedPolicy } from '@/utils/managed';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/config/content-shapes';
+import { mergePlaybookSources, type PlaybookSource } from '@/utils/config/in-force';
+import {
+  EMPTY_POLICY,
+  loadManagedPolicy,
+  type ManagedPolicy,
+  watchManagedPolicy,
+} from '@/utils/config/policy';
+import { settingsItem, teamPlaybooksItem } from '@/utils/config/storage-items';
 import type { Playbook } from '@/utils/playbook/schema';
-import { DEFAULT_SETTINGS, type Settings, settingsItem, teamPlaybooksItem } from '@/utils/settings';
 import { readAndWatch } from './readAndWatch';
 
 export interface OptionsState {

@@ -5,9 +5,9 @@ import { createCustomSiteAdapter, customSiteMatches } from '@/utils/adapters/cus
 import { judgeSend } from '@/utils/adapters/custom-evidence';
 import type { CustomSite } from '@/utils/adapters/custom-site';
 import { findBuiltInAdapter } from '@/utils/adapters/registry';
+import { readCustomSites } from '@/utils/config/content-storage';
 import { bootSidebar } from '@/utils/sidebar/boot';
 import { cancelPendingReply, listUnconfirmedSends, recordReply } from '@/utils/sidebar/record';
-import { readCustomSites } from '@/utils/sidebar/storage';
 import { UnconfirmedSends } from '@/utils/sidebar/unconfirmed';
 
 /**

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { labelsFrom, type PlaybookLabels } from '../../components/popup/labels';
 import { PopupApp } from '../../components/popup/PopupApp';
 import '../../components/popup/popup.css';
-import { loadPlaybooks, mergePlaybookSources } from '../../utils/config';
+import { loadPlaybooks, mergePlaybookSources } from '../../utils/config/in-force';
+import { teamPlaybooksItem } from '../../utils/config/storage-items';
 import { sendMessage } from '../../utils/messages';
-import { teamPlaybooksItem } from '../../utils/settings';
 import { browserTeamSummarySource } from '../../utils/team/summary';
 
 const root = document.getElementById('app') as HTMLElement;

@@ -4,7 +4,7 @@ import '../../components/popup/popup.css';
 import { ReportApp } from '../../components/report/ReportApp';
 import '../../components/report/report.css';
 import { filtersFromSearch, reportSearch } from '../../components/report/report-url';
-import { loadPlaybooks, mergePlaybookSources } from '../../utils/config';
+import { loadPlaybooks, mergePlaybookSources } from '../../utils/config/in-force';
 import { sendMessage } from '../../utils/messages';
 
 const root = document.getElementById('app') as HTMLElement;

@@ -5,7 +5,7 @@ import en from '@/assets/public/_locales/en/messages.json';
 
 // Each test is a new extension context: no policy read is kept from the test before.
 // (Imported here, not at the top: @wxt-dev/storage must load after the fake browser is in place.)
-beforeEach(async () => (await import('@/utils/config')).forgetManagedPolicyRead());
+beforeEach(async () => (await import('@/utils/config/in-force')).forgetManagedPolicyRead());
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

@@ -2,9 +2,9 @@ import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import { labelsFrom } from '../../components/popup/labels';
 import type { ReplyProof } from '../adapters/custom-evidence';
+import type { Settings } from '../config/content-shapes';
 import type { KeelMessage, KeelResponse, KeelResponses } from '../messages';
 import type { Playbook } from '../playbook/schema';
-import type { Settings } from '../settings-core';
 import { overridesFromWire, recordOf } from '../sidebar/record-verdict';
 import { agentTrends } from '../store/agent-trends';
 import { exportCsv, exportStepsCsv } from '../store/csv';
@@ -39,7 +39,7 @@ export interface BackgroundDeps {
   extensionOrigin: () => string;
   appVersion: () => string;
   agentName: () => Promise<string>;
-  /** The playbooks and settings in force (utils/config.ts). */
+  /** The playbooks and settings in force (utils/config/in-force.ts). */
   config: () => Promise<{ playbooks: Playbook[]; settings: Settings }>;
   now?: () => number;
   /** The grace period before an unconfirmed send is stored anyway (utils/background/pending.ts). */

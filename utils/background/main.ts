@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { loadPlaybooks, loadSettings } from '../config';
+import { loadPlaybooks, loadSettings } from '../config/in-force';
+import { readStatsSettings } from '../config/stats-settings';
 import { type KeelDatabase, openKeelDB } from '../store/open';
 import { TEAM_CONFIG_KEY } from '../team/config';
 import { browserTeamPusher, readTeamStatus, TEAM_ALARM } from '../team/scheduler';
@@ -9,7 +10,6 @@ import { PENDING_ALARM, readPendingGraceMs, schedulePendingCommit, settlePending
 import { watchPolicySites } from './policy-sites';
 import { reinjectOnUpdate } from './reinject';
 import { RETENTION_ALARM, runRetention, scheduleRetention } from './retention';
-import { readStatsSettings } from './settings';
 
 /**
  * Starts the background: the single writer of IndexedDB. Registers the ONE message listener and

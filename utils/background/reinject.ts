@@ -1,6 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import { customSiteScriptId } from '../settings-core';
-import { moveCustomSiteScripts } from './policy-sites';
+import { customSiteScriptId, moveCustomSiteScripts } from '../sites/registration';
 
 /**
  * After an install or an update, helpdesk tabs that were already open have no (or an orphaned)

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
+import { readStatsSettings } from '../config/stats-settings';
 import type { KeelDatabase } from '../store/open';
 import { pruneBefore } from '../store/replies';
-import { readStatsSettings } from './settings';
 
 export const RETENTION_ALARM = 'keel.retention';
 const DAY_MS = 24 * 60 * 60 * 1000;

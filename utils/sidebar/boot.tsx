@@ -3,21 +3,21 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Sidebar } from '@/components/sidebar/Sidebar';
 import type { HelpdeskAdapter } from '@/utils/adapters/types';
-import { newRandomId } from '@/utils/ids';
-import { isHelpdeskEnabled } from '@/utils/settings-core';
-import { fetchSidebarConfig } from '@/utils/sidebar/config';
-import { createSidebarHost } from '@/utils/sidebar/host';
-import { SidebarLayoutController } from '@/utils/sidebar/layout';
-import { claimPage } from '@/utils/sidebar/ownership';
-import { recordReply } from '@/utils/sidebar/record';
-import { SidebarSession } from '@/utils/sidebar/session';
+import { fetchSidebarConfig } from '@/utils/config/content-request';
+import { isHelpdeskEnabled } from '@/utils/config/content-shapes';
 import {
   loadTicketChoice,
   readSidebarLayout,
   saveTicketChoice,
   watchConfig,
   writeSidebarLayout,
-} from '@/utils/sidebar/storage';
+} from '@/utils/config/content-storage';
+import { newRandomId } from '@/utils/ids';
+import { createSidebarHost } from '@/utils/sidebar/host';
+import { SidebarLayoutController } from '@/utils/sidebar/layout';
+import { claimPage } from '@/utils/sidebar/ownership';
+import { recordReply } from '@/utils/sidebar/record';
+import { SidebarSession } from '@/utils/sidebar/session';
 import { isToggleShortcut, TOGGLE_SIDEBAR_MESSAGE } from '@/utils/sidebar/toggle';
 import { backgroundVerdicts } from './verdicts';
 

@@ -1,4 +1,4 @@
-import type { SidebarLayout } from '../settings-core';
+import type { SidebarLayout } from '../config/content-shapes';
 import { type Observable, observable } from './observable';
 
 export const MIN_WIDTH = 280;

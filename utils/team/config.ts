@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readManagedStorage } from '../managed';
+import { readManagedStorage } from '../config/policy';
 import { trimEndChars } from '../trim';
 
 /**

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { moveCustomSiteScripts, syncPolicySites } from '@/utils/background/policy-sites';
-import { readCustomSites } from '@/utils/sidebar/storage';
+import { syncPolicySites } from '@/utils/background/policy-sites';
+import { readCustomSites } from '@/utils/config/content-storage';
 
 // Issue 15, deliverable 7: an administrator pushes the company's helpdesk by policy; each browser
 // gets it without a form, and Keel runs there once the host is allowed (a click per browser).
@@ -69,22 +69,5 @@ describe('sites pushed by policy', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await syncPolicySites()).toEqual([]);
     expect([...registered.keys()]).toEqual([]);
-  });
-});
-
-describe('sites turned on before they had their own content script', () => {
-  it('are moved to custom-sidebar.js after an update; the built-in script and others stay', async () => {
-    const scripts = [
-      { id: 'keel-custom-corp', js: ['content-scripts/sidebar.js'] },
-      { id: 'keel-custom-new', js: ['content-scripts/custom-sidebar.js'] },
-      { id: 'someone-else', js: ['content-scripts/sidebar.js'] },
-    ];
-    const updates: unknown[] = [];
-    (browser as unknown as { scripting: object }).scripting = {
-      getRegisteredContentScripts: async () => scripts,
-      updateContentScripts: async (changes: unknown[]) => void updates.push(...changes),
-    };
-    expect(await moveCustomSiteScripts()).toBe(1);
-    expect(updates).toEqual([{ id: 'keel-custom-corp', js: ['content-scripts/custom-sidebar.js'] }]);
   });
 });

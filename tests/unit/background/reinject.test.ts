@@ -3,7 +3,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { matchPatternToRegExp } from '@/utils/adapters/custom';
 import { reinjectIntoOpenTabs } from '@/utils/background/reinject';
-import { customSiteScriptId } from '@/utils/settings';
+import { customSiteScriptId } from '@/utils/sites/registration';
 
 describe('reinjectIntoOpenTabs', () => {
   beforeEach(() => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runRetention } from '@/utils/background/retention';
-import { readStatsSettings } from '@/utils/background/settings';
+import { readStatsSettings } from '@/utils/config/stats-settings';
 import { type KeelDatabase, openKeelDB } from '@/utils/store/open';
 import { addReply, allReplies } from '@/utils/store/replies';
 import { freshDbName, makeRecord } from '../store/fixtures';

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ImportPanel } from '../../../components/options/ImportPanel';
 import type { OptionsState } from '../../../components/options/useOptionsState';
-import { EMPTY_POLICY } from '../../../utils/managed';
+import { DEFAULT_SETTINGS } from '../../../utils/config/content-shapes';
+import { EMPTY_POLICY } from '../../../utils/config/policy';
+import { teamPlaybooksItem } from '../../../utils/config/storage-items';
 import { PLAYBOOK_LIMITS, parsePlaybookFile, parsePlaybookFileText } from '../../../utils/playbook/schema';
-import { teamPlaybooksItem } from '../../../utils/settings';
-import { DEFAULT_SETTINGS } from '../../../utils/settings-core';
 import { matchPhrases, PhraseSetBuilder } from '../../../utils/words/phrases';
 import { analyseText } from '../../../utils/words/text';
 

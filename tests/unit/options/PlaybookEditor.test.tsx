@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { teamPlaybooksItem } from '@/utils/settings';
+import { teamPlaybooksItem } from '@/utils/config/storage-items';
 
 // The playbook editor as a first-time lead meets it: ids made from names, and a Save that says
 // it saved even though the editor reopens with what was stored.

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CustomSites } from '../../../components/options/SitesSection';
 import type { CustomSite } from '../../../utils/adapters/custom-site';
-import { customSitesItem, siteFormDraftItem } from '../../../utils/settings';
+import { customSitesItem, siteFormDraftItem } from '../../../utils/config/storage-items';
 
 // The options page's own helpdesks, with the browser's permission and scripting calls recorded:
 // what the prompt answers is the one thing these tests choose (the e2e test cannot answer it).

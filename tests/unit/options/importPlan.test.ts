@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport, planImport, playbookFileText } from '@/components/options/importPlan';
-import { mergePlaybookSources } from '@/utils/config';
+import { mergePlaybookSources } from '@/utils/config/in-force';
 import { type Playbook, parsePlaybookFile, parsePlaybookFileText } from '@/utils/playbook/schema';
 
 function playbook(id: string, title = 'Greet', version = 1): Playbook {

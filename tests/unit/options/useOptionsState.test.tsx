@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readAndWatch } from '@/components/options/readAndWatch';
 import { useOptionsState } from '@/components/options/useOptionsState';
+import { teamPlaybooksItem } from '@/utils/config/storage-items';
 import type { Playbook } from '@/utils/playbook/schema';
-import { teamPlaybooksItem } from '@/utils/settings';
 
 const imported = (id: string): Playbook => ({
   id,

@@ -5,8 +5,8 @@ import { StepItem } from '@/components/sidebar/StepItem';
 import type { ReplyProof } from '@/utils/adapters/custom-evidence';
 import { demoAdapter } from '@/utils/adapters/demo';
 import type { SentReply } from '@/utils/adapters/types';
+import { DEFAULT_SIDEBAR_LAYOUT } from '@/utils/config/content-shapes';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
-import { DEFAULT_SIDEBAR_LAYOUT } from '@/utils/settings-core';
 import { SidebarLayoutController } from '@/utils/sidebar/layout';
 import type { RecordOutcome } from '@/utils/sidebar/record';
 import {

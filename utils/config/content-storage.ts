@@ -6,11 +6,11 @@ import {
   type SidebarLayout,
   STORAGE_KEYS,
   type TicketChoice,
-} from '../settings-core';
+} from './content-shapes';
 
 /**
  * The content script's view of browser.storage.local: the same keys as the versioned items of
- * utils/settings.ts, read and written directly so helpdesk pages do not load the storage library
+ * storage-items.ts, read and written directly so helpdesk pages do not load the storage library
  * (about 16 KB). Values the extension's pages wrote are trusted: they were validated there.
  */
 

@@ -1,7 +1,9 @@
 import { t } from '../i18n';
 import { sendWithRetry } from '../messages';
 import type { Playbook } from '../playbook/schema';
-import { DEFAULT_SETTINGS, type Settings } from '../settings-core';
+import { DEFAULT_SETTINGS, type Settings } from './content-shapes';
+
+/** The content script's way to what is in force: it asks the background, and loads no validator. */
 
 export interface SidebarConfig {
   playbooks: Playbook[];

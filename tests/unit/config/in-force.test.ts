@@ -1,21 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, isHelpdeskEnabled } from '@/utils/config/content-shapes';
 import {
   applyManagedSettings,
   loadPlaybooks,
   loadSettings,
   mergePlaybookSources,
-  mergePlaybooks,
-} from '@/utils/config';
+} from '@/utils/config/in-force';
+import { settingsItem, teamPlaybooksItem } from '@/utils/config/storage-items';
 import { DEFAULT_PLAYBOOKS } from '@/utils/playbook/library';
 import { type Playbook, parsePlaybookFile } from '@/utils/playbook/schema';
-import {
-  DEFAULT_SETTINGS,
-  isHelpdeskEnabled,
-  settingsItem,
-  teamPlaybooksItem,
-  watchPlaybooks,
-} from '@/utils/settings';
 
 function playbook(id: string, name = id): Playbook {
   const result = parsePlaybookFile({
@@ -40,9 +34,11 @@ describe('playbook merge order', () => {
     ]);
   });
 
-  it('keeps mergePlaybooks as team then built-in', () => {
+  it('puts the team’s playbooks before the built-in ones they have not replaced', () => {
     expect(
-      mergePlaybooks([playbook('general', 'Mine')], [playbook('general'), playbook('x')]).map((p) => p.name),
+      mergePlaybookSources([], [playbook('general', 'Mine')], [playbook('general'), playbook('x')]).map(
+        (entry) => entry.playbook.name,
+      ),
     ).toEqual(['Mine', 'x']);
   });
 });
@@ -58,18 +54,6 @@ describe('loading from storage', () => {
     const ids = (await loadPlaybooks()).map((p) => `${p.id}:${p.name}`);
     expect(ids.slice(0, 2)).toEqual(['general:Policy general', 'team-only:team-only']);
     expect(ids).toHaveLength(DEFAULT_PLAYBOOKS.length + 1);
-  });
-
-  it('fires the playbook watcher for team saves and for policy changes', async () => {
-    let calls = 0;
-    const unwatch = watchPlaybooks(() => calls++);
-    await teamPlaybooksItem.setValue([playbook('a')]);
-    await fakeBrowser.storage.managed.set({ settings: { sendGate: true } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(calls).toBe(2);
-    unwatch();
-    await teamPlaybooksItem.setValue([]);
-    expect(calls).toBe(2);
   });
 
   it('applies the administrator’s settings over the agent’s', async () => {
@@ -118,7 +102,7 @@ describe('loadManagedPolicyQuickly', () => {
   }
 
   it('reads the browser’s policy once per context, not once per helpdesk page that asks', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const reads = await managedReads(async () => ({ settings: { sendGate: true } }));
     try {
       for (let i = 0; i < 5; i++) expect((await loadManagedPolicyQuickly(20)).settings.sendGate).toBe(true);
@@ -129,7 +113,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('answers at once with the last known policy while the browser’s read is slow (a worker that just woke)', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const cached = { playbooks: [], settings: { sendGate: true }, problems: [] };
     await fakeBrowser.storage.local.set({ managedPolicyCache: cached });
     const reads = await managedReads(() => new Promise(() => {}));
@@ -146,7 +130,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('with no policy known yet, makes only the first caller wait for a slow read', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const reads = await managedReads(() => new Promise(() => {}));
     try {
       const started = Date.now();
@@ -172,7 +156,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('with no policy known yet, takes a live read that comes within the wait', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const reads = await managedReads(
       () => new Promise((resolve) => setTimeout(() => resolve({ settings: { sendGate: true } }), 50)),
     );
@@ -184,7 +168,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('reads the policy again when the browser says it changed', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     let sendGate = true;
     const reads = await managedReads(async () => ({ settings: { sendGate } }));
     try {
@@ -200,7 +184,7 @@ describe('loadManagedPolicyQuickly', () => {
   });
 
   it('answers with the last known policy while the browser’s policy read is slow, then refreshes it', async () => {
-    const { loadManagedPolicyQuickly } = await import('@/utils/config');
+    const { loadManagedPolicyQuickly } = await import('@/utils/config/in-force');
     const { browser } = await import('wxt/browser');
     const cached = { playbooks: [], settings: { sendGate: true }, problems: [] };
     await fakeBrowser.storage.local.set({ managedPolicyCache: cached });

@@ -1,9 +1,9 @@
-import { applyManagedSettings } from '../config';
-import { loadManagedPolicy } from '../managed';
-import { settingsItem } from '../settings';
-import { DEFAULT_SETTINGS } from '../settings-core';
+import { DEFAULT_SETTINGS } from './content-shapes';
+import { applyManagedSettings } from './in-force';
+import { loadManagedPolicy } from './policy';
+import { settingsItem } from './storage-items';
 
-export const DEFAULT_RETENTION_DAYS = DEFAULT_SETTINGS.retentionDays;
+const DEFAULT_RETENTION_DAYS = DEFAULT_SETTINGS.retentionDays;
 
 /** The settings in force that the background's own work (retention, team files) needs. */
 export interface StatsSettings {

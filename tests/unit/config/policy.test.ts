@@ -2,7 +2,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadManagedPlaybooks, parseManagedPolicy, readManagedStorage } from '@/utils/managed';
+import {
+  loadManagedPolicy,
+  managedSettingsSchema,
+  parseManagedPolicy,
+  readManagedStorage,
+} from '@/utils/config/policy';
+
+interface JsonSchemaProperty {
+  type: 'integer' | 'boolean' | 'array' | 'object' | 'string';
+  minimum?: number;
+  maximum?: number;
+}
+
+/** What an administrator's tools read (Chrome's managed storage schema). */
+const managedJsonSchema = JSON.parse(
+  readFileSync(join(process.cwd(), 'assets/public/managed_schema.json'), 'utf8'),
+) as { properties: { settings: { properties: Record<string, JsonSchemaProperty> } } };
+const jsonSettings = managedJsonSchema.properties.settings.properties;
 
 const goodFile = {
   format: 'keel.playbooks/1',
@@ -49,8 +66,66 @@ describe('managed policy parsing', () => {
     expect(policy.problems.map((p) => p.path)).toEqual(['settings.retentionDays', 'settings.colour']);
   });
 
+  it.each([
+    [{ retentionDays: 3651 }, 'settings.retentionDays', 'must be a whole number from 1 to 3650'],
+    [{ retentionDays: 2.5 }, 'settings.retentionDays', 'must be a whole number from 1 to 3650'],
+    [{ retentionDays: '30' }, 'settings.retentionDays', 'must be a whole number from 1 to 3650'],
+    [{ sendGate: 'yes' }, 'settings.sendGate', 'must be true or false'],
+    [{ allowCriticalOverrides: 0 }, 'settings.allowCriticalOverrides', 'must be true or false'],
+    [{ disabledHelpdesks: 'zendesk' }, 'settings.disabledHelpdesks', 'must be a list of helpdesk ids'],
+    [{ disabledHelpdesks: ['zendesk', 3] }, 'settings.disabledHelpdesks', 'must be a list of helpdesk ids'],
+    [{ colour: 'red' }, 'settings.colour', 'unknown setting "colour"'],
+    [{ constructor: 'x' }, 'settings.constructor', 'unknown setting "constructor"'],
+  ])('refuses the setting %o as %s: %s', (settings, path, message) => {
+    const policy = parseManagedPolicy({ settings });
+    expect(policy.settings).toEqual({});
+    expect(policy.problems).toEqual([{ path, message }]);
+  });
+
+  it.each([['off'], [['sendGate']], [null]])('refuses settings that are not an object (%o)', (settings) => {
+    expect(parseManagedPolicy({ settings }).problems).toEqual([
+      { path: 'settings', message: 'must be an object' },
+    ]);
+  });
+
+  it('takes every setting the policy may hold', () => {
+    const settings = {
+      retentionDays: 90,
+      sendGate: true,
+      disabledHelpdesks: ['front'],
+      allowCriticalOverrides: false,
+    };
+    expect(parseManagedPolicy({ settings })).toMatchObject({ settings, problems: [] });
+  });
+
   it('treats an empty policy as nothing pushed', () => {
     expect(parseManagedPolicy({})).toEqual({ playbooks: [], settings: {}, sites: [], problems: [] });
+  });
+});
+
+describe('the settings validator and managed_schema.json', () => {
+  it('know the same settings', () => {
+    expect(Object.keys(managedSettingsSchema.entries).sort()).toEqual(Object.keys(jsonSettings).sort());
+  });
+
+  it.each(Object.entries(jsonSettings))('agree on what %s takes', (key, json) => {
+    const problemsOf = (value: unknown) => parseManagedPolicy({ settings: { [key]: value } }).problems;
+    const valid = { integer: json.minimum ?? 1, boolean: true, array: ['zendesk'] } as Record<
+      string,
+      unknown
+    >;
+    const wrongType = { integer: 'ten', boolean: 'yes', array: 'zendesk' } as Record<string, unknown>;
+    expect(json.type in valid).toBe(true);
+    expect(problemsOf(valid[json.type])).toEqual([]);
+    expect(problemsOf(wrongType[json.type]).map((problem) => problem.path)).toEqual([`settings.${key}`]);
+    if (json.type === 'integer') {
+      expect(problemsOf(1.5)).toHaveLength(1);
+      if (json.minimum !== undefined) expect(problemsOf(json.minimum - 1)).toHaveLength(1);
+      if (json.maximum !== undefined) {
+        expect(problemsOf(json.maximum)).toEqual([]);
+        expect(problemsOf(json.maximum + 1)).toHaveLength(1);
+      }
+    }
   });
 });
 
@@ -63,7 +138,7 @@ describe('reading storage.managed', () => {
     managed.get = () => Promise.reject(new Error('Managed storage manifest not found'));
     try {
       expect(await readManagedStorage()).toEqual({});
-      expect(await loadManagedPlaybooks()).toEqual([]);
+      expect(await loadManagedPolicy()).toEqual({ playbooks: [], settings: {}, sites: [], problems: [] });
     } finally {
       managed.get = original;
     }
@@ -71,7 +146,7 @@ describe('reading storage.managed', () => {
 
   it('loads the playbooks an administrator pushed', async () => {
     await fakeBrowser.storage.managed.set({ playbooks: goodFile });
-    expect((await loadManagedPlaybooks()).map((p) => p.id)).toEqual(['escalation']);
+    expect((await loadManagedPolicy()).playbooks.map((p) => p.id)).toEqual(['escalation']);
   });
 });
 

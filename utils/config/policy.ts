@@ -1,29 +1,64 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { type CustomSite, customSiteSchema } from './adapters/custom-site';
+import { type CustomSite, customSiteSchema } from '../adapters/custom-site';
 import {
   type Playbook,
   type PlaybookProblem,
   parsePlaybookFile,
   parsePlaybookFileText,
-} from './playbook/schema';
+} from '../playbook/schema';
+
+/** How long records may be kept, in days: the policy's and the options page's bounds. */
+export const RETENTION_DAYS_RANGE = { min: 1, max: 3650 } as const;
+
+const WHOLE_DAYS = `must be a whole number from ${RETENTION_DAYS_RANGE.min} to ${RETENTION_DAYS_RANGE.max}`;
+const TRUE_OR_FALSE = 'must be true or false';
+const HELPDESK_IDS = 'must be a list of helpdesk ids';
+
+/** A retention period, whether the administrator or the agent (options page) sets it. */
+const retentionDaysSchema = v.pipe(
+  v.number(WHOLE_DAYS),
+  v.integer(WHOLE_DAYS),
+  v.minValue(RETENTION_DAYS_RANGE.min, WHOLE_DAYS),
+  v.maxValue(RETENTION_DAYS_RANGE.max, WHOLE_DAYS),
+);
+
+export const isRetentionDays = (days: unknown): days is number => v.is(retentionDaysSchema, days);
 
 /**
- * What an administrator pushes through the browser's enterprise policy (`storage.managed`; Chrome
- * reads its shape from assets/public/managed_schema.json, Firefox from policies.json `3rdparty`). Agents
- * cannot change any of it: the options page shows it read-only.
+ * The settings an administrator pushes through the browser's enterprise policy (`storage.managed`;
+ * Chrome reads its shape from assets/public/managed_schema.json, Firefox from policies.json
+ * `3rdparty`). Agents cannot change any of it: the options page shows it read-only. Each entry is
+ * checked on its own (parseManagedSettings), so one bad setting does not drop the good ones.
  */
-export interface ManagedSettings {
-  retentionDays?: number;
-  sendGate?: boolean;
-  /** Built-in helpdesk adapter ids Keel stays off on. */
-  disabledHelpdesks?: string[];
-  /**
-   * false: agents cannot override the checker's verdict on critical steps (no "Done in my own
-   * words" or "Not needed here" there). Absent or true: they can, as on every other step.
-   */
-  allowCriticalOverrides?: boolean;
-}
+export const managedSettingsSchema = v.object(
+  {
+    retentionDays: v.optional(retentionDaysSchema),
+    sendGate: v.optional(v.boolean(TRUE_OR_FALSE)),
+    /** Built-in helpdesk adapter ids Keel stays off on (ids are lower case). */
+    disabledHelpdesks: v.optional(
+      v.pipe(
+        v.array(v.string(HELPDESK_IDS), HELPDESK_IDS),
+        v.transform((ids) => ids.map((id) => id.toLowerCase())),
+      ),
+    ),
+    /**
+     * false: agents cannot override the checker's verdict on critical steps (no "Done in my own
+     * words" or "Not needed here" there). Absent or true: they can, as on every other step.
+     */
+    allowCriticalOverrides: v.optional(v.boolean(TRUE_OR_FALSE)),
+  },
+  'must be an object',
+);
+
+export type ManagedSettings = v.InferOutput<typeof managedSettingsSchema>;
+type ManagedSettingKey = keyof typeof managedSettingsSchema.entries;
+
+/** A JSON object: not null, and not a list (which valibot's object schema would let through). */
+const jsonObjectSchema = v.custom<Record<string, unknown>>(
+  (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+  'must be an object',
+);
 
 export interface ManagedPolicy {
   playbooks: Playbook[];
@@ -70,35 +105,26 @@ function parseManagedPlaybooks(raw: unknown): { playbooks: Playbook[]; problems:
   return { playbooks: result.file.playbooks, problems: [] };
 }
 
+/** The valid settings of the policy; each bad one is left out and named (`settings.sendGate: …`). */
 function parseManagedSettings(raw: unknown): { settings: ManagedSettings; problems: PlaybookProblem[] } {
-  const settings: ManagedSettings = {};
+  if (raw === undefined) return { settings: {}, problems: [] };
+  const object = v.safeParse(jsonObjectSchema, raw);
+  if (!object.success)
+    return { settings: {}, problems: [{ path: 'settings', message: 'must be an object' }] };
+  const settings: Record<string, unknown> = {};
   const problems: PlaybookProblem[] = [];
-  if (raw === undefined) return { settings, problems };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { settings, problems: [{ path: 'settings', message: 'must be an object' }] };
-  }
-  const input = raw as Record<string, unknown>;
-  for (const [key, value] of Object.entries(input)) {
-    if (key === 'retentionDays') {
-      if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 3650) {
-        settings.retentionDays = value;
-      } else
-        problems.push({ path: 'settings.retentionDays', message: 'must be a whole number from 1 to 3650' });
-    } else if (key === 'sendGate') {
-      if (typeof value === 'boolean') settings.sendGate = value;
-      else problems.push({ path: 'settings.sendGate', message: 'must be true or false' });
-    } else if (key === 'allowCriticalOverrides') {
-      if (typeof value === 'boolean') settings.allowCriticalOverrides = value;
-      else problems.push({ path: 'settings.allowCriticalOverrides', message: 'must be true or false' });
-    } else if (key === 'disabledHelpdesks') {
-      if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) {
-        settings.disabledHelpdesks = value.map((entry) => entry.toLowerCase());
-      } else problems.push({ path: 'settings.disabledHelpdesks', message: 'must be a list of helpdesk ids' });
-    } else {
+  const entries = managedSettingsSchema.entries;
+  for (const [key, value] of Object.entries(object.output)) {
+    if (!Object.hasOwn(entries, key)) {
       problems.push({ path: `settings.${key}`, message: `unknown setting "${key}"` });
+      continue;
     }
+    // The entry without its `optional`: a key that is there must hold a value.
+    const result = v.safeParse(entries[key as ManagedSettingKey].wrapped, value);
+    if (result.success) settings[key] = result.output;
+    else problems.push({ path: `settings.${key}`, message: result.issues[0]?.message ?? 'is not valid' });
   }
-  return { settings, problems };
+  return { settings: settings as ManagedSettings, problems };
 }
 
 /** Each valid site of the policy; a bad one is left out and named (`sites[1].urlPattern: …`). */
@@ -151,11 +177,6 @@ export function parseManagedPolicy(raw: Record<string, unknown>): ManagedPolicy 
 
 export async function loadManagedPolicy(): Promise<ManagedPolicy> {
   return parseManagedPolicy(await readManagedStorage());
-}
-
-/** The playbooks the administrator pushed (none without a policy, or when the policy's file is bad). */
-export async function loadManagedPlaybooks(): Promise<Playbook[]> {
-  return (await loadManagedPolicy()).playbooks;
 }
 
 /**

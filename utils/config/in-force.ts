@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
+import { DEFAULT_PLAYBOOKS } from '../playbook/library';
+import type { Playbook } from '../playbook/schema';
+import { DEFAULT_SETTINGS, type Settings, STORAGE_KEYS } from './content-shapes';
 import {
   EMPTY_POLICY,
   loadManagedPolicy,
   type ManagedPolicy,
   type ManagedSettings,
   watchManagedPolicy,
-} from './managed';
-import { DEFAULT_PLAYBOOKS } from './playbook/library';
-import type { Playbook } from './playbook/schema';
-import { DEFAULT_SETTINGS, type Settings, STORAGE_KEYS, settingsItem, teamPlaybooksItem } from './settings';
+} from './policy';
+import { settingsItem, teamPlaybooksItem } from './storage-items';
 
 /** How long a helpdesk page may wait for the browser's policy before the last known one is used. */
 export const MANAGED_READ_WAIT_MS = 300;
@@ -79,15 +80,6 @@ export function forgetManagedPolicyRead(): void {
  * agent's settings, then the built-in library. The background answers the content script's
  * `config.get` from here, so helpdesk pages never load the library or the schema validator.
  */
-
-/** The playbooks in force: the team's, then built-in ones the team has not replaced. */
-export function mergePlaybooks(
-  team: readonly Playbook[],
-  builtIn: readonly Playbook[] = DEFAULT_PLAYBOOKS,
-): Playbook[] {
-  const teamIds = new Set(team.map((p) => p.id));
-  return [...team, ...builtIn.filter((p) => !teamIds.has(p.id))];
-}
 
 /** Where a playbook in force comes from; the first source that has an id wins. */
 export type PlaybookSource = 'managed' | 'team' | 'built-in';

@@ -1,10 +1,11 @@
 /**
  * The shapes and keys of what Keel keeps in browser.storage.local, with no storage library: the
- * content script reads these keys directly (utils/sidebar/storage.ts) to stay small, while the
- * extension's pages use the versioned items of utils/settings.ts over the same keys.
+ * content script reads these keys directly (content-storage.ts) to stay small, while the
+ * extension's pages use the versioned items of storage-items.ts over the same keys.
+ * Any context may load this file, the content script included (it imports nothing).
  */
 
-/** Keys in browser.storage.local. A `local:` item in utils/settings.ts uses the same name. */
+/** Keys in browser.storage.local. A `local:` item in storage-items.ts uses the same name. */
 export const STORAGE_KEYS = {
   playbooks: 'playbooks',
   settings: 'settings',
@@ -51,11 +52,6 @@ export const MAX_TICKET_CHOICES = 500;
 /** Whether Keel runs on a helpdesk (adapter id), by the settings in force. */
 export function isHelpdeskEnabled(settings: Settings, helpdeskId: string): boolean {
   return !(settings.disabledHelpdesks ?? []).includes(helpdeskId);
-}
-
-/** The registered content script's id for a custom site. */
-export function customSiteScriptId(siteId: string): string {
-  return `keel-custom-${siteId}`;
 }
 
 /** Choices with the oldest dropped past MAX_TICKET_CHOICES. */
