@@ -9,7 +9,7 @@
  * fee"), certainty about what we do ourselves ("I'll definitely call you").
  */
 import { clauseEnd, clauseStart, negatedInClause } from '../words/negation';
-import { hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../words/text';
+import { CLAUSE_BREAK, hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../words/text';
 
 export interface WordRange {
   start: number;
@@ -167,11 +167,45 @@ function isTitleCase(reply: TextAnalysis, index: number): boolean {
   return code >= 65 && code <= 90 && word(reply, index - 1) !== 'i';
 }
 
+/** Words that cannot modify a noun: a verb phrase is being built ("we can guarantee"). */
+const NOT_MODIFIERS: ReadonlySet<string> = new Set([
+  ...FIRST_PERSON,
+  'can',
+  'will',
+  'would',
+  'could',
+  'to',
+  'do',
+  'does',
+  'did',
+  'you',
+  'it',
+  'they',
+  'and',
+  'or',
+  'is',
+  'are',
+  'was',
+]);
+const MODIFIERS_BEFORE_NOUN = 3;
+
+function determinerBeforeModifiers(reply: TextAnalysis, index: number): boolean {
+  for (let k = index - 1; k >= 0 && k >= index - 1 - MODIFIERS_BEFORE_NOUN; k--) {
+    if (((reply.flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
+    const w = word(reply, k);
+    if (DETERMINERS.has(w)) return k < index - 1;
+    if (NOT_MODIFIERS.has(w) || w.endsWith("'ll")) return false;
+  }
+  return false;
+}
+
 /** "guarantee" / "promise" as the name of a policy or a thing, not a promise being made. */
 export function isPolicyNoun(reply: TextAnalysis, index: number): boolean {
   if (isTitleCase(reply, index)) return true;
   const before = word(reply, index - 1);
   if (DETERMINERS.has(before)) return true;
+  // "our 2-year product guarantee", "the price-match promise": a determiner before a few modifiers.
+  if (determinerBeforeModifiers(reply, index)) return true;
   // "money-back guarantee", "price-match promise", "2-year guarantee".
   const gap = reply.text.slice(reply.ends[index - 1] ?? 0, reply.starts[index]);
   if (index > 0 && gap === ' ' && reply.text.charAt((reply.starts[index - 1] as number) - 1) === '-')
@@ -244,6 +278,9 @@ const TRIGGER_HASHES: ReadonlySet<number> = new Set(
     'fail',
     'again',
     'ever',
+    'worry',
+    'worries',
+    'problem',
     ...CERTAINTY,
     ...SPEED,
   ].map(hashWord),
@@ -297,6 +334,8 @@ export function findOverpromises(reply: TextAnalysis): WordRange[] {
       if (certaintyAboutOutcome(reply, i, true)) end = i + 1;
     } else if (w === 'again' || w === 'ever') {
       if (neverAgain(reply, i)) end = i + 1;
+    } else if (isReassurance(reply, i)) {
+      if (reassuredOutsideOutcome(reply, i)) end = i + 1;
     }
     if (end !== -1) found.push({ start: i, end });
   }
@@ -320,5 +359,34 @@ function neverAgain(reply: TextAnalysis, index: number): boolean {
   if (word(reply, index) === 'ever' && !RECURRENCE.has(word(reply, index + 1))) return false;
   const last = word(reply, index) === 'ever' ? index + 2 : index;
   for (let k = negation + 1; k < last; k++) if (RECURRENCE.has(word(reply, k))) return true;
+  return false;
+}
+
+/** "Don't worry", "no worries", "no problem at all": said to make the customer certain. */
+function isReassurance(reply: TextAnalysis, index: number): boolean {
+  const w = word(reply, index);
+  const before = word(reply, index - 1);
+  if (w === 'worry')
+    return before === "don't" || before === 'dont' || (before === 'to' && word(reply, index - 2) === 'need');
+  return before === 'no' && (w === 'worries' || (w === 'problem' && word(reply, index + 1) === 'at'));
+}
+
+/**
+ * Reassurance attached to what a carrier or bank will do — "Don't worry, Evri will get it to you
+ * well before Christmas, no problem at all", "Don't worry, your bank will have the money back by
+ * Monday": certainty about an outcome we do not control, without any certainty word. Hedged or
+ * negated sentences, and what we do ourselves, stay promises we can keep.
+ */
+function reassuredOutsideOutcome(reply: TextAnalysis, index: number): boolean {
+  let from = index;
+  while (from > 0 && ((reply.flags[from] as number) & SENTENCE_BREAK) === 0) from--;
+  let to = index + 1;
+  while (to < reply.count && ((reply.flags[to] as number) & SENTENCE_BREAK) === 0) to++;
+  if (hedged(reply, from, to)) return false;
+  for (let k = from; k < to; k++) {
+    if (!isModal(reply, k) || negatedInClause(reply, k)) continue;
+    const clause = clauseStart(reply, k);
+    for (let j = clause; j < k; j++) if (OUTSIDE_PARTIES.has(word(reply, j))) return true;
+  }
   return false;
 }

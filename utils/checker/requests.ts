@@ -137,8 +137,10 @@ function sameSentence(reply: TextAnalysis, index: number): boolean {
 /** A hand-over verb addressed to the customer, not something we do ("we'll send you a link"). */
 function handsOver(reply: TextAnalysis, index: number): boolean {
   const before = word(reply, index - 1);
-  // "the email", "a text": a noun, not a request.
+  // "the email", "a text", "sign in with your email": a noun, not a request.
   if (
+    before === 'your' ||
+    before === 'my' ||
     before === 'the' ||
     before === 'a' ||
     before === 'an' ||

@@ -59,6 +59,7 @@ export function isNegationWord(analysis: TextAnalysis, index: number): boolean {
   if (((analysis.flags[index] as number) & ENDS_NT) !== 0) return true;
   const word = analysis.word(index);
   if (word === 'one' && analysis.word(index - 1) === 'no') return true; // "no one"
+  if (word === 'than' && analysis.word(index - 1) === 'rather') return true; // "rather than something we can promise"
   return NEGATORS.has(word) && !isFixedExpression(analysis, index);
 }
 

@@ -26,6 +26,11 @@ describe('forbid with meaning "promise": certainty about an outcome we do not co
     ['a problem never coming back', "This won't ever happen to you again."],
     ['a recurrence promised away', "After the fix you won't see this error again."],
     ['"never … again" over a line break', 'It will never\nhappen again.'],
+    [
+      'reassurance about a carrier',
+      "Don't worry, Evri will get it to you well before Christmas, no problem at all.",
+    ],
+    ['reassurance about a bank', "Don't worry, your bank will have the money back on your card by Monday."],
   ])('fails %s', (_, text) => {
     expect(status(text).status).toBe('fail');
   });
@@ -56,5 +61,16 @@ describe('forbid with meaning "promise": certainty about an outcome we do not co
     expect(status('It will be with you Friday, you have my word.').reason).toBe(
       'Contains "word" — promise only what we control',
     );
+  });
+});
+
+describe('forbid with meaning "promise": what is not a promise being made', () => {
+  it.each([
+    ['a policy named with modifiers', 'It falls under our 2-year product guarantee.'],
+    ['"rather than" a promise', "That's their estimate rather than something we can promise."],
+    ['reassurance about what we do', "Don't worry, I'll refund it today."],
+    ['reassurance with a hedge', "Don't worry, the courier should deliver it by Friday."],
+  ])('passes %s', (_, text) => {
+    expect(status(text).status).toBe('pass');
   });
 });

@@ -43,3 +43,13 @@ describe('forbid with meaning "request": asking the customer for sensitive data'
     expect(status(text)).toBe('pass');
   });
 });
+
+describe('forbid with meaning "request": a mail address is not a verb', () => {
+  it('passes "sign in with your email and the new password"', () => {
+    expect(status('4. Sign in with your email and the new password.')).toBe('pass');
+  });
+
+  it('fails "email me your password"', () => {
+    expect(status('Please email me your password.')).toBe('fail');
+  });
+});
