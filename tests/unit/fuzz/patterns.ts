@@ -23,26 +23,43 @@ export const HOSTILE_MATCH_PATTERNS = [
   'http://*/**********b',
 ];
 
-/**
- * Every regular expression Keel ships, once per distinct source and flags (a pattern used in
- * several places is checked once), plus the ones built from the match patterns above.
- */
-export function checkedPatterns(): CheckedPattern[] {
-  const bySource = new Map<string, CheckedPattern>();
-  const add = (source: string, flags: string, where: string) => {
+/** Patterns once per distinct source and flags: one used in several places is checked once. */
+class PatternSet {
+  private readonly bySource = new Map<string, CheckedPattern>();
+
+  add(source: string, flags: string, where: string): void {
     const key = `/${source}/${flags}`;
-    const known = bySource.get(key);
+    const known = this.bySource.get(key);
     if (known) known.where.push(where);
-    else bySource.set(key, { source, flags, where: [where] });
-  };
-  for (const found of findRegexes().literals) add(found.source, found.flags, `${found.file}:${found.line}`);
+    else this.bySource.set(key, { source, flags, where: [where] });
+  }
+
+  get patterns(): CheckedPattern[] {
+    return [...this.bySource.values()];
+  }
+}
+
+/** Every regular expression literal Keel ships, once per distinct source and flags. */
+export function literalPatterns(): CheckedPattern[] {
+  const set = new PatternSet();
+  for (const found of findRegexes().literals)
+    set.add(found.source, found.flags, `${found.file}:${found.line}`);
+  return set.patterns;
+}
+
+/** Every literal, plus the expressions built at run time from the match patterns above. */
+export function checkedPatterns(): CheckedPattern[] {
+  const set = new PatternSet();
+  for (const pattern of literalPatterns()) {
+    for (const where of pattern.where) set.add(pattern.source, pattern.flags, where);
+  }
   for (const pattern of HOSTILE_MATCH_PATTERNS) {
     const regex = matchPatternToRegExp(pattern);
-    add(
+    set.add(
       regex.source,
       regex.flags,
       `utils/adapters/custom.ts matchPatternToRegExp(${JSON.stringify(pattern)})`,
     );
   }
-  return [...bySource.values()];
+  return set.patterns;
 }

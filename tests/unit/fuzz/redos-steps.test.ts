@@ -1,8 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { check } from 'recheck';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchPatternToRegExp } from '../../../utils/adapters/custom';
-import { type Attack, HOSTILE, pumped, structuralAttacks } from './attacks';
+import { type Attack, fromRecheck, HOSTILE, pumped, structuralAttacks } from './attacks';
 import { CountingRegExp, StepBudgetExceeded } from './backtrack';
 import { type CheckedPattern, checkedPatterns } from './patterns';
+import { reviewOf } from './undecided';
 
 /**
  * The second layer of the ReDoS check (the first, redos.test.ts, is recheck's static verdict):
@@ -14,7 +16,10 @@ import { type CheckedPattern, checkedPatterns } from './patterns';
  *
  * The inputs: the structural pumps of each pattern (attacks.ts: each repetition fed a long run
  * of what it matches, then a character that makes the match fail), and issue 14's hostile texts
- * ("order" + a run of spaces, runs of spaces and newlines, repeated words, `*a*a*a*b` URLs).
+ * ("order" + a run of spaces, runs of spaces and newlines, repeated words, `*a*a*a*b` URLs);
+ * for the patterns recheck's automaton cannot decide (undecided.ts), also the attack strings its
+ * fuzzer proposes (it reports bounded windows such as `{2,40}` as polynomial at its small sizes;
+ * the counts here say whether they grow at 1,000 → 4,000 characters).
  */
 
 const SIZE = 1_000;
@@ -34,7 +39,37 @@ interface Measured {
   growth: number;
 }
 
-const figures = { patterns: 0, inputs: 0, worst: undefined as Measured | undefined, stepsPerCharacter: 0 };
+const figures = {
+  patterns: 0,
+  inputs: 0,
+  worst: undefined as Measured | undefined,
+  stepsPerCharacter: 0,
+  undecided: 0,
+  undecidedWorst: 0,
+  fuzzed: 0,
+};
+
+const patterns = checkedPatterns();
+
+/** recheck's fuzzer's attack strings for each undecided pattern, by `/source/flags`. */
+const fuzzed = new Map<string, Attack[]>();
+
+beforeAll(async () => {
+  await Promise.all(
+    patterns
+      .filter((pattern) => reviewOf(pattern))
+      .map(async (pattern) => {
+        const result = await check(pattern.source, pattern.flags, {
+          checker: 'fuzz',
+          timeout: 10_000,
+          randomSeed: 1,
+        });
+        const attacks = result.status === 'vulnerable' ? [fromRecheck(result.attack)] : [];
+        fuzzed.set(`/${pattern.source}/${pattern.flags}`, attacks);
+        figures.fuzzed += attacks.length;
+      }),
+  );
+}, 60_000);
 
 afterAll(() => {
   const worst = figures.worst;
@@ -43,7 +78,7 @@ afterAll(() => {
       (worst
         ? ` (/${worst.pattern.source}/${worst.pattern.flags}, ${worst.pattern.where[0]}; input ${worst.attack.name}; ${worst.steps} → ${worst.stepsAt4n} steps)`
         : '') +
-      `, at most ${Math.ceil(figures.stepsPerCharacter)} steps per character`,
+      `, at most ${Math.ceil(figures.stepsPerCharacter)} steps per character; the ${figures.undecided} patterns recheck's automaton cannot decide: worst growth ${figures.undecidedWorst.toFixed(2)}, ${figures.fuzzed} attack strings from recheck's fuzzer included`,
   );
 });
 
@@ -60,7 +95,8 @@ function stepsFor(regex: CountingRegExp, input: string): number {
 /** Every attack on a pattern, once per distinct input. */
 function attacksOn(pattern: CheckedPattern): Attack[] {
   const byInput = new Map<string, Attack>();
-  for (const attack of [...HOSTILE, ...structuralAttacks(pattern.source, pattern.flags)]) {
+  const fromFuzzer = fuzzed.get(`/${pattern.source}/${pattern.flags}`) ?? [];
+  for (const attack of [...HOSTILE, ...structuralAttacks(pattern.source, pattern.flags), ...fromFuzzer]) {
     const input = attack.build(SIZE);
     if (!byInput.has(input)) byInput.set(input, attack);
   }
@@ -78,12 +114,16 @@ function measure(pattern: CheckedPattern, attacks: Attack[]): Measured[] {
 }
 
 describe('ReDoS steps: no pattern backtracks super-linearly on adversarial input', () => {
-  it.each(checkedPatterns().map((pattern) => [`/${pattern.source}/${pattern.flags}`, pattern] as const))(
+  it.each(patterns.map((pattern) => [`/${pattern.source}/${pattern.flags}`, pattern] as const))(
     '%s stays linear',
     (_name, pattern) => {
       const measured = measure(pattern, attacksOn(pattern));
       figures.patterns += 1;
       figures.inputs += measured.length;
+      if (reviewOf(pattern)) {
+        figures.undecided += 1;
+        figures.undecidedWorst = Math.max(figures.undecidedWorst, ...measured.map((result) => result.growth));
+      }
       for (const result of measured) {
         if (!figures.worst || result.growth > figures.worst.growth) figures.worst = result;
         figures.stepsPerCharacter = Math.max(figures.stepsPerCharacter, result.stepsAt4n / (4 * SIZE));
