@@ -40,10 +40,27 @@ export function matchPatternToRegExp(pattern: string): RegExp {
       : host.startsWith('*.')
         ? `(?:[^/:]+\\.)?${escapeRegExp(host.slice(2))}`
         : escapeRegExp(host);
-  const pathPart = escapeRegExp(path).replace(/\*/g, '.*');
+  const pathPart = globPath(path.split('*').map(escapeRegExp));
   // No port in the pattern: any port, as the browser's match patterns do (helpdesk.corp:8080).
   const portPart = port ? escapeRegExp(port) : '(?::\\d+)?';
   return new RegExp(`^${schemePart}://${hostPart}${portPart}${pathPart}$`);
+}
+
+/**
+ * A path glob's pieces (split at `*`) as a linear expression. Each `*` as a plain `.*` backtracks
+ * polynomially on a long URL that almost matches (`/*a*a*a*b`: issue 14); here each middle piece
+ * is found at its first occurrence inside a lookahead, which never backtracks (a later occurrence
+ * only leaves less room for what follows, so no match is lost), and only the last `*` is `.*`.
+ */
+function globPath(pieces: string[]): string {
+  if (pieces.length === 1) return pieces[0] as string;
+  const first = pieces[0] as string;
+  const last = pieces[pieces.length - 1] as string;
+  const middle = pieces
+    .slice(1, -1)
+    .filter((piece) => piece !== '')
+    .map((piece, index) => `(?=(?<piece${index}>.*?${piece}))\\k<piece${index}>`);
+  return `${first}${middle.join('')}.*${last}`;
 }
 
 /** Whether a URL falls under a site's pattern. */

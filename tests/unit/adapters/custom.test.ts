@@ -88,6 +88,26 @@ describe('match patterns and ticket ids', () => {
     expect(customSiteMatches(acme, new URL('https://support.acme.com.evil.test/cases/1'))).toBe(false);
   });
 
+  it.each([
+    ['https://desk.acme.test/*a*a*a*b', 'https://desk.acme.test/xaya-a/b', true],
+    ['https://desk.acme.test/*a*a*a*b', 'https://desk.acme.test/aab', false],
+    ['https://desk.acme.test/*a*a*a*b', 'https://desk.acme.test/aaab', true],
+    ['https://desk.acme.test/*a*a*a*b', 'https://desk.acme.test/aaabx', false],
+    ['*://*.acme.test/*/t/*/1', 'http://eu.acme.test/q/t/t/1', true],
+    ['*://*.acme.test/*/t/*/1', 'http://eu.acme.test/q/t/1', false],
+    ['*://*.acme.test/*/t/*/1', 'http://eu.acme.test/t/t/x/1', true],
+    ['http://*/**b', 'http://h/b', true],
+    ['http://*/a*1*', 'http://h/a1', true],
+    ['http://*/a*1*', 'http://h/a', false],
+    ['http://*/a*(x)*[y]', 'http://h/a(x)[y]', true],
+    ['http://*/a*(x)*[y]', 'http://h/a(x)y', false],
+  ])(
+    'a match pattern with several * in its path (%s) matches %s: %s (each * any run of characters)',
+    (pattern, url, expected) => {
+      expect(matchPatternToRegExp(pattern).test(url)).toBe(expected);
+    },
+  );
+
   it('takes the first numeric path segment when no rule is set, so /issues/1/edit is ticket 1 (issue 15)', () => {
     expect(customTicketId({ ticketId: {} }, new URL('https://x.test/issues/1/edit'))).toBe('1');
     expect(customTicketId({ ticketId: {} }, new URL('https://x.test/issues/new'))).toBeNull();
