@@ -53,7 +53,9 @@ export function signedFirstName(message: string): string {
     const before = words[words.length - 2] ?? '';
     if (/[.!?,]$/.test(before)) candidate = last;
   }
-  const name = candidate?.replace(/[.,!]+$/, '') ?? '';
+  let name = candidate ?? '';
+  // Trailing punctuation ("Liz."), trimmed without a pattern that rescans a run of dots.
+  while (name.length > 0 && '.,!'.includes(name.charAt(name.length - 1))) name = name.slice(0, -1);
   if (!/^\p{Lu}[\p{Ll}'’-]{1,20}$/u.test(name)) return '';
   return NOT_A_SIGNATURE.has(name.toLowerCase()) ? '' : name;
 }

@@ -167,10 +167,17 @@ function keywordMatch(
  * A helpdesk's subject tag, "[Billing #23420]" (Request Tracker's `[rtname #id]`, other desks'
  * `[Support #id]`): the desk's name for the ticket, not the customer's words.
  */
-const SUBJECT_TAG = /^\s*\[[^\]\n]{0,60}#\s?\d{1,12}\]/;
+const SUBJECT_TAG_CHARS = 80;
 
 function customerSubject(subject: string): string {
-  return subject.replace(SUBJECT_TAG, '');
+  const trimmed = subject.trimStart();
+  if (!trimmed.startsWith('[')) return subject;
+  const close = trimmed.indexOf(']');
+  if (close === -1 || close > SUBJECT_TAG_CHARS) return subject;
+  const inside = trimmed.slice(1, close);
+  const hash = inside.lastIndexOf('#');
+  const id = inside.slice(hash + 1).trim();
+  return hash > 0 && id.length > 0 && /^\d+$/.test(id) ? trimmed.slice(close + 1) : subject;
 }
 
 /** The evidence for one playbook: its weight, and its strongest piece as the reason. */
