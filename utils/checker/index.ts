@@ -22,8 +22,7 @@ import { analyseText, createAnalysisBuffers, withoutWordsIn } from './text';
 import type { CheckResult, StepResult } from './types';
 import { fillTemplate, ticketVariables } from './variables';
 
-export { htmlToText } from './html';
-export { extractReplyText, nonReplyRanges } from './reply';
+export { nonReplyRanges } from './reply';
 export { fillTemplate, findOrderNumber, ticketVariables } from './variables';
 
 export interface CompiledPlaybook {
@@ -158,8 +157,8 @@ function perTicketFor(
 }
 
 /**
- * Checks a draft reply against a playbook. `text` is the editor's plain text (use `htmlToText`
- * first for rich editors); quoted history and the signature are ignored, and every span refers to
+ * Checks a draft reply against a playbook. `text` is the editor's plain text as the adapter reads
+ * it (rich editors included); quoted history and the signature are ignored, and every span refers to
  * offsets in `text` itself.
  */
 export function checkReply(

@@ -1137,8 +1137,3 @@ const PLAYBOOK_INPUTS: PlaybookInput[] = [
 
 /** Validated through the same schema as imported files, so defaults (weight 1, …) are applied. */
 export const DEFAULT_PLAYBOOKS: Playbook[] = PLAYBOOK_INPUTS.map((input) => v.parse(PlaybookSchema, input));
-
-/** The built-in general playbook, the fallback when no playbook exists. Treat it as read-only. */
-export function generalPlaybook(): Playbook {
-  return DEFAULT_PLAYBOOKS.find((playbook) => playbook.id === GENERAL_PLAYBOOK_ID) as Playbook;
-}

@@ -20,7 +20,6 @@ const UNDECIDED: Record<string, string> = {
   'utils/checker/checks/expectation.ts': 'one word, anchored at both ends: input is a single word',
   'utils/checker/checks/link.ts': 'anchored at a token start, applied to at most 2,048 characters',
   'utils/checker/checks/placeholders.ts': 'every repetition bounded ({0,80}, {1,40}); per line',
-  'utils/checker/html.ts': 'tag scanner: each alternative consumes input; href bounded {1,2000}',
   'utils/checker/reply.ts': 'anchored per line, repetitions bounded ({0,300}, {2,40}); lines are short',
   'utils/adapters/strip-evidence.ts':
     'build time only, on our own source (never page text); the string-literal alternatives are disjoint',
