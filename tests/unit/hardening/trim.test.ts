@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRtUser } from '../../../utils/adapters/rt';
+import { parseRtUser } from '../../../utils/adapters/rt-fetch';
 import { normaliseTag } from '../../../utils/playbook/pick';
 import { trimChars, trimEndChars, trimLineEnds } from '../../../utils/trim';
 
