@@ -47,11 +47,6 @@ export function validateDraft(draft: PlaybookDraft): DraftValidation {
   return { ok: false, errors };
 }
 
-/** The first error at `path` or below it (`steps[0]` finds `steps[0].check.any`). */
-export function errorAt(errors: Map<string, string>, path: string): string | undefined {
-  return errors.get(path);
-}
-
 /** Errors at paths no field of the editor shows, so none is ever hidden. */
 export function unplacedErrors(errors: Map<string, string>, shown: ReadonlySet<string>): PlaybookProblem[] {
   return [...errors].filter(([path]) => !shown.has(path)).map(([path, message]) => ({ path, message }));

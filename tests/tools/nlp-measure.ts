@@ -7,9 +7,11 @@
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { checkReply, extractReplyText, htmlToText } from '../../utils/checker/index';
+import { checkReply, nonReplyRanges } from '../../utils/checker/index';
+import { maskRanges } from '../../utils/checker/reply';
 import { DEFAULT_PLAYBOOKS } from '../../utils/playbook/library';
 import { loadBlindCorpus, ticketOf } from '../corpus/blind/score';
+import { htmlToText } from '../corpus/html-to-text';
 
 const require = createRequire('/tmp/h13e-nlp/');
 let t0 = performance.now();
@@ -71,7 +73,8 @@ for (const file of loadBlindCorpus()) {
       (s) => s.stepId === 'set-expectation',
     )?.status;
     if (ruleStatus === 'na') continue;
-    const own = extractReplyText(text);
+    // The agent's own words as the checker reads them: quoted history and signature blanked out.
+    const own = maskRanges(text, nonReplyRanges(text));
     const w = winkExpectation(own) ? 'pass' : 'fail';
     const c = compromiseExpectation(own) ? 'pass' : 'fail';
     total++;

@@ -1,8 +1,16 @@
 import type { TicketContext } from '../ticket';
-import { trimLineEnds } from '../trim';
 import { editorText, type InsertPosition, insertIntoEditor } from './editing';
 import { anyOf } from './generic';
-import { queryAllFirst, queryFirst, type SelectorRegistry, textOf } from './selectors';
+import {
+  type FetchText,
+  fetchTextFromRt,
+  latestCustomerMessage,
+  readHistory,
+  readRequestors,
+  rtBasePath,
+} from './rt-fetch';
+import { rtEditorSelectors, rtSelectors } from './rt-selectors';
+import { queryAllFirst, queryFirst, textOf } from './selectors';
 import { watchAgentInput } from './trust';
 import type { AdapterStatus, HelpdeskAdapter, ReplyMode, SentReply } from './types';
 
@@ -15,207 +23,16 @@ import type { AdapterStatus, HelpdeskAdapter, ReplyMode, SentReply } from './typ
  *
  * The editor is CKEditor 4 in a same-origin iframe; the adapter, running in the top frame, reads and
  * writes the iframe's `<body contenteditable>` directly. Sending posts the form and the page unloads,
- * so a send is reported at the moment the form really submits (see `observeSend`).
+ * so a send is reported at the moment the form really submits (see `observeSend`). Its selectors
+ * are in rt-selectors.ts; what it fetches from RT, and how it reads the answers, in rt-fetch.ts.
  */
-/** Request Tracker is free software we run here: every selector was read off its real pages. */
-const RT_SOURCE = "Request Tracker 5 from Debian's packages, run here (tests/fixtures/rt*.html captures)";
-
-export const rtSelectors = {
-  /** RT's own pages: Mason names the body after the component. */
-  marker: [
-    { css: 'body[id^="comp-Ticket-"]', variant: 'RT 4.4–5 page body', source: RT_SOURCE },
-    { css: '#rt-header-container', variant: 'RT 5 header', source: RT_SOURCE },
-  ],
-  /** The reply/comment form. */
-  updateForm: [{ css: 'form[name="TicketUpdate"]', variant: 'RT 4.4–5 Update.html', source: RT_SOURCE }],
-  /** The ticket id on the reply page (hidden field); the Display page has it in the URL. */
-  ticketIdField: [
-    { css: 'form[name="TicketUpdate"] input[name="id"]', variant: 'RT 4.4–5 Update.html', source: RT_SOURCE },
-  ],
-  /** "Update ticket #5: Refund for order #A10234" on Update, "#5: Refund…" on Display. */
-  header: [{ css: '#header h1', variant: 'RT 4.4–5 page header', source: RT_SOURCE }],
-  /** The reply's subject; starts as the ticket's subject, the agent may change it. */
-  updateSubject: [{ css: 'input[name="UpdateSubject"]', variant: 'RT 4.4–5 Update.html', source: RT_SOURCE }],
-  queue: [
-    {
-      css: '#ticket-update-metadata .current-value.form-control',
-      variant: 'RT 5 Update.html',
-      source: RT_SOURCE,
-    },
-    { css: '.ticket-info-basics .queue .current-value', variant: 'RT 5 Display.html', source: RT_SOURCE },
-  ],
-  /** Reply to requestors (`response`) or comment (`private`). */
-  updateType: [{ css: 'select#UpdateType', variant: 'RT 4.4–5 Update.html', source: RT_SOURCE }],
-  /** `Respond` or `Comment`: the page's action when the type select is absent. */
-  action: [
-    {
-      css: 'form[name="TicketUpdate"] input[name="Action"]',
-      variant: 'RT 4.4–5 Update.html',
-      source: RT_SOURCE,
-    },
-  ],
-  /** CKEditor 4's editing frame, which replaces the textarea once CKEditor has loaded. */
-  editorFrame: [
-    {
-      css: '#cke_UpdateContent iframe.cke_wysiwyg_frame',
-      variant: 'RT 5 CKEditor 4 (wysiwyg mode)',
-      source: RT_SOURCE,
-    },
-  ],
-  /** The plain textarea: what RT shows when rich text is off (or before CKEditor has loaded). */
-  textarea: [
-    { css: 'textarea#UpdateContent', variant: 'RT 4.4–5 plain-text message box', source: RT_SOURCE },
-  ],
-  /** The submit button that sends; "Add More Files" submits the same form without sending. */
-  send: [{ css: 'input[name="SubmitTicket"]', variant: 'RT 4.4–5 Update.html', source: RT_SOURCE }],
-  /** "Logged in as agent" in the menu bar (the user name, not the real name). */
-  currentUser: [{ css: '#preferences .current-user', variant: 'RT 5 menu', source: RT_SOURCE }],
-  /** The same menu entry links to the agent's user page, whose id is the agent's user id. */
-  currentUserLink: [{ css: 'a#preferences[href*="id="]', variant: 'RT 5 menu', source: RT_SOURCE }],
-  /** Options read "agent (Sam Rivera)": the agent's real name, when the page offers it. */
-  ownerOptions: [{ css: 'select[name="Owner"] option', variant: 'RT 4.4–5 owner select', source: RT_SOURCE }],
-  /** In a Display page or a fetched one: the requestors' user links. */
-  requestors: [
-    {
-      css: '.ticket-info-people .requestors .user[data-user-id]',
-      variant: 'RT 5 Display.html people box',
-      source: RT_SOURCE,
-    },
-  ],
-  /** History, on the Display page once loaded or fetched from /Helpers/TicketHistory. */
-  messageTransactions: [
-    {
-      css: '.history-container .transaction.message[data-transaction-id]',
-      variant: 'RT 5 ticket history',
-      source: RT_SOURCE,
-    },
-  ],
-  transactionAuthor: [
-    { css: '.metadata .description .user[data-user-id]', variant: 'RT 5 ticket history', source: RT_SOURCE },
-  ],
-  transactionBody: [{ css: '.messagebody', variant: 'RT 5 ticket history', source: RT_SOURCE }],
-} as const satisfies SelectorRegistry;
-
-/**
- * Looked up inside CKEditor's frame document, which scripts write and no page capture holds (so
- * the convention test, which checks `rtSelectors` on the fixtures, leaves these to rt.test.ts).
- */
-export const rtEditorSelectors = {
-  /** The editable body inside the frame. */
-  editorBody: [
-    {
-      css: 'body.cke_editable[contenteditable="true"]',
-      variant: 'CKEditor 4 iframe body',
-      source: RT_SOURCE,
-    },
-  ],
-  /** What RT puts around a quoted message in a reply (QuoteTransaction=…): not the agent's text. */
-  quote: [
-    { css: '.gmail_quote', variant: 'RT 5 quoted reply (gmail_quote wrapper)', source: RT_SOURCE },
-    { css: 'blockquote', variant: 'any quoted block', source: RT_SOURCE },
-  ],
-} as const satisfies SelectorRegistry;
+// Every adapter file exports its registry (tests/unit/adapters/convention.test.ts).
+export { rtEditorSelectors, rtSelectors } from './rt-selectors';
 
 const PAGE_PATHS = ['/Ticket/Update.html', '/Ticket/Display.html'];
 const HEADER_TICKET = /#(\d+):\s*(.*)$/s;
 /** A signature starts at a line "-- " (RFC 3676); RT puts the agent's signature that way. */
 const SIGNATURE_LINE = /^-- ?$/m;
-
-/** GET a same-origin resource with the agent's session: the body of a 2xx answer, else null. */
-export type FetchText = (url: string, accept: 'json' | 'html') => Promise<string | null>;
-
-const FETCH_TIMEOUT_MS = 3000;
-
-async function fetchTextSameOrigin(url: string, accept: 'json' | 'html'): Promise<string | null> {
-  try {
-    const response = await fetch(url, {
-      credentials: 'same-origin',
-      headers: { accept: accept === 'json' ? 'application/json' : 'text/html' },
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-    });
-    if (!response.ok) return null;
-    const type = response.headers.get('content-type') ?? '';
-    if (accept === 'json' ? !type.includes('json') : !type.includes('html')) return null;
-    return await response.text();
-  } catch {
-    return null;
-  }
-}
-
-/** RT's web path ("/rt" on Debian's default), read from where the page itself lives. */
-export function rtBasePath(url: URL): string {
-  const at = url.pathname.indexOf('/Ticket/');
-  return at >= 0 ? url.pathname.slice(0, at) : '';
-}
-
-/** "María García <maria@example.com>" → name and email (RT shows users that way). */
-export function parseRtUser(text: string): { name?: string; email?: string } {
-  // "Name <email>" read with indexes: the pattern it replaces backtracked cubically (issue 14).
-  const trimmed = text.trim();
-  const open = trimmed.lastIndexOf('<');
-  const email = open >= 0 && trimmed.endsWith('>') ? trimmed.slice(open + 1, -1) : '';
-  const at = email.indexOf('@', 1);
-  if (at > 0 && at < email.length - 1 && !/[<>\s]/.test(email)) {
-    const name = trimmed.slice(0, open).trimEnd();
-    return { name: name.replace(/^"|"$/g, '') || undefined, email };
-  }
-  if (/^[^\s@]+@[^\s@]+$/.test(text.trim())) return { email: text.trim() };
-  return { name: text.trim() || undefined };
-}
-
-interface Requestor {
-  userId?: string;
-  name?: string;
-  email?: string;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const stringOr = (value: unknown): string | undefined =>
-  typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : undefined;
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-/** Plain text of a history message: `<br>` and blocks become line breaks (parsed pages have no layout). */
-function messageText(body: Element): string {
-  const clone = body.cloneNode(true) as Element;
-  for (const br of Array.from(clone.querySelectorAll('br'))) br.replaceWith('\n');
-  for (const block of Array.from(clone.querySelectorAll('div, p, pre, li'))) block.append('\n');
-  return trimLineEnds((clone.textContent ?? '').replace(/\u00a0/g, ' '))
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-/**
- * The customer's latest message in a ticket history: the newest message transaction written by a
- * requestor; when none is (an agent opened the ticket for them), the newest one not by the agent.
- */
-export function latestCustomerMessage(
-  history: ParentNode,
-  requestorIds: readonly string[],
-  agentUserId: string | undefined,
-): string {
-  const messages = queryAllFirst(history, rtSelectors.messageTransactions)
-    .map((transaction) => ({
-      id: Number(transaction.dataset.transactionId),
-      author: queryFirst(transaction, rtSelectors.transactionAuthor)?.element.dataset.userId,
-      body: queryFirst(transaction, rtSelectors.transactionBody)?.element,
-    }))
-    .filter((message) => message.body)
-    // Users may show history newest first; transaction ids always grow.
-    .sort((a, b) => a.id - b.id);
-  const fromRequestor = messages.filter((m) => m.author && requestorIds.includes(m.author)).at(-1);
-  const notByAgent = messages.filter((m) => m.author !== agentUserId).at(-1);
-  const chosen = fromRequestor ?? notByAgent;
-  return chosen?.body ? messageText(chosen.body) : '';
-}
 
 const isTextarea = (element: HTMLElement): element is HTMLTextAreaElement => element.tagName === 'TEXTAREA';
 
@@ -304,56 +121,13 @@ export interface RtOptions {
 }
 
 export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
-  const fetchText = options.fetchText ?? fetchTextSameOrigin;
+  const fetchText = options.fetchText ?? fetchTextFromRt;
 
   const activeTicketId = (url: URL, doc: Document): string | null => {
     const field = queryFirst<HTMLInputElement>(doc, rtSelectors.ticketIdField)?.element.value;
     if (field && /^\d+$/.test(field)) return field;
     const fromUrl = url.searchParams.get('id');
     return fromUrl && /^\d+$/.test(fromUrl) ? fromUrl : null;
-  };
-
-  /**
-   * Requestors through RT's REST 2.0 API (on by default in RT 5; the browser session is accepted):
-   * two small JSON answers, about 0.1 s each. When REST 2.0 is off, the ticket's Display page,
-   * which is slower (about 0.6 s) but always there.
-   */
-  const readRequestors = async (base: string, id: string, doc: Document): Promise<Requestor[]> => {
-    const onPage = queryAllFirst(doc, rtSelectors.requestors);
-    if (onPage.length > 0) return onPage.map(requestorFromElement);
-    const ticket = parseJson(await fetchText(`${base}/REST/2.0/ticket/${id}`, 'json'));
-    if (isRecord(ticket) && Array.isArray(ticket.Requestor)) {
-      const users = await Promise.all(
-        ticket.Requestor.filter(isRecord).map(async (ref) => {
-          const name = stringOr(ref.id);
-          if (!name) return null;
-          const user = parseJson(
-            await fetchText(`${base}/REST/2.0/user/${encodeURIComponent(name)}`, 'json'),
-          );
-          if (!isRecord(user)) return { email: name.includes('@') ? name : undefined, name };
-          const self = Array.isArray(user._hyperlinks)
-            ? user._hyperlinks.filter(isRecord).find((link) => link.ref === 'self')
-            : undefined;
-          return {
-            userId: stringOr(self?.id),
-            name: stringOr(user.RealName) ?? stringOr(user.Name),
-            email: stringOr(user.EmailAddress),
-          } satisfies Requestor;
-        }),
-      );
-      return users.filter((user): user is NonNullable<typeof user> => user !== null);
-    }
-    const display = await fetchText(`${base}/Ticket/Display.html?id=${id}`, 'html');
-    if (!display) return [];
-    const page = new DOMParser().parseFromString(display, 'text/html');
-    return queryAllFirst(page, rtSelectors.requestors).map(requestorFromElement);
-  };
-
-  const readHistory = async (base: string, id: string, doc: Document): Promise<ParentNode | null> => {
-    // The Display page loads its history after the page; use it once it is there.
-    if (queryAllFirst(doc, rtSelectors.messageTransactions).length > 0) return doc;
-    const html = await fetchText(`${base}/Helpers/TicketHistory?id=${id}`, 'html');
-    return html ? new DOMParser().parseFromString(html, 'text/html') : null;
   };
 
   const adapter: HelpdeskAdapter = {
@@ -395,8 +169,8 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
         ?.element.getAttribute('href')
         ?.match(/[?&;]id=(\d+)/)?.[1];
       const [requestors, history] = await Promise.all([
-        readRequestors(base, id, doc).catch(() => []),
-        readHistory(base, id, doc).catch(() => null),
+        readRequestors(fetchText, base, id, doc).catch(() => []),
+        readHistory(fetchText, base, id, doc).catch(() => null),
       ]);
       const requestorIds = requestors
         .map((r) => r.userId)
@@ -491,10 +265,6 @@ export function createRtAdapter(options: RtOptions = {}): HelpdeskAdapter {
     },
   };
   return adapter;
-}
-
-function requestorFromElement(element: HTMLElement): Requestor {
-  return { userId: element.dataset.userId, ...parseRtUser(textOf(element)) };
 }
 
 /** "agent (Sam Rivera)" in the owner select gives the signed-in agent's real name. */

@@ -4,6 +4,7 @@ import { anyOf, insertThroughEditorEvents, valueOrText } from './generic';
 import { queryAllFirst, queryFirst, type SelectorFallback, type SelectorRegistry, textOf } from './selectors';
 import { watchSends } from './send';
 import type { AdapterStatus, HelpdeskAdapter, ReplyMode, TicketField } from './types';
+import { createZendeskApi, type ZendeskApiOptions } from './zendesk-fetch';
 
 /**
  * Zendesk Agent Workspace. Several tickets stay open as tabs and every tab's panel stays in the
@@ -201,52 +202,8 @@ export function withTicketId(fallbacks: readonly SelectorFallback[], id: string)
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)(?:\/|$)/;
 
-/** What the same-origin API tells about a ticket, trimmed to what Keel reads. */
-export interface ZendeskApiTicket {
-  type?: string;
-  tags: string[];
-  requester?: { name?: string; email?: string };
-}
-
-/** GET a same-origin JSON resource with the agent's session; null on any failure or timeout. */
-export type FetchJson = (url: string) => Promise<unknown>;
-
-const API_TIMEOUT_MS = 1500;
-const API_CACHE_MS = 60_000;
-
-async function fetchJsonSameOrigin(url: string): Promise<unknown> {
-  try {
-    const response = await fetch(url, {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(API_TIMEOUT_MS),
-    });
-    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return null;
-    return await response.json();
-  } catch {
-    return null;
-  }
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const stringOr = (value: unknown): string | undefined =>
-  typeof value === 'string' && value ? value : undefined;
-
-export interface ZendeskOptions {
-  /** Replaced in tests; the default calls `fetch` with credentials 'same-origin' and a short timeout. */
-  fetchJson?: FetchJson;
-  /** The API is asked at most once per ticket in this window. */
-  cacheMs?: number;
-  now?: () => number;
-}
-
-export function createZendeskAdapter(options: ZendeskOptions = {}): HelpdeskAdapter {
-  const fetchJson = options.fetchJson ?? fetchJsonSameOrigin;
-  const cacheMs = options.cacheMs ?? API_CACHE_MS;
-  const now = options.now ?? Date.now;
-  const apiCache = new Map<string, { at: number; ticket: Promise<ZendeskApiTicket | null> }>();
-  let agentName: Promise<string | undefined> | null = null;
+export function createZendeskAdapter(options: ZendeskApiOptions = {}): HelpdeskAdapter {
+  const { readApiTicket, readAgentName } = createZendeskApi(options);
 
   const activeTicketId = (url: URL, doc: Document): string | null => {
     const fromUrl = TICKET_PATH.exec(url.pathname)?.[1];
@@ -299,38 +256,6 @@ export function createZendeskAdapter(options: ZendeskOptions = {}): HelpdeskAdap
     const channel = channelOf(panel);
     if (!channel) return 'unknown';
     return /internal|note/i.test(channel) ? 'note' : 'public';
-  };
-
-  const readApiTicket = (origin: string, id: string): Promise<ZendeskApiTicket | null> => {
-    const cached = apiCache.get(id);
-    if (cached && now() - cached.at < cacheMs) return cached.ticket;
-    const ticket = (async (): Promise<ZendeskApiTicket | null> => {
-      const body = await fetchJson(`${origin}/api/v2/tickets/${id}.json`);
-      const raw = isRecord(body) && isRecord(body.ticket) ? body.ticket : null;
-      if (!raw) return null;
-      const tags = Array.isArray(raw.tags)
-        ? raw.tags.filter((tag): tag is string => typeof tag === 'string')
-        : [];
-      let requester: ZendeskApiTicket['requester'];
-      if (typeof raw.requester_id === 'number' || typeof raw.requester_id === 'string') {
-        const userBody = await fetchJson(`${origin}/api/v2/users/${raw.requester_id}.json`);
-        const user = isRecord(userBody) && isRecord(userBody.user) ? userBody.user : null;
-        if (user) requester = { name: stringOr(user.name), email: stringOr(user.email) };
-      }
-      return { type: stringOr(raw.type)?.toLowerCase(), tags: tags.map((t) => t.toLowerCase()), requester };
-    })();
-    apiCache.set(id, { at: now(), ticket });
-    return ticket;
-  };
-
-  const readAgentName = (origin: string): Promise<string | undefined> => {
-    agentName ??= (async () => {
-      const body = await fetchJson(`${origin}/api/v2/users/me.json`);
-      const user = isRecord(body) && isRecord(body.user) ? body.user : null;
-      // Anonymous "me" has id null: that is no agent.
-      return user && user.id != null ? stringOr(user.name) : undefined;
-    })();
-    return agentName;
   };
 
   const countComments = (doc: Document, id: string | null): number => {

@@ -24,8 +24,7 @@ import type { CheckResult, StepResult } from './types';
 import { ticketVariables } from './variables';
 
 export { fillTemplate } from '../words/template';
-export { htmlToText } from './html';
-export { extractReplyText, nonReplyRanges } from './reply';
+export { nonReplyRanges } from './reply';
 export { findOrderNumber, ticketVariables } from './variables';
 
 export interface CompiledPlaybook {
@@ -160,8 +159,8 @@ function perTicketFor(
 }
 
 /**
- * Checks a draft reply against a playbook. `text` is the editor's plain text (use `htmlToText`
- * first for rich editors); quoted history and the signature are ignored, and every span refers to
+ * Checks a draft reply against a playbook. `text` is the editor's plain text as the adapter reads
+ * it (rich editors included); quoted history and the signature are ignored, and every span refers to
  * offsets in `text` itself.
  */
 export function checkReply(

@@ -188,14 +188,9 @@ function lineEndAt(text: string, start: number): number {
 }
 
 /**
- * `text` with quoted history and the signature blanked out (replaced by spaces, line breaks kept),
- * so every offset still refers to the original text.
+ * `text` with each of the sorted `ranges` blanked out (replaced by spaces, line breaks kept), so
+ * every offset still refers to the original text.
  */
-export function maskNonReply(text: string): string {
-  return maskRanges(text, nonReplyRanges(text));
-}
-
-/** `text` with each of the sorted `ranges` blanked out as `maskNonReply` does. */
 export function maskRanges(text: string, ranges: readonly Span[]): string {
   if (ranges.length === 0) return text;
   let out = '';
@@ -205,18 +200,4 @@ export function maskRanges(text: string, ranges: readonly Span[]): string {
     cursor = range.end;
   }
   return out + text.slice(cursor);
-}
-
-/** The agent's own words: `text` without quoted history and signature, trimmed. */
-export function extractReplyText(raw: string): string {
-  const ranges = nonReplyRanges(raw);
-  if (ranges.length === 0) return raw.trim();
-  let out = '';
-  let cursor = 0;
-  for (const range of ranges) {
-    out += raw.slice(cursor, range.start);
-    cursor = range.end;
-  }
-  out += raw.slice(cursor);
-  return out.replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -1,166 +1,23 @@
-import type { ReplyProof } from '../adapters/custom-evidence';
-import type { InsertPosition } from '../adapters/editing';
-import type { AdapterStatus, HelpdeskAdapter, SentReply } from '../adapters/types';
 import type { CheckResult } from '../checker/types';
 import { ticketVariables } from '../checker/variables';
 import { t } from '../i18n';
 import type { Playbook } from '../playbook/schema';
-import { RECORD_FORMAT, type ReplyRecord, type StepOverride } from '../store/types';
-import { boundTicket, clip, TICKET_LIMITS, type TicketContext } from '../ticket';
+import type { StepOverride } from '../store/types';
+import { boundTicket, type TicketContext } from '../ticket';
 import { fillTemplate } from '../words/template';
 import { excuseUnreadSteps, UNREAD_MESSAGE } from './health';
 import { paintForbidden } from './highlight';
 import { type Observable, observable } from './observable';
 import { applyOverrides, type OverrideEntry, overrideAllowed } from './overrides';
 import { buildPageReport, type PageReport } from './page-report';
-import {
-  cancelPendingReply,
-  holdPendingDraft,
-  holdPendingReply,
-  type PendingDraft,
-  type PendingDraftOutcome,
-  type RecordOutcome,
-} from './record';
-import { overridesToWire, type RecordBase, recordOf } from './record-verdict';
-import { followTyping, throttle } from './timing';
-import { keepUnrecorded, type UnrecordedReason, type UnrecordedSend } from './unrecorded';
+import { watchPage } from './page-watch';
+import { SendRecorder } from './recorder';
+import { initialState, type SessionDeps, type SidebarState } from './session-state';
+import { sameList, sameVerdict } from './shown';
+import { snippetPosition, snippetText } from './snippets';
 import type { Verdicts } from './verdicts';
 
-/** What the sidebar shows; the session is its only writer. */
-export interface SidebarState {
-  adapter: { id: string; name: string };
-  status: AdapterStatus;
-  ticket: TicketContext | null;
-  playbooks: Playbook[];
-  playbook: Playbook | null;
-  /** Why this playbook: the classifier's reason, or "chosen by you". */
-  reason: string;
-  /** The classifier's pick was a best guess (weak or tied evidence); false once the agent chose. */
-  lowConfidence: boolean;
-  /**
-   * Null while the draft is empty: steps show as pending rather than all failing. Replaced only
-   * when what the sidebar shows of it changes (see `sameVerdict`), so its evidence offsets and
-   * word count may be those of an earlier draft with the same verdict.
-   */
-  result: CheckResult | null;
-  send: SendState;
-  /** Set when a snippet insertion did not take in the editor. */
-  notice: string | null;
-  /** Forbidden phrases in the draft, for the sidebar's list (and the editor's highlight). */
-  forbidden: string[];
-  /** Whether the editor itself shows the forbidden phrases (CSS Custom Highlight API). */
-  highlighted: boolean;
-  /** The composer is on an internal note: not a reply to the customer, so nothing is checked. */
-  internalNote: boolean;
-}
-
-export type SendState =
-  | { state: 'idle' }
-  | { state: 'saving' }
-  | { state: 'saved'; score: number; at: number }
-  | { state: 'error'; message: string };
-
-/**
- * The ticket's page for the record (drill-down links): http(s) only, without fragment, at most
- * 2,000 characters (the record schema's cap); nothing otherwise.
- */
-export function ticketUrlOf(location: URL): { ticketUrl?: string } {
-  if (location.protocol !== 'http:' && location.protocol !== 'https:') return {};
-  const url = new URL(location.href);
-  url.hash = '';
-  const text = url.href.replace(/#$/, '');
-  return text.length <= 2000 && !/\s/.test(text) ? { ticketUrl: text } : {};
-}
-
-export interface SessionDeps {
-  /** Where sends Keel could not record go (default: utils/sidebar/unrecorded.ts). */
-  keepUnrecorded?: (entry: UnrecordedSend) => Promise<void>;
-  adapter: HelpdeskAdapter;
-  doc: Document;
-  location: () => URL;
-  loadPlaybooks: () => Promise<Playbook[]>;
-  /** Checks and picks: the background's by message in a page, the functions themselves in tests. */
-  verdicts: Verdicts;
-  /** The playbook an agent chose for a ticket, remembered across reloads. */
-  loadChoice: (ticketKey: string) => Promise<string | undefined>;
-  saveChoice: (ticketKey: string, playbookId: string) => Promise<void>;
-  /** Hands a record to the background; resolves once it is stored or definitely failed. */
-  record: (record: ReplyRecord) => Promise<RecordOutcome>;
-  /**
-   * Hands a record to the background as pending at the moment of Send; it must send before its
-   * first await (the tab may close right after). Defaults to utils/sidebar/record.ts.
-   */
-  holdPending?: (record: ReplyRecord, proof?: ReplyProof) => Promise<RecordOutcome>;
-  /**
-   * A send that needs evidence (custom sites) ended with none either way: it stays pending and
-   * the agent is asked to record or discard it (utils/sidebar/unconfirmed.ts).
-   */
-  onUnconfirmed?: () => void;
-  /**
-   * Hands a send whose draft has no verdict yet to the background, which checks it and holds the
-   * record as pending, in one message sent before the first await. Defaults to utils/sidebar/record.ts.
-   */
-  holdPendingDraft?: (hold: PendingDraft) => Promise<PendingDraftOutcome>;
-  /** Tells the background a pending send was refused by the page. Defaults to utils/sidebar/record.ts. */
-  cancelPending?: (id: string) => Promise<RecordOutcome>;
-  now: () => number;
-  newId: () => string;
-  /** The agent's name from the options page, for helpdesks whose page does not show it. */
-  fallbackAgentName: () => string;
-  /** Whether the optional send gate is on (settings), read at each send. */
-  sendGateOn: () => boolean;
-  /** Whether the administrator's policy lets agents override critical steps (default: yes). */
-  allowCriticalOverrides?: () => boolean;
-  /** Asks the agent a yes/no question at the moment of a send (window.confirm on a real page). */
-  ask: (question: string) => boolean;
-  /** Aborted when the content script goes away (navigation, extension update). */
-  signal: AbortSignal;
-}
-
-/**
- * A pause in typing: the checklist catches up and the page observer comes back. Longer than the
- * gap between an agent's keys (about 150–250 ms at 50–80 words a minute), so a check does not run
- * after every key: at 120 ms it did, and at a human pace that was most of what Keel cost the page
- * per keystroke.
- */
-export const TYPING_PAUSE_MS = 250;
-/** While an agent types without pausing, the checklist still follows at least this often. */
-export const CHECK_MAX_WAIT_MS = 1000;
-/** Page mutations are batched; Zendesk-sized pages mutate constantly. */
-const PAGE_SCAN_THROTTLE_MS = 250;
-
-/**
- * Whether two check results show the same in the sidebar: score and, per step, what it says
- * (title, severity, status, reason, snippet). Evidence offsets and the word count move with every
- * key and are not shown.
- */
-export function sameVerdict(shown: CheckResult | null, next: CheckResult | null): boolean {
-  if (shown === null || next === null) return shown === next;
-  if (shown.score !== next.score || shown.steps.length !== next.steps.length) return false;
-  return shown.steps.every((step, i) => {
-    const other = next.steps[i];
-    return (
-      other !== undefined &&
-      step.stepId === other.stepId &&
-      step.title === other.title &&
-      step.severity === other.severity &&
-      step.status === other.status &&
-      step.reason === other.reason &&
-      step.snippet === other.snippet &&
-      step.override === other.override
-    );
-  });
-}
-
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
-
-/** Greetings and openings go first, sign-offs last, anything else where the agent's caret is. */
-export function snippetPosition(check: { kind: string; where?: string }): InsertPosition {
-  if (check.kind === 'greeting' || (check.kind === 'phrase' && check.where === 'opening')) return 'start';
-  if (check.kind === 'closing' || (check.kind === 'phrase' && check.where === 'closing')) return 'end';
-  return 'caret';
-}
+export type { RecordOutcome, SendState } from './recorder';
 
 /** A verdict and what it judged: the draft, the ticket and the playbook it was checked against. */
 interface KnownVerdict {
@@ -194,22 +51,29 @@ export class SidebarSession {
   /** The agent's corrections for the open ticket and playbook, by step id. */
   private readonly overrides = new Map<string, OverrideEntry>();
   private observedEditorDoc: Document | null = null;
+  /** The send flow: reads this session's state at the moment of a send and reports back. */
+  private readonly recorder: SendRecorder;
 
   constructor(private readonly deps: SessionDeps) {
-    this.state = observable<SidebarState>({
-      adapter: { id: deps.adapter.id, name: deps.adapter.name },
-      status: { state: 'ok', missing: [] },
-      ticket: null,
-      playbooks: [],
-      playbook: null,
-      reason: '',
-      lowConfidence: false,
-      result: null,
-      send: { state: 'idle' },
-      notice: null,
-      forbidden: [],
-      highlighted: false,
-      internalNote: false,
+    this.state = observable<SidebarState>(initialState(deps.adapter));
+    this.recorder = new SendRecorder(deps, {
+      context: () => {
+        const { ticket, playbook, lowConfidence } = this.state.get();
+        return {
+          ticket,
+          playbook,
+          lowConfidence,
+          overrides: this.overrides,
+          known: (text, ticket, playbook) => this.knownVerdict(text, ticket, playbook),
+          excuseUnread: (result, playbook) => this.excuseUnread(result, playbook),
+        };
+      },
+      showSend: (send) => this.patch({ send }),
+      finishSend: (send) => {
+        this.patch({ send, result: null });
+        this.lastDraft = '';
+        this.overrides.clear();
+      },
     });
   }
 
@@ -218,69 +82,11 @@ export class SidebarSession {
     const { doc, signal } = this.deps;
     const playbooks = await this.deps.loadPlaybooks();
     this.patch({ playbooks });
-    const scan = throttle(() => void this.scanPage(), PAGE_SCAN_THROTTLE_MS, signal);
-    // Typing is followed through input events (below); the page observer only needs structure
-    // (tickets, panels and editors coming and going) and the few attributes that switch the
-    // active ticket or the reply/note channel. Text and style changes on every keystroke would
-    // wake it for nothing. Keel's own nodes live in a shadow root, which this does not see.
-    const observer = new MutationObserver(scan);
-    const observe = () =>
-      observer.observe(doc.body, {
-        childList: true,
-        subtree: true,
-        attributes: true,
-        attributeFilter: [
-          'aria-current',
-          'aria-selected',
-          'data-is-active',
-          'data-ticket-id',
-          'data-entity-id',
-          'data-channel',
-          'contenteditable',
-          'hidden',
-        ],
-      });
-    observe();
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-    // Helpdesks change their own page as the agent types (a counter, an error line, a draft
-    // badge), and each change woke the observer: one more call into Keel per keystroke. The ticket
-    // does not change under a typing agent, so the observer stands down while they type and comes
-    // back when they pause, with one scan (which checks the draft) for whatever changed meanwhile.
-    this.noteTyping = followTyping(
-      {
-        // Drops records not yet delivered: the typing's own. The scan on the pause sees the rest.
-        onStart: () => observer.disconnect(),
-        onLongRun: () => this.checkInKeystrokeFrame(),
-        onPause: () => {
-          observe();
-          scan();
-        },
-      },
-      TYPING_PAUSE_MS,
-      signal,
-      CHECK_MAX_WAIT_MS,
-    );
-    // SPA helpdesks change tickets through history without reloading.
-    doc.defaultView?.addEventListener('popstate', scan, { signal });
-    await this.scanPage();
-  }
-
-  /**
-   * A check while the agent types, run just before the page paints their keystroke, so the
-   * checklist's changes share that frame instead of costing one of their own (a whole frame of
-   * layout, paint and commit; at an agent's pace Keel's cost per key fell from +13.7% to +11.5%
-   * in the page bench). A tab that stops painting runs it on the pause instead.
-   */
-  private checkInKeystrokeFrame(): void {
-    const { doc, signal } = this.deps;
-    const view = doc.defaultView;
-    if (!view) {
-      this.checkIfChanged();
-      return;
-    }
-    view.requestAnimationFrame(() => {
-      if (!signal.aborted) this.checkIfChanged();
+    this.noteTyping = watchPage(doc, signal, {
+      scan: () => void this.scanPage(),
+      checkWhileTyping: () => this.checkIfChanged(),
     });
+    await this.scanPage();
   }
 
   /** Re-reads playbooks (after the options page saved a change) and re-picks for this ticket. */
@@ -314,40 +120,17 @@ export class SidebarSession {
     const editor = this.deps.adapter.findEditor(this.deps.doc);
     if (!step || !snippet || !editor) return;
     const position = snippetPosition(step.check);
-    const hasText = this.deps.adapter.readDraft(editor).trim() !== '';
-    const text = !hasText
-      ? snippet
-      : position === 'start'
-        ? `${snippet}\n`
-        : position === 'end'
-          ? `\n${snippet}`
-          : snippet;
+    const text = snippetText(snippet, position, this.deps.adapter.readDraft(editor).trim() !== '');
     const took = this.deps.adapter.insertText(editor, text, position);
     this.patch({ notice: took ? null : t('snippetRefused', snippet) });
     void this.checkNow();
   }
 
   /** Records the current draft by hand (for helpdesks whose send Keel cannot see). */
-  async logReplyByHand(): Promise<void> {
+  logReplyByHand(): Promise<void> {
     const editor = this.deps.adapter.findEditor(this.deps.doc);
-    const text = editor ? this.deps.adapter.readDraft(editor) : '';
-    if (!text.trim()) {
-      this.patch({ send: { state: 'error', message: t('nothingToRecord') } });
-      return;
-    }
-    // A double click records once: nothing while one is saving, nor the same draft again.
-    if (this.loggingByHand || text === this.loggedByHand) return;
-    this.loggingByHand = true;
-    try {
-      await this.recordSend(text);
-      if (this.state.get().send.state === 'saved') this.loggedByHand = text;
-    } finally {
-      this.loggingByHand = false;
-    }
+    return this.recorder.logByHand(editor ? this.deps.adapter.readDraft(editor) : '');
   }
-  private loggingByHand = false;
-  /** The draft last recorded with Log reply on this ticket. */
-  private loggedByHand: string | null = null;
 
   /** Shows a message to the agent in the sidebar (until the next one). */
   showNotice(message: string): void {
@@ -529,7 +312,7 @@ export class SidebarSession {
     this.ticketAbort?.abort();
     this.currentTicketId = ticketId;
     this.lastDraft = '';
-    this.loggedByHand = null;
+    this.recorder.openTicket();
     // A check still on its way is for the ticket being left: its answer is dropped.
     this.checkRequest++;
     this.known = null;
@@ -552,7 +335,7 @@ export class SidebarSession {
     this.deps.adapter.observeSend(
       this.deps.doc,
       abort.signal,
-      (reply) => void this.recordIntent(reply),
+      (reply) => void this.recorder.recordIntent(reply),
       () => this.confirmSend(this.deps.sendGateOn(), this.deps.ask),
     );
     this.observedEditorDoc = null;
@@ -613,127 +396,5 @@ export class SidebarSession {
   private checkIfChanged(read = this.readEditor()): void {
     if (read.draft !== this.lastDraft || read.internalNote !== this.state.get().internalNote)
       void this.checkDraft(read);
-  }
-
-  /** Records a reply logged by hand: there is no page confirmation to wait for. */
-  private async recordSend(text: string): Promise<void> {
-    const send = this.sendOf(text);
-    if (!send) return;
-    this.patch({ send: { state: 'saving' } });
-    let checked = send.known;
-    try {
-      checked ??= await this.deps.verdicts.check(text, send.ticket, send.playbook);
-    } catch (error) {
-      this.patch({ send: { state: 'error', message: messageOf(error) } });
-      return;
-    }
-    await this.storeRecord(send.build(checked));
-  }
-
-  /**
-   * A send the agent started. Its record goes to the background at once as pending, because the
-   * tab may close before the page confirms (DESIGN.md: a lost record is a bug); then it is stored
-   * when the page confirms, or cancelled when the page refuses it. Unconfirmed and uncancelled
-   * (the tab or ticket went away), the background stores it after a grace period.
-   *
-   * The record carries the verdict of the text sent: the page's, when the agent paused before
-   * Send; otherwise the draft goes with the pending record and the background checks it there.
-   */
-  private async recordIntent(reply: SentReply): Promise<void> {
-    const send = this.sendOf(reply.text);
-    if (!send) return;
-    let record: ReplyRecord;
-    let held: Promise<unknown>;
-    if (send.known) {
-      record = send.build(send.known);
-      held = (this.deps.holdPending ?? holdPendingReply)(record, reply.proof);
-      this.patch({ send: { state: 'saving' } });
-    } else {
-      const holding = (this.deps.holdPendingDraft ?? holdPendingDraft)({
-        record: send.base,
-        draft: reply.text,
-        ticket: send.ticket,
-        playbook: send.playbook,
-        overrides: overridesToWire(send.overrides),
-        ...(reply.proof ? { proof: reply.proof } : {}),
-      });
-      held = holding;
-      this.patch({ send: { state: 'saving' } });
-      const answer = await holding;
-      if (!answer.ok) {
-        this.patch({ send: { state: 'error', message: answer.error } });
-        return;
-      }
-      record = answer.record;
-    }
-    const confirmed = await reply.confirmed;
-    if (confirmed) {
-      await this.storeRecord(record);
-      return;
-    }
-    if (confirmed === null) {
-      // No evidence either way: never stored silently, never dropped; the agent decides.
-      await held;
-      this.patch({ send: { state: 'idle' } });
-      this.deps.onUnconfirmed?.();
-      return;
-    }
-    // The cancel must not overtake the pending copy, or that copy would outlive it and be stored.
-    await held;
-    await (this.deps.cancelPending ?? cancelPendingReply)(record.id);
-    this.patch({ send: { state: 'idle' } });
-    // No confirmation in the page's window: refused, or confirmed late (issue 14 saw 9 s). The
-    // agent decides, from the "not recorded" list.
-    await this.keepUnrecorded(record, 'unconfirmed');
-  }
-
-  /** Puts a send Keel could not record in front of the agent (utils/sidebar/unrecorded.ts). */
-  private keepUnrecorded(record: ReplyRecord, reason: UnrecordedReason): Promise<void> {
-    return (this.deps.keepUnrecorded ?? keepUnrecorded)({ record, reason, at: this.deps.now() });
-  }
-
-  /**
-   * What a send's record needs, taken at the moment of the send (the ticket may change while a
-   * verdict is on its way): its base, the verdict for this text if known, and how to finish it.
-   */
-  private sendOf(text: string) {
-    const { ticket, playbook, lowConfidence } = this.state.get();
-    if (!ticket || !playbook) return null;
-    const overrides = new Map(this.overrides);
-    const base: RecordBase = {
-      id: this.deps.newId(),
-      time: this.deps.now(),
-      helpdesk: ticket.helpdesk,
-      ticketId: ticket.ticketId,
-      playbookId: playbook.id,
-      playbookVersion: playbook.version,
-      agent: clip(ticket.agentName || this.deps.fallbackAgentName(), TICKET_LIMITS.agentName),
-      origin: 'local',
-      format: RECORD_FORMAT,
-      ...(lowConfidence ? { lowConfidence: true } : {}),
-      ...ticketUrlOf(this.deps.location()),
-    };
-    const known = this.knownVerdict(text, ticket, playbook);
-    const build = (checked: CheckResult) => recordOf(base, this.excuseUnread(checked, playbook), overrides);
-    return { ticket, playbook, base, overrides, known, build };
-  }
-
-  private async storeRecord(record: ReplyRecord): Promise<void> {
-    this.patch({ send: { state: 'saving' } });
-    const outcome = await this.deps.record(record);
-    if (!outcome.ok) {
-      await this.keepUnrecorded(
-        record,
-        outcome.error === t('extensionUpdated') ? 'extension-updated' : 'unreachable',
-      );
-    }
-    this.patch({
-      send: outcome.ok
-        ? { state: 'saved', score: record.score, at: record.time }
-        : { state: 'error', message: outcome.error },
-      result: null,
-    });
-    this.lastDraft = '';
-    this.overrides.clear();
   }
 }

@@ -176,11 +176,6 @@ export function allReplies(db: KeelDatabase): Promise<ReplyRecord[]> {
   return db.getAllFromIndex('replies', 'by-time');
 }
 
-/** Records sent at or after `since` (epoch ms), oldest first. */
-export function repliesSince(db: KeelDatabase, since: number): Promise<ReplyRecord[]> {
-  return db.getAllFromIndex('replies', 'by-time', IDBKeyRange.lowerBound(since));
-}
-
 /** Records sent from `since` (included) to `before` (excluded), epoch ms, either end open; oldest first. */
 export function repliesBetween(db: KeelDatabase, since?: number, before?: number): Promise<ReplyRecord[]> {
   const range =

@@ -87,11 +87,6 @@ export function maskSecret(secret: string): string {
   return secret.length < 8 ? '••••••' : `••••••${secret.slice(-2)}`;
 }
 
-/** The agent name the store expects on this browser's records (per-agent users); null with a JWT. */
-export function writerOf(config: TeamConfig): string | null {
-  return config.username ?? null;
-}
-
 /** The team store in force: the policy's when it has one (even a bad one), else the options page's. */
 export async function loadTeamConfig(): Promise<TeamConfigResult | null> {
   const managed = await readManagedStorage();

@@ -7,11 +7,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkReply, htmlToText } from '../../../utils/checker/index';
+import { checkReply } from '../../../utils/checker/index';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import { pickPlaybook } from '../../../utils/playbook/pick';
 import type { Playbook } from '../../../utils/playbook/schema';
 import type { TicketContext } from '../../../utils/ticket';
+import { htmlToText } from '../html-to-text';
 
 type Status = 'pass' | 'fail' | 'na';
 

@@ -1,11 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createRtAdapter,
-  type FetchText,
-  latestCustomerMessage,
-  parseRtUser,
-  rtBasePath,
-} from '@/utils/adapters/rt';
+import { createRtAdapter } from '@/utils/adapters/rt';
+import { type FetchText, latestCustomerMessage, parseRtUser, rtBasePath } from '@/utils/adapters/rt-fetch';
 import type { SentReply } from '@/utils/adapters/types';
 import { fixtureHtml, loadFixture, navigateTo } from './fixtures';
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { editorText } from '@/utils/adapters/editing';
 import type { HelpdeskAdapter, SentReply } from '@/utils/adapters/types';
-import { createZendeskAdapter, type FetchJson } from '@/utils/adapters/zendesk';
+import { createZendeskAdapter } from '@/utils/adapters/zendesk';
+import type { FetchJson } from '@/utils/adapters/zendesk-fetch';
 import { loadFixture, navigateTo } from './fixtures';
 
 const TICKET = (id: string) => `https://acme.zendesk.com/agent/tickets/${id}`;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkReply, htmlToText } from '../../../utils/checker/index';
+import { checkReply } from '../../../utils/checker/index';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import { pickPlaybook } from '../../../utils/playbook/pick';
 import type { CheckKind, Playbook } from '../../../utils/playbook/schema';
 import type { TicketContext } from '../../../utils/ticket';
+import { htmlToText } from '../../corpus/html-to-text';
 import corpus from '../../corpus/replies.json';
 
 interface CorpusReply {

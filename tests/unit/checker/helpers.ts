@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { checkReply } from '../../../utils/checker/index';
+import { maskRanges, nonReplyRanges } from '../../../utils/checker/reply';
 import type { StepResult } from '../../../utils/checker/types';
 import { type Playbook, type PlaybookInput, PlaybookSchema } from '../../../utils/playbook/schema';
 import type { TicketContext } from '../../../utils/ticket';
@@ -38,4 +39,9 @@ export function stepResult(
 /** The text of every evidence span. */
 export function evidenceText(text: string, result: StepResult): string[] {
   return result.evidence.map((span) => text.slice(span.start, span.end));
+}
+
+/** The words of `text` the checker reads: quoted history and signature blanked out as checkReply does. */
+export function ownWords(text: string): string {
+  return maskRanges(text, nonReplyRanges(text)).replace(/\s+/g, ' ').trim();
 }

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkReply,
-  extractReplyText,
   fillTemplate,
   findOrderNumber,
-  htmlToText,
   nonReplyRanges,
   scoreSteps,
   ticketVariables,
@@ -19,35 +17,6 @@ import {
   withoutWordsIn,
 } from '../../../utils/words/text';
 import { stepResult, ticket } from './helpers';
-
-describe('extractReplyText', () => {
-  it.each([
-    ['drops quoted lines', 'Thanks!\n> old message\n> more', 'Thanks!'],
-    [
-      'drops an "On … wrote:" line and everything after',
-      'Done.\n\nOn Mon, 3 Mar 2026, Maria <m@x.com> wrote:\nHi',
-      'Done.',
-    ],
-    [
-      'drops a wrapped Gmail "On … wrote:"',
-      'Done.\nOn Mon, 3 Mar 2026 at 10:00 Maria Garcia <\nmaria@example.com> wrote:\nold',
-      'Done.',
-    ],
-    ['drops the signature after "-- "', 'Done.\n-- \nAlex Kim\nAcme', 'Done.'],
-    ['drops the signature after a bare "--"', 'Done.\n--\nAlex', 'Done.'],
-    ['drops an Outlook header and what follows', 'Done.\n\nFrom: Maria\nSent: Monday\nSubject: x', 'Done.'],
-    ['drops "-----Original Message-----"', 'Done.\n-----Original Message-----\nold', 'Done.'],
-    [
-      'keeps an em dash and a "from:" inside a sentence',
-      'Done — as requested from: the team.',
-      'Done — as requested from: the team.',
-    ],
-    ['keeps a ">" inside a line', 'Go to Settings > Billing.', 'Go to Settings > Billing.'],
-    ['returns empty text for an empty reply', '', ''],
-  ])('%s', (_, raw, expected) => {
-    expect(extractReplyText(raw)).toBe(expected);
-  });
-});
 
 describe('the scan that lets most replies skip the quoted-history search', () => {
   // checkReply only looks for quoted history and signatures when the scan flagged a marker, so
@@ -131,30 +100,6 @@ describe('dropping quoted history and the signature from the one analysis', () =
     const dropped = withoutWordsIn(analyseText(text), ranges, masked);
     expect(snapshot(dropped)).toEqual(snapshot(analyseText(masked)));
     expect(dropped.word(3)).toBe('keep');
-  });
-});
-
-describe('htmlToText', () => {
-  it('turns blocks into lines, decodes entities and drops scripts and styles', () => {
-    const html =
-      '<div><p>Hi <b>María</b>,</p><p>Tom &amp; Jerry&nbsp;&mdash; it&#39;s &#x2714; done&hellip;</p><ul><li>One</li><li>Two</li></ul><script>alert(1)</script><style>p{}</style><p>Best,<br>Alex</p></div>';
-    expect(htmlToText(html)).toBe("Hi María,\nTom & Jerry — it's ✔ done…\n- One\n- Two\nBest,\nAlex");
-  });
-
-  it('marks blockquotes and adapter-marked blocks as quoted, so the checker skips them', () => {
-    const html =
-      '<p>Thanks!</p><blockquote><p>I want a guarantee</p><p>now</p></blockquote><div data-keel-quoted="1">old</div>';
-    const text = htmlToText(html);
-    expect(text).toBe('Thanks!\n> I want a guarantee\n> now\n> old');
-    expect(extractReplyText(text)).toBe('Thanks!');
-  });
-
-  it('keeps unknown entities and stray angle brackets harmless', () => {
-    expect(htmlToText('a &bogus; b &lt;3 <br/> c')).toBe('a &bogus; b <3\nc');
-  });
-
-  it('collapses whitespace outside <pre> and keeps it inside', () => {
-    expect(htmlToText('<p>a   \n  b</p><pre>x  y\n z</pre>')).toBe('a b\nx  y\n z');
   });
 });
 

@@ -46,18 +46,6 @@ export const UNDECIDED: ReviewedPattern[] = [
     reason: 'per line; the one unbounded-looking window is .{0,200}: at most ~200 steps per start index',
   },
   {
-    file: 'utils/checker/html.ts',
-    starts: '<!--[\\s\\S]*?(?:-->|$)|<(\\/?)([a-zA-Z][a-',
-    digest: 'ed6568d2d5b7',
-    reason: 'tag scanner: the attribute alternatives start with distinct characters, each consumes input',
-  },
-  {
-    file: 'utils/checker/html.ts',
-    starts: '\\bhref\\s*=\\s*["\'](https?:\\/\\/[^"\'\\s]{1,2',
-    digest: 'ebab94ed03f2',
-    reason: 'href value bounded {1,2000} and disjoint from the quotes around it',
-  },
-  {
     file: 'utils/checker/reply.ts',
     starts: '^[ \\t]*on\\b.{0,300}\\bwrote:[ \\t]*$',
     digest: 'e43184f2dbde',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRtUser } from '../../../utils/adapters/rt';
-import { htmlToText } from '../../../utils/checker/html';
+import { parseRtUser } from '../../../utils/adapters/rt-fetch';
 import { normaliseTag } from '../../../utils/playbook/pick';
 import { trimChars, trimEndChars, trimLineEnds } from '../../../utils/trim';
 
@@ -30,12 +29,7 @@ describe('issue 14: trailing-run patterns backtrack quadratically on page text',
     expect(parseRtUser(hostile).email).toBe('\u0000@\u0000');
   });
 
-  it('converts a tag name of 30,000 dashes with an unterminated quote without backtracking through it', () => {
-    expect(htmlToText(`<A${run('-', 30_000)}--">after`)).toBe('after');
-  });
-
-  it('normalises tags and converts HTML with long runs of spaces', () => {
+  it('normalises tags', () => {
     expect(normaliseTag(' Refund_Request ')).toBe('refund-request');
-    expect(htmlToText(`<p>Hi${run(' ', 100_000)}x</p><p>there   </p>`)).toBe('Hi x\nthere');
   });
 });

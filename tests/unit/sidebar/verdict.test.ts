@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, StepResult } from '@/utils/checker/types';
-import { sameVerdict } from '@/utils/sidebar/session';
+import { sameVerdict } from '@/utils/sidebar/shown';
 
 const step = (change: Partial<StepResult> = {}): StepResult => ({
   stepId: 'greet',

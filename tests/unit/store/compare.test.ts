@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rangeOf } from '../../../utils/background/handlers';
-import { ticketUrlOf } from '../../../utils/sidebar/session';
+import { ticketUrlOf } from '../../../utils/sidebar/recorder';
 import { agentChanges, deltasOf } from '../../../utils/store/compare';
 import { openKeelDB } from '../../../utils/store/open';
 import { addReply, missedReplies, pruneBefore } from '../../../utils/store/replies';

@@ -1,4 +1,4 @@
-import { trimEndChars, trimLineEnds } from '../trim';
+import { trimEndChars, trimLineEnds } from '../../utils/trim';
 
 /**
  * Rich-editor HTML → plain text, with string code only (no DOM, so it runs anywhere and never
