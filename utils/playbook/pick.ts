@@ -37,6 +37,11 @@ const SUBJECT_FACTOR = 2;
  * strength (the tie-break), never a type a playbook names.
  */
 const KEYWORD_CAP = 2;
+/**
+ * What the customer asks for ("I'd like my money back for the annual plan", "please cancel it")
+ * adds as much as a type: it outweighs a topic word under a tag ("billing" + "plan").
+ */
+const REQUEST_CAP = 3;
 
 interface Candidate {
   playbook: Playbook;
@@ -101,6 +106,9 @@ const FILLER = new Set([
  */
 export function isSetAside(text: InflectedText, start: number): boolean {
   const { words, joined } = text;
+  // "do you ship to Norway?": whether we do it at all, not something about their order.
+  if (words[start - 1] === 'you' && words[start - 2] === 'do' && joined[start - 2] && joined[start - 1])
+    return true;
   let k = start - 1;
   while (k >= 0 && k >= start - 4 && joined[k] && FILLER.has(words[k] as string)) k--;
   if (k < 0 || k === start - 1 || !joined[k]) return false;
@@ -116,6 +124,33 @@ export function isSetAside(text: InflectedText, start: number): boolean {
 interface KeywordEvidence {
   reason: string;
   hits: number;
+  /** A keyword stands in what the customer asks for: "I'd like my money back", "please cancel it". */
+  requested: boolean;
+}
+
+/** Words that make what follows the customer's request. */
+const ASKING = new Set([
+  'like',
+  'want',
+  'wanted',
+  'please',
+  'need',
+  "i'd",
+  'can',
+  'could',
+  'request',
+  'requesting',
+]);
+/** How far before a keyword the request may start, within its clause: "I'd like my money back". */
+const ASK_REACH = 3;
+
+/** The customer asks for what the keyword names: "I'd like my money back", "please cancel it". */
+function isRequested(text: InflectedText, start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - ASK_REACH; k--) {
+    if (!text.joined[k]) return false;
+    if (ASKING.has(text.words[k] as string)) return true;
+  }
+  return false;
 }
 
 /**
@@ -133,12 +168,16 @@ function keywordMatch(
   if (keywords.length === 0) return { evidence: undefined, setAside: false };
   const phrases = phrasesOf(playbook);
   let setAside = false;
+  let requested = false;
   const found = (text: InflectedText, id: number) =>
     findInflected(text, phrases[id] as InflectedPhrase).some((match) => {
       if (isTopicDenied(text, match.start)) return false;
-      if (!isSetAside(text, match.start)) return true;
-      setAside = true;
-      return false;
+      if (isSetAside(text, match.start)) {
+        setAside = true;
+        return false;
+      }
+      if (isRequested(text, match.start)) requested = true;
+      return true;
     });
   let hits = 0;
   let firstInMessage = -1;
@@ -160,7 +199,7 @@ function keywordMatch(
     firstInMessage !== -1
       ? `keyword "${keywords[firstInMessage]}" in the customer's message`
       : `keyword "${keywords[firstInSubject]}" in the subject`;
-  return { evidence: { reason, hits }, setAside: false };
+  return { evidence: { reason, hits, requested }, setAside: false };
 }
 
 /**
@@ -204,7 +243,10 @@ function bestMatch(playbook: Playbook, ticket: TicketContext, texts: TicketTexts
     reasons.push(`tag "${tag}"`);
   }
   if (keyword !== undefined) {
-    specificity += Math.min(keyword.hits, KEYWORD_CAP);
+    // A request counts one more than its words, up to a type's weight.
+    specificity += keyword.requested
+      ? Math.min(keyword.hits + 1, REQUEST_CAP)
+      : Math.min(keyword.hits, KEYWORD_CAP);
     reasons.push(keyword.reason);
   }
   const [reason] = reasons;

@@ -235,7 +235,38 @@ describe('pickPlaybook: what the customer sets aside, and what is not their word
     ],
     ['"duplicate" as a how-to is not a fault', "What's the shortcut to duplicate a slide?", 'question'],
     ['a sync that stopped is a fault', 'The calendar stopped syncing yesterday.', 'bug'],
+    ['"do you ship to" asks whether we do it at all', 'Hi! do you ship to Norway?', 'general'],
+    [
+      'thanks and praise are a general message',
+      'Just wanted to say thank you to Jonas, who went above and beyond when the courier got lost.',
+      'general',
+    ],
   ])('word senses: %s', (_, customerMessage, expected) => {
     expect(pick({ customerMessage })).toBe(expected);
+  });
+});
+
+describe('pickPlaybook: what the customer asks for outweighs a topic word under a tag', () => {
+  const pick = (overrides: Partial<TicketContext>) =>
+    pickPlaybook(ticket(overrides), DEFAULT_PLAYBOOKS)?.playbook.id;
+
+  it.each([
+    [
+      "I'd like my money back",
+      { tags: ['billing'], customerMessage: "I'd like my money back for the annual plan I bought." },
+      'refund',
+    ],
+    [
+      'I want to cancel',
+      { customerMessage: 'I got charged for a whole year. I want to cancel this, not happy at all.' },
+      'complaint',
+    ],
+    [
+      'a topic word alone stays with the tag',
+      { tags: ['billing'], customerMessage: 'Why is my annual plan dearer than the money back offer said?' },
+      'billing',
+    ],
+  ])('%s', (_, overrides, expected) => {
+    expect(pick(overrides)).toBe(expected);
   });
 });

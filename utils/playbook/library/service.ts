@@ -14,7 +14,7 @@ import {
   signOff,
   thank,
 } from './steps';
-import { ACCOUNT_WORDS, COMPLAINT_WORDS, FAULT_WORDS, HOW_TO_WORDS } from './vocab';
+import { ACCOUNT_WORDS, COMPLAINT_WORDS, FAULT_WORDS, GENERAL_WORDS, HOW_TO_WORDS } from './vocab';
 
 export const SERVICE_PLAYBOOKS: PlaybookInput[] = [
   {
@@ -297,7 +297,7 @@ export const SERVICE_PLAYBOOKS: PlaybookInput[] = [
     id: GENERAL_PLAYBOOK_ID,
     name: 'General reply',
     version: 1,
-    match: { priority: 0 },
+    match: { keywords: GENERAL_WORDS, priority: 0 },
     steps: [
       greet(),
       acknowledge('Thanks for your message — I understand you asked about…', 'recommended'),

@@ -466,3 +466,31 @@ export const COMPLAINT_WORDS = [
   'delete my account',
   'delete our account',
 ];
+
+/**
+ * What a general message says: thanks and praise, the press, partnerships, and questions about
+ * whether we do something at all ("do you ship to Norway?") rather than about an order of theirs.
+ */
+export const GENERAL_WORDS = [
+  'just wanted to say',
+  'wanted to say thank*',
+  'above and beyond',
+  'kudos',
+  'compliment*',
+  'shout-out',
+  'great service',
+  'keep up the good work',
+  'journalist',
+  'interview',
+  'press enquiry',
+  'press inquiry',
+  'partnership*',
+  'collaborat*',
+  'wholesale',
+  'sponsor*',
+  'do you ship to',
+  'do you deliver to',
+  'ship internationally',
+  'all sorted',
+  'please ignore',
+];
