@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PERIODS } from '../../utils/store/summary';
-import type { Filters } from '../popup/PopupApp';
+import type { Filters } from '../popup/filters';
 
 /** The report page's path inside the extension; its filters travel in the query string. */
 export const REPORT_PATH = '/report.html';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Filters } from '../../../components/popup/PopupApp';
+import type { Filters } from '../../../components/popup/filters';
 import { ReportLinks } from '../../../components/popup/ReportLinks';
 import { filtersFromSearch } from '../../../components/report/report-url';
 

@@ -2,8 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import type { Filters } from '../../../components/popup/filters';
 import { labelsFrom } from '../../../components/popup/labels';
-import type { Filters } from '../../../components/popup/PopupApp';
 import { ReportApp } from '../../../components/report/ReportApp';
 import { filtersFromSearch, reportSearch } from '../../../components/report/report-url';
 import { reportText } from '../../../components/report/summary-text';
