@@ -1,4 +1,4 @@
-import { createSiteAdapter, segmentAfter } from './generic';
+import { createSiteAdapter, fieldsOf, segmentAfter } from './generic';
 import type { SelectorRegistry } from './selectors';
 import type { HelpdeskAdapter } from './types';
 
@@ -83,19 +83,7 @@ export const freshdeskAdapter: HelpdeskAdapter = createSiteAdapter(
     name: 'Freshdesk',
     matches: (url) => url.hostname.endsWith('.freshdesk.com') && url.pathname.startsWith('/a/'),
     ticketId: (url) => segmentAfter(url, 'tickets'),
-    fields: {
-      subject: freshdeskSelectors.subject,
-      type: freshdeskSelectors.type,
-      tags: freshdeskSelectors.tags,
-      requester: freshdeskSelectors.requester,
-      customerMessages: freshdeskSelectors.customerMessages,
-      messages: freshdeskSelectors.messages,
-      editor: freshdeskSelectors.editor,
-      detectIn: freshdeskSelectors.composer,
-      replyAction: freshdeskSelectors.replyAction,
-      noteAction: freshdeskSelectors.noteAction,
-      send: freshdeskSelectors.send,
-    },
+    fields: fieldsOf(freshdeskSelectors),
   },
   freshdeskSelectors,
 );

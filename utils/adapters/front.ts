@@ -1,4 +1,4 @@
-import { createSiteAdapter } from './generic';
+import { createSiteAdapter, fieldsOf } from './generic';
 import type { SelectorRegistry } from './selectors';
 import type { HelpdeskAdapter } from './types';
 
@@ -69,15 +69,7 @@ export const frontAdapter: HelpdeskAdapter = createSiteAdapter(
     name: 'Front',
     matches: (url) => FRONT_HOST.test(url.hostname),
     ticketId: frontConversationId,
-    fields: {
-      subject: frontSelectors.subject,
-      tags: frontSelectors.tags,
-      requester: frontSelectors.requester,
-      customerMessages: frontSelectors.customerMessages,
-      messages: frontSelectors.messages,
-      detectIn: frontSelectors.composer,
-      send: frontSelectors.send,
-    },
+    fields: fieldsOf(frontSelectors),
     subjectRequired: false,
   },
   frontSelectors,

@@ -1,4 +1,10 @@
-import { createSiteAdapter, genericEditorSelectors, insertThroughEditorEvents } from './generic';
+import {
+  createSiteAdapter,
+  fieldsOf,
+  genericEditorSelectors,
+  idInPath,
+  insertThroughEditorEvents,
+} from './generic';
 import type { SelectorRegistry } from './selectors';
 import type { HelpdeskAdapter } from './types';
 
@@ -64,18 +70,8 @@ export const helpscoutAdapter: HelpdeskAdapter = createSiteAdapter(
     id: 'helpscout',
     name: 'Help Scout',
     matches: (url) => url.hostname === 'secure.helpscout.net' && url.pathname.startsWith('/conversation/'),
-    ticketId: (url) => /^\/conversation\/(\d+)/.exec(url.pathname)?.[1] ?? null,
-    fields: {
-      subject: helpscoutSelectors.subject,
-      tags: helpscoutSelectors.tags,
-      requester: helpscoutSelectors.requester,
-      customerMessages: helpscoutSelectors.customerMessages,
-      messages: helpscoutSelectors.messages,
-      editor: helpscoutSelectors.editor,
-      replyAction: helpscoutSelectors.replyAction,
-      noteAction: helpscoutSelectors.noteAction,
-      send: helpscoutSelectors.send,
-    },
+    ticketId: idInPath(/^\/conversation\/(\d+)/),
+    fields: fieldsOf(helpscoutSelectors),
     // Slate keeps its own model: text goes in through the beforeinput it handles (the browser's
     // insertText command changes the DOM behind Slate's back, and Slate's next render drops it).
     insert: insertThroughEditorEvents,

@@ -1,4 +1,4 @@
-import { createSiteAdapter } from './generic';
+import { createSiteAdapter, fieldsOf, idInPath } from './generic';
 import type { SelectorRegistry } from './selectors';
 import type { HelpdeskAdapter } from './types';
 
@@ -59,19 +59,8 @@ export const zohodeskAdapter: HelpdeskAdapter = createSiteAdapter(
     name: 'Zoho Desk',
     matches: (url) =>
       (ZOHODESK_HOSTS as readonly string[]).includes(url.hostname) && url.pathname.startsWith('/agent/'),
-    ticketId: (url) => /\/tickets\/details\/(\d+)/.exec(url.pathname)?.[1] ?? null,
-    fields: {
-      subject: zohodeskSelectors.subject,
-      type: zohodeskSelectors.type,
-      tags: zohodeskSelectors.tags,
-      requester: zohodeskSelectors.requester,
-      customerMessages: zohodeskSelectors.customerMessages,
-      messages: zohodeskSelectors.messages,
-      detectIn: zohodeskSelectors.composer,
-      replyAction: zohodeskSelectors.replyAction,
-      noteAction: zohodeskSelectors.noteAction,
-      send: zohodeskSelectors.send,
-    },
+    ticketId: idInPath(/\/tickets\/details\/(\d+)/),
+    fields: fieldsOf(zohodeskSelectors),
     subjectRequired: false,
   },
   zohodeskSelectors,
