@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { KeelMessage } from '@/utils/messages';
 import { sendMessage } from '@/utils/messages';
 import { DEFAULT_SETTINGS, type Settings, settingsItem } from '@/utils/settings';
+import { JsonFileButton } from '../JsonFileButton';
 import { downloadText, readFileText } from './download';
 import { Field } from './fields';
 import type { OptionsState } from './useOptionsState';
@@ -146,15 +147,12 @@ function DataPanel() {
         <button type="button" data-testid="backup-export" onClick={() => void exportBackup()}>
           Save a backup
         </button>
-        <label class="file-button">
-          Restore a backup…
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="backup-restore"
-            onChange={(e) => void restore(e.currentTarget)}
-          />
-        </label>
+        <JsonFileButton
+          label="Restore a backup…"
+          buttonClass="file-button"
+          testId="backup-restore"
+          onChoose={(input) => void restore(input)}
+        />
         {!confirming ? (
           <button type="button" class="danger" data-testid="clear-data" onClick={() => setConfirming(true)}>
             Clear all statistics…
