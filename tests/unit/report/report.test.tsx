@@ -1,25 +1,22 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import type { Filters } from '../../../components/popup/filters';
 import { labelsFrom } from '../../../components/popup/labels';
 import { ReportApp } from '../../../components/report/ReportApp';
 import { filtersFromSearch, reportSearch } from '../../../components/report/report-url';
 import { reportText } from '../../../components/report/summary-text';
-import { createMessageHandler } from '../../../utils/background/handlers';
-import type { Download, KeelMessage, KeelResponse } from '../../../utils/messages';
+import type { Download } from '../../../utils/messages';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import type { Playbook } from '../../../utils/playbook/schema';
-import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { agentChanges } from '../../../utils/store/compare';
-import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
+import type { KeelDatabase } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
 import { summarizeQuery } from '../../../utils/store/summary';
-import { freshDbName, makeRecord } from '../store/fixtures';
+import { backgroundForPage, type PageSend } from '../pages';
+import { makeRecord } from '../store/fixtures';
 
 const NOW = new Date(2025, 2, 20, 15, 0).getTime();
-const sender: Browser.runtime.MessageSender = { id: 'keel', url: 'chrome-extension://keel/report.html' };
 const labels = labelsFrom([
   { id: 'refund', name: 'Refund request', steps: [{ id: 'greet', title: 'Greet the customer by name' }] },
 ]);
@@ -31,20 +28,10 @@ const miss = [{ id: 'greet', status: 'fail' as const }];
 const refundPlaybook = DEFAULT_PLAYBOOKS.find((p) => p.id === 'refund') as Playbook;
 
 let db: KeelDatabase;
-let send: <T extends KeelMessage>(message: T) => Promise<KeelResponse<T>>;
+let send: PageSend;
 
 beforeEach(async () => {
-  db = await openKeelDB(freshDbName());
-  const handle = createMessageHandler({
-    db: async () => db,
-    runtimeId: () => 'keel',
-    extensionOrigin: () => 'chrome-extension://keel/',
-    appVersion: () => '0.1.0',
-    agentName: async () => 'Ana',
-    config: async () => ({ playbooks: [refundPlaybook], settings: DEFAULT_SETTINGS }),
-    now: () => NOW,
-  });
-  send = (message) => handle(message, sender) as never;
+  ({ db, send } = await backgroundForPage({ page: 'report', now: NOW, playbooks: [refundPlaybook] }));
   // This week: Ana 100 and 0 (missed greet), Łukasz 50 (missed greet). The week before: Ana 80.
   await addReply(db, makeRecord({ time: at(19), agent: 'Ana', score: 100, ticketId: 'A1' }));
   await addReply(

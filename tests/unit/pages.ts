@@ -1,0 +1,36 @@
+import type { Browser } from 'wxt/browser';
+import { createMessageHandler } from '@/utils/background/handlers';
+import type { KeelMessage, KeelResponse } from '@/utils/messages';
+import type { Playbook } from '@/utils/playbook/schema';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { type KeelDatabase, openKeelDB } from '@/utils/store/open';
+import { freshDbName } from './store/fixtures';
+
+/** How an extension page sends a message to the background and reads its answer. */
+export type PageSend = <T extends KeelMessage>(message: T) => Promise<KeelResponse<T>>;
+
+/**
+ * The background's message handler over a fresh database, as one of the extension's pages (popup,
+ * report, options) talks to it: agent Ana, the clock at `now`, `playbooks` in force.
+ */
+export async function backgroundForPage(options: {
+  page: 'popup' | 'report' | 'options';
+  now: number;
+  playbooks?: Playbook[];
+}): Promise<{ db: KeelDatabase; send: PageSend }> {
+  const db = await openKeelDB(freshDbName());
+  const sender: Browser.runtime.MessageSender = {
+    id: 'keel',
+    url: `chrome-extension://keel/${options.page}.html`,
+  };
+  const handle = createMessageHandler({
+    db: async () => db,
+    runtimeId: () => 'keel',
+    extensionOrigin: () => 'chrome-extension://keel/',
+    appVersion: () => '0.1.0',
+    agentName: async () => 'Ana',
+    config: async () => ({ playbooks: options.playbooks ?? [], settings: DEFAULT_SETTINGS }),
+    now: () => options.now,
+  });
+  return { db, send: (message) => handle(message, sender) as never };
+}
