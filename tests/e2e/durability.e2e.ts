@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
-import { type KeelBrowser, launchKeel, sidebar, startDemoHelpdesk, waitForPopupValue } from './harness';
+import { demoHelpdeskAndKeel } from './demo-session';
+import { type KeelBrowser, sidebar, waitForPopupValue } from './harness';
 
 // Regression: a tester sent 5 replies on the demo helpdesk, closing each tab as soon as the reply
 // appeared, and only 3 were recorded (DESIGN.md: "a lost record is a bug"). A send's record now
@@ -39,16 +40,12 @@ async function openTicket(keel: KeelBrowser, helpdesk: DemoHelpdesk, ticketId: s
 describe('a sent reply is recorded even when its tab closes right after Send', () => {
   let helpdesk: DemoHelpdesk;
   let keel: KeelBrowser;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-    keel = await launchKeel();
-    await setTestGrace(keel, TEST_GRACE_MS);
-  });
-  afterAll(async () => {
-    await keel?.close();
-    await helpdesk?.close();
-  });
+  demoHelpdeskAndKeel(
+    (started) => {
+      ({ helpdesk, keel } = started);
+    },
+    (started) => setTestGrace(started, TEST_GRACE_MS),
+  );
 
   it('counts every one of five replies whose tabs closed at the click or as the reply appeared', async () => {
     for (const [index, ticketId] of TICKETS.entries()) {
@@ -72,16 +69,12 @@ describe('a sent reply is recorded even when its tab closes right after Send', (
 describe('the page’s own script cannot forge a record', () => {
   let helpdesk: DemoHelpdesk;
   let keel: KeelBrowser;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-    keel = await launchKeel();
-    await setTestGrace(keel, TEST_GRACE_MS);
-  });
-  afterAll(async () => {
-    await keel?.close();
-    await helpdesk?.close();
-  });
+  demoHelpdeskAndKeel(
+    (started) => {
+      ({ helpdesk, keel } = started);
+    },
+    (started) => setTestGrace(started, TEST_GRACE_MS),
+  );
 
   it('records nothing for script clicks on Send and Log reply, and records the agent’s own click', async () => {
     const page = await openTicket(keel, helpdesk, '1042');
