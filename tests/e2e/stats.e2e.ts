@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPLY_COLUMNS } from '../../utils/store/csv';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
+import { BARE_ANSWER, type Draft, GOOD_REFUND } from './drafts';
 import {
   type KeelBrowser,
   launchKeel,
@@ -18,23 +19,6 @@ import {
 // out from what the sidebar showed when each reply was sent, so the test checks that the popup
 // reports exactly what the agent saw, whatever the default playbooks' weights become.
 
-interface Draft {
-  ticketId: string;
-  playbookId: string;
-  text: string;
-}
-
-/** Follows every step of the refund playbook. */
-const GOOD_REFUND: Draft = {
-  ticketId: '1042',
-  playbookId: 'refund',
-  text:
-    "Hi María,\n\nI understand you'd like a refund for order #A10234, and I'm so sorry the mixer arrived " +
-    "with a cracked bowl. I've processed a full refund to your original card, and it will show on your " +
-    'statement within 5 business days.\n\nThank you for your patience, and let me know if anything else ' +
-    'comes up.\n\nBest regards,\nSam',
-};
-
 /** Follows the delivery playbook but promises what the carrier controls: the critical step fails. */
 const OVERPROMISED_DELIVERY: Draft = {
   ticketId: '1043',
@@ -44,16 +28,6 @@ const OVERPROMISED_DELIVERY: Draft = {
     'follow your parcel here: https://tracking.example.com/B55810. I guarantee it will reach you within 3 ' +
     "business days, and if it hasn't arrived by then, I'll send a replacement straight away.\n\nThank you " +
     'for your patience, and let me know if anything else comes up.\n\nBest regards,\nSam',
-};
-
-/** Says what happens next but leaves out the apology and the expectation the bug playbook asks for. */
-const BARE_ANSWER: Draft = {
-  ticketId: '1044',
-  playbookId: 'bug',
-  text:
-    'Hi Aisha,\n\nI can see the checkout goes blank when you apply SPRING15. Thank you for reporting this ' +
-    "and for the details. I've passed it to our engineers, who are looking into it now.\n\nThank you for " +
-    'your patience, and let me know if anything else comes up.\n\nBest regards,\nSam',
 };
 
 /** What the sidebar showed for a reply when it was sent. */
