@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { parse } from 'csv-parse/sync';
+import type { ComponentProps } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Filters } from '../../../components/popup/filters';
 import { labelsFrom } from '../../../components/popup/labels';
@@ -67,9 +68,14 @@ afterEach(() => {
   db.close();
 });
 
+/** The report over the test's background, at NOW, for all replies of the week unless told otherwise. */
+function renderReport(props: Partial<ComponentProps<typeof ReportApp>> = {}) {
+  return render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} {...props} />);
+}
+
 describe('report page', () => {
   it('shows every section for the filters in its URL, with the popup figures and deltas', async () => {
-    render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} />);
+    renderReport();
     await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('3'));
     expect(screen.getAllByTestId('report-section').map((s) => s.dataset.section)).toEqual([
       'summary',
@@ -87,7 +93,7 @@ describe('report page', () => {
   });
 
   it('lists every agent with a trend and the change, new agents marked as new', async () => {
-    render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} />);
+    renderReport();
     await waitFor(() => expect(screen.getAllByTestId('agent-row')).toHaveLength(2));
     const rows = screen.getAllByTestId('agent-row');
     expect(rows.map((r) => [r.dataset.agent, r.dataset.count, r.dataset.adherence])).toEqual([
@@ -100,7 +106,7 @@ describe('report page', () => {
   });
 
   it('shows the replies behind each most-missed step, each linking to its ticket', async () => {
-    render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} />);
+    renderReport();
     const step = await screen.findByTestId('report-missed-step');
     expect(step.textContent).toContain('Greet the customer by name');
     await waitFor(() => expect(step.querySelectorAll('[data-testid=reply-row]')).toHaveLength(2));
@@ -113,15 +119,7 @@ describe('report page', () => {
 
   it('filtering by agent narrows every figure and the examples, and tells the page its new filters', async () => {
     const told: Filters[] = [];
-    render(
-      <ReportApp
-        send={send}
-        labels={labels}
-        initialFilters={ALL}
-        now={() => NOW}
-        onFiltersChange={(f) => told.push(f)}
-      />,
-    );
+    renderReport({ onFiltersChange: (f) => told.push(f) });
     await screen.findByTestId('total-replies');
     fireEvent.change(screen.getByTestId('filter-agent'), { target: { value: 'Łukasz' } });
     await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('1'));
@@ -134,18 +132,12 @@ describe('report page', () => {
 
   it('copies a plain-text summary with the figures, the changes and the most-missed steps', async () => {
     const copied: string[] = [];
-    render(
-      <ReportApp
-        send={send}
-        labels={labels}
-        initialFilters={ALL}
-        now={() => NOW}
-        copy={async (text) => {
-          copied.push(text);
-          return true;
-        }}
-      />,
-    );
+    renderReport({
+      copy: async (text) => {
+        copied.push(text);
+        return true;
+      },
+    });
     await screen.findByTestId('total-replies');
     fireEvent.click(screen.getByTestId('copy-summary'));
     await waitFor(() => expect(screen.getByTestId('copy-notice').textContent).toContain('Summary copied'));
@@ -173,9 +165,7 @@ describe('report page', () => {
   });
 
   it('offers the text to copy by hand when the browser refuses the clipboard', async () => {
-    render(
-      <ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} copy={async () => false} />,
-    );
+    renderReport({ copy: async () => false });
     await screen.findByTestId('total-replies');
     fireEvent.click(screen.getByTestId('copy-summary'));
     const fallback = await screen.findByRole('textbox', { name: 'Summary text' });
@@ -185,15 +175,7 @@ describe('report page', () => {
 
   it('exports the CSVs of the filters on screen, with step names from the playbooks in force', async () => {
     const saved: Download[] = [];
-    render(
-      <ReportApp
-        send={send}
-        labels={labels}
-        initialFilters={{ ...ALL, agent: 'Łukasz' }}
-        now={() => NOW}
-        save={(d) => saved.push(d)}
-      />,
-    );
+    renderReport({ initialFilters: { ...ALL, agent: 'Łukasz' }, save: (d) => saved.push(d) });
     await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('1'));
     fireEvent.click(screen.getByTestId('export-csv-steps'));
     await waitFor(() => expect(saved).toHaveLength(1));
@@ -211,7 +193,7 @@ describe('report page', () => {
   });
 
   it('hosts team import and export, so a Firefox lead can merge files', async () => {
-    render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} />);
+    renderReport();
     await screen.findByTestId('total-replies');
     expect(screen.getByTestId('import-team')).toBeTruthy();
     expect(screen.getByTestId('export-json')).toBeTruthy();
