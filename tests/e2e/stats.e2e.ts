@@ -1,18 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPLY_COLUMNS } from '../../utils/store/csv';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
+import { demoHelpdeskForTests } from './demo-session';
 import { BARE_ANSWER, type Draft, GOOD_REFUND } from './drafts';
-import {
-  type KeelBrowser,
-  launchKeel,
-  SCREENSHOTS_DIR,
-  sidebar,
-  startDemoHelpdesk,
-  waitForPopupValue,
-} from './harness';
+import { type KeelBrowser, SCREENSHOTS_DIR, sidebar, waitForPopupValue } from './harness';
 
 // Issue 6, "Done when": the e2e suite records replies through the UI, restarts the browser and
 // finds them, exports, clears, imports and sees the same summary. The expected figures are worked
@@ -223,21 +217,13 @@ async function importTeamFiles(
 
 describe('statistics: recorded through the UI, kept, exported, cleared and imported', () => {
   let helpdesk: DemoHelpdesk;
-  let keel: KeelBrowser | undefined;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-  });
-  afterEach(async () => {
-    await keel?.close();
-    keel = undefined;
-  });
-  afterAll(async () => {
-    await helpdesk?.close();
+  let keel: KeelBrowser;
+  const launch = demoHelpdeskForTests((started) => {
+    helpdesk = started;
   });
 
   it('shows the same summary after a restart, after clear and import, and refuses duplicates and foreign files', async () => {
-    keel = await launchKeel();
+    keel = await launch();
     const emptyPopup = await keel.openPopup();
     await emptyPopup.setViewportSize({ width: 380, height: 600 });
     await emptyPopup.locator('[data-testid=empty-state]').waitFor();
@@ -269,7 +255,7 @@ describe('statistics: recorded through the UI, kept, exported, cleared and impor
 
     const { profileDir } = keel;
     await keel.close();
-    keel = await launchKeel({ profileDir });
+    keel = await launch({ profileDir });
     popup = await keel.openPopup();
     await waitForPopupValue(popup, 'total-replies', '3');
     expect(await readFigures(popup)).toEqual(expected);
