@@ -1,3 +1,5 @@
+import { cleanup } from '@testing-library/preact';
+import { afterEach, beforeEach } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { createMessageHandler } from '@/utils/background/handlers';
 import type { KeelMessage, KeelResponse } from '@/utils/messages';
@@ -33,4 +35,24 @@ export async function backgroundForPage(options: {
     now: () => options.now,
   });
   return { db, send: (message) => handle(message, sender) as never };
+}
+
+/**
+ * For a test file: a fresh background for each test (handed to `use` before it), and after it
+ * what the test rendered unmounted and the database closed.
+ */
+export function backgroundPerTest(
+  options: Parameters<typeof backgroundForPage>[0],
+  use: (background: { db: KeelDatabase; send: PageSend }) => void,
+): void {
+  let db: KeelDatabase | undefined;
+  beforeEach(async () => {
+    const background = await backgroundForPage(options);
+    db = background.db;
+    use(background);
+  });
+  afterEach(() => {
+    cleanup();
+    db?.close();
+  });
 }

@@ -1,11 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { labelsFrom } from '../../../components/popup/labels';
 import { byPlaybook } from '../../../components/popup/OverriddenSteps';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import type { KeelDatabase } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
-import { backgroundForPage, type PageSend } from '../pages';
+import { backgroundPerTest, type PageSend } from '../pages';
 import { makeRecord } from '../store/fixtures';
 
 const NOW = new Date(2025, 2, 20, 15, 0).getTime();
@@ -24,12 +24,8 @@ const at = (day: number) => new Date(2025, 2, day, 10).getTime();
 let db: KeelDatabase;
 let send: PageSend;
 
-beforeEach(async () => {
-  ({ db, send } = await backgroundForPage({ page: 'popup', now: NOW }));
-});
-afterEach(() => {
-  cleanup();
-  db.close();
+backgroundPerTest({ page: 'popup', now: NOW }, (background) => {
+  ({ db, send } = background);
 });
 
 const rowsOf = (container: ParentNode) =>

@@ -1,12 +1,12 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { labelsFrom } from '../../../components/popup/labels';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { trendBuckets } from '../../../components/popup/trend';
 import type { Download } from '../../../utils/messages';
 import type { KeelDatabase } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
-import { backgroundForPage, type PageSend } from '../pages';
+import { backgroundPerTest, type PageSend } from '../pages';
 import { makeRecord } from '../store/fixtures';
 
 const NOW = new Date(2025, 2, 20, 15, 0).getTime();
@@ -17,12 +17,8 @@ const labels = labelsFrom([
 let db: KeelDatabase;
 let send: PageSend;
 
-beforeEach(async () => {
-  ({ db, send } = await backgroundForPage({ page: 'popup', now: NOW }));
-});
-afterEach(() => {
-  cleanup();
-  db.close();
+backgroundPerTest({ page: 'popup', now: NOW }, (background) => {
+  ({ db, send } = background);
 });
 
 const at = (day: number) => new Date(2025, 2, day, 10).getTime();
