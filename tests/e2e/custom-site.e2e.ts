@@ -11,7 +11,7 @@ import {
   waitForPopupValue,
 } from './harness';
 import { PROJECT_ROOT } from './paths';
-import { allowSiteOnExtensionsPage } from './site-access';
+import { allowSiteOnExtensionsPage, typeInto } from './site-access';
 
 // Issue 4, item 4: "any other site". A user sets up a helpdesk Keel does not know on the options
 // page, tests the selectors on an open ticket, adds the site, works a reply there, and removes it.
@@ -68,13 +68,6 @@ async function storedReplies(
 
 const probeRow = (options: Page, key: string) =>
   options.locator(`[data-testid=probe-results] [data-testid=probe][data-key="${key}"]`);
-
-/** Types into a labelled field as a person does: select what is there, then type over it. */
-async function typeInto(options: Page, label: string, text: string): Promise<void> {
-  const field = options.getByLabel(label, { exact: true });
-  await field.fill('');
-  await field.pressSequentially(text);
-}
 
 describe('a helpdesk the user adds on the options page', () => {
   let keel: KeelBrowser;

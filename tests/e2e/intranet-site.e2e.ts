@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntranetHelpdesk } from '../intranet-helpdesk/server.mjs';
 import { type KeelBrowser, launchKeel, screenshot, sidebar, waitForAttribute } from './harness';
-import { allowSiteOnExtensionsPage } from './site-access';
+import { allowSiteOnExtensionsPage, typeInto } from './site-access';
 
 // Issue 15, done-when: a helpdesk on the company intranet, served over plain http under a
 // non-localhost name (not a secure context), added entirely through the options page by its labels
@@ -41,13 +41,6 @@ function stored(page: Page): Promise<Stored> {
         };
       }),
   );
-}
-
-/** Types into a field found by its label, as a person does. */
-async function typeInto(options: Page, label: string, text: string): Promise<void> {
-  const field = options.getByLabel(label, { exact: true });
-  await field.fill('');
-  await field.pressSequentially(text);
 }
 
 describe('a helpdesk on the company intranet, over plain http', () => {

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { KeelBrowser } from './harness';
 
 interface DeveloperPrivate {
@@ -23,4 +24,11 @@ export async function allowSiteOnExtensionsPage(keel: KeelBrowser, host: string)
   } finally {
     await page.close();
   }
+}
+
+/** Types into a field of the options page found by its label, as a person does: clear, then type. */
+export async function typeInto(options: Page, label: string, text: string): Promise<void> {
+  const field = options.getByLabel(label, { exact: true });
+  await field.fill('');
+  await field.pressSequentially(text);
 }
