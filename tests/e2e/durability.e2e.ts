@@ -37,15 +37,17 @@ async function openTicket(keel: KeelBrowser, helpdesk: DemoHelpdesk, ticketId: s
   return page;
 }
 
+/** The demo helpdesk and Keel for a describe block, pending sends stored after the test's short grace. */
+function demoWithShortGrace(started: Parameters<typeof demoHelpdeskAndKeel>[0]): void {
+  demoHelpdeskAndKeel(started, (keel) => setTestGrace(keel, TEST_GRACE_MS));
+}
+
 describe('a sent reply is recorded even when its tab closes right after Send', () => {
   let helpdesk: DemoHelpdesk;
   let keel: KeelBrowser;
-  demoHelpdeskAndKeel(
-    (started) => {
-      ({ helpdesk, keel } = started);
-    },
-    (started) => setTestGrace(started, TEST_GRACE_MS),
-  );
+  demoWithShortGrace((started) => {
+    ({ helpdesk, keel } = started);
+  });
 
   it('counts every one of five replies whose tabs closed at the click or as the reply appeared', async () => {
     for (const [index, ticketId] of TICKETS.entries()) {
@@ -69,12 +71,9 @@ describe('a sent reply is recorded even when its tab closes right after Send', (
 describe('the page’s own script cannot forge a record', () => {
   let helpdesk: DemoHelpdesk;
   let keel: KeelBrowser;
-  demoHelpdeskAndKeel(
-    (started) => {
-      ({ helpdesk, keel } = started);
-    },
-    (started) => setTestGrace(started, TEST_GRACE_MS),
-  );
+  demoWithShortGrace((started) => {
+    ({ helpdesk, keel } = started);
+  });
 
   it('records nothing for script clicks on Send and Log reply, and records the agent’s own click', async () => {
     const page = await openTicket(keel, helpdesk, '1042');
