@@ -1,5 +1,6 @@
-import { createSiteAdapter, fieldsOf, segmentAfter } from './generic';
+import { createSiteAdapter, segmentAfter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /** Issue 19's review of public 2025–2026 extensions and userscripts on *.freshdesk.com/a/tickets. */

@@ -1,5 +1,6 @@
-import { createSiteAdapter, fieldsOf } from './generic';
+import { createSiteAdapter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /**

@@ -1,5 +1,6 @@
-import { createSiteAdapter, fieldsOf, idInPath } from './generic';
+import { createSiteAdapter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf, idInPath } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /**

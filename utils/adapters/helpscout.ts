@@ -1,11 +1,6 @@
-import {
-  createSiteAdapter,
-  fieldsOf,
-  genericEditorSelectors,
-  idInPath,
-  insertThroughEditorEvents,
-} from './generic';
+import { createSiteAdapter, genericEditorSelectors, insertThroughEditorEvents } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf, idInPath } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /** Issue 19's review of public 2025–2026 extensions working on secure.helpscout.net. */

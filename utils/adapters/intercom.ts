@@ -1,5 +1,6 @@
-import { createSiteAdapter, fieldsOf, idInPath } from './generic';
+import { createSiteAdapter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf, idInPath } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /** Issue 19's review of public 2025–2026 extensions on the Intercom inbox (Inbox 2). */

@@ -1,5 +1,6 @@
-import { createSiteAdapter, fieldsOf, idInPath } from './generic';
+import { createSiteAdapter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf, idInPath } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /** clockify/browser-extension src/integrations/zohodesk.js (commit 0c3a79d, 2025), the zd_v2 view. */

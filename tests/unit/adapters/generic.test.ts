@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  detectEditor,
-  fieldsOf,
-  idInPath,
-  insertThroughEditorEvents,
-  textAsHtml,
-} from '@/utils/adapters/generic';
+import { detectEditor, insertThroughEditorEvents, textAsHtml } from '@/utils/adapters/generic';
+import { fieldsOf, idInPath } from '@/utils/adapters/site-fields';
 
 /** The editable each framework renders (attributes as the framework sets them), inside a page. */
 const FRAMEWORKS: [string, string][] = [
