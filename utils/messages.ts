@@ -11,6 +11,17 @@ import type { ReplyRecord } from './store/types';
 import type { TeamStatus } from './team/scheduler';
 import type { TicketContext } from './ticket';
 
+/** The period, range and filters of a summary, and of the CSV export of the same replies. */
+export interface SummaryFilters {
+  period: Period;
+  /** A custom range (`YYYY-MM-DD`, both included), instead of the period, when both are set. */
+  from?: string;
+  to?: string;
+  agent?: string;
+  playbookId?: string;
+  helpdesk?: string;
+}
+
 /**
  * Every message the background answers. Content scripts may send only the reply and verdict
  * messages and `config.get` (CONTENT_SCRIPT_TYPES); the popup and options pages send the rest.
@@ -47,16 +58,7 @@ export type KeelMessage =
   | { type: 'config.get' }
   | { type: 'verdict.check'; draft: string; ticket: TicketContext; playbook: Playbook }
   | { type: 'verdict.pick'; ticket: TicketContext; playbooks: Playbook[] }
-  | {
-      type: 'stats.summary';
-      period: Period;
-      /** A custom range (`YYYY-MM-DD`, both included), instead of the period, when both are set. */
-      from?: string;
-      to?: string;
-      agent?: string;
-      playbookId?: string;
-      helpdesk?: string;
-    }
+  | ({ type: 'stats.summary' } & SummaryFilters)
   | {
       type: 'stats.missed';
       playbookId: string;
@@ -78,18 +80,11 @@ export type KeelMessage =
       helpdesk?: string;
     }
   | { type: 'stats.exportTeam' }
-  | {
+  | ({
       type: 'stats.exportCsv';
       /** `replies` (the default): one row per reply; `steps`: one row per reply × step. */
       kind?: 'replies' | 'steps';
-      /** The same period, range and filters as `stats.summary`. */
-      period: Period;
-      from?: string;
-      to?: string;
-      agent?: string;
-      playbookId?: string;
-      helpdesk?: string;
-    }
+    } & SummaryFilters)
   | { type: 'stats.exportBackup' }
   | { type: 'stats.importTeam'; files: { name: string; text: string }[] }
   | { type: 'stats.restoreBackup'; name: string; text: string }

@@ -1,5 +1,5 @@
 import type { CheckDraft } from './draft';
-import { Field, LinesField, parseNumberInput } from './fields';
+import { Field, LinesField, parseNumberInput, TextField } from './fields';
 
 const VARIABLES = ['customer.firstName', 'customer.name', 'ticket.id', 'order.number', 'agent.firstName'];
 
@@ -112,32 +112,23 @@ export function CheckFields(props: {
     case 'length':
       return (
         <>
-          <Field label="At least (words)" error={err('min') ?? err('')}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                type="number"
-                min={0}
-                step={1}
-                value={check.min ?? ''}
-                onInput={(e) => onCheck({ ...check, min: parseNumberInput(e.currentTarget.value) })}
-              />
-            )}
-          </Field>
-          <Field label="At most (words)" error={err('max')}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                type="number"
-                min={0}
-                step={1}
-                value={check.max ?? ''}
-                onInput={(e) => onCheck({ ...check, max: parseNumberInput(e.currentTarget.value) })}
-              />
-            )}
-          </Field>
+          {(
+            [
+              ['min', 'At least (words)', err('min') ?? err('')],
+              ['max', 'At most (words)', err('max')],
+            ] as const
+          ).map(([bound, label, error]) => (
+            <TextField
+              key={bound}
+              label={label}
+              error={error}
+              type="number"
+              min={0}
+              step={1}
+              value={check[bound] ?? ''}
+              onInput={(text) => onCheck({ ...check, [bound]: parseNumberInput(text) })}
+            />
+          ))}
         </>
       );
     case 'expectation':

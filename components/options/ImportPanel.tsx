@@ -7,6 +7,7 @@ import {
   type PlaybookProblem,
   parsePlaybookFileText,
 } from '@/utils/playbook/schema';
+import { JsonFileButton } from '../JsonFileButton';
 import { readFileText } from './download';
 import { applyImport, type ImportAction, planImport } from './importPlan';
 import type { OptionsState } from './useOptionsState';
@@ -74,15 +75,12 @@ export function ImportPanel(props: { state: OptionsState; onExportAll: () => voi
     <section class="panel" aria-labelledby="import-title">
       <h2 id="import-title">Import and export</h2>
       <div class="row">
-        <label class="file-button">
-          Import a playbook file…
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="playbook-import"
-            onChange={(event) => void onFile(event.currentTarget)}
-          />
-        </label>
+        <JsonFileButton
+          label="Import a playbook file…"
+          buttonClass="file-button"
+          testId="playbook-import"
+          onChoose={(input) => void onFile(input)}
+        />
         <button type="button" data-testid="export-all" onClick={props.onExportAll}>
           Export all playbooks
         </button>

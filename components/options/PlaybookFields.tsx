@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PlaybookDraft } from './draft';
-import { Field, parseNumberInput } from './fields';
+import { parseNumberInput, TextField } from './fields';
 import { TicketCriteria } from './TicketCriteria';
 
 type Match = NonNullable<PlaybookDraft['match']>;
@@ -35,7 +35,7 @@ export function PlaybookFields(props: {
     <>
       <fieldset disabled={readOnly} class="grid">
         <legend>Playbook</legend>
-        <Field
+        <TextField
           label="Name"
           error={err('name')}
           hint={
@@ -43,27 +43,17 @@ export function PlaybookFields(props: {
               ? `Its id will be “${draft.id}” (change it under Advanced).`
               : 'What agents see in the sidebar.'
           }
-        >
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              value={draft.name}
-              onInput={(e) => props.onName(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Description" error={err('description')} wide>
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              rows={2}
-              value={draft.description ?? ''}
-              onInput={(e) => props.onPatch({ description: e.currentTarget.value || undefined })}
-            />
-          )}
-        </Field>
+          value={draft.name}
+          onInput={props.onName}
+        />
+        <TextField
+          label="Description"
+          error={err('description')}
+          wide
+          rows={2}
+          value={draft.description ?? ''}
+          onInput={(description) => props.onPatch({ description: description || undefined })}
+        />
       </fieldset>
 
       <fieldset disabled={readOnly} class="grid">
@@ -93,7 +83,7 @@ export function PlaybookFields(props: {
         <summary>Advanced: id, language, priority</summary>
         <fieldset disabled={readOnly} class="grid">
           <legend class="visually-hidden">Advanced</legend>
-          <Field
+          <TextField
             label="Id"
             error={err('id')}
             hint={
@@ -101,43 +91,26 @@ export function PlaybookFields(props: {
                 ? 'Lower-case letters, digits, “.”, “_”, “-”. Fixed once saved.'
                 : 'Fixed once saved.'
             }
-          >
-            {(id, describedBy) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                value={draft.id}
-                readOnly={!props.idEditable}
-                onInput={(e) => props.onId(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Field label="Language" error={err('locale')} hint="A language code, e.g. en, de, pt-BR.">
-            {(id, describedBy) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                value={draft.locale ?? 'en'}
-                onInput={(e) => props.onPatch({ locale: e.currentTarget.value })}
-              />
-            )}
-          </Field>
-          <Field
+            value={draft.id}
+            readOnly={!props.idEditable}
+            onInput={props.onId}
+          />
+          <TextField
+            label="Language"
+            error={err('locale')}
+            hint="A language code, e.g. en, de, pt-BR."
+            value={draft.locale ?? 'en'}
+            onInput={(locale) => props.onPatch({ locale })}
+          />
+          <TextField
             label="Priority"
             error={err('match.priority')}
             hint="Higher wins when several playbooks match."
-          >
-            {(id, describedBy) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                type="number"
-                step={1}
-                value={match.priority ?? 0}
-                onInput={(e) => patchMatch({ priority: parseNumberInput(e.currentTarget.value) })}
-              />
-            )}
-          </Field>
+            type="number"
+            step={1}
+            value={match.priority ?? 0}
+            onInput={(priority) => patchMatch({ priority: parseNumberInput(priority) })}
+          />
         </fieldset>
       </details>
     </>

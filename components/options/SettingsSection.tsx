@@ -4,6 +4,7 @@ import { isRetentionDays, RETENTION_DAYS_RANGE } from '@/utils/config/policy';
 import { settingsItem } from '@/utils/config/storage-items';
 import type { KeelMessage } from '@/utils/messages';
 import { sendMessage } from '@/utils/messages';
+import { JsonFileButton } from '../JsonFileButton';
 import { downloadText, readFileText } from './download';
 import { Field } from './fields';
 import type { OptionsState } from './useOptionsState';
@@ -147,15 +148,12 @@ function DataPanel() {
         <button type="button" data-testid="backup-export" onClick={() => void exportBackup()}>
           Save a backup
         </button>
-        <label class="file-button">
-          Restore a backup…
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="backup-restore"
-            onChange={(e) => void restore(e.currentTarget)}
-          />
-        </label>
+        <JsonFileButton
+          label="Restore a backup…"
+          buttonClass="file-button"
+          testId="backup-restore"
+          onChoose={(input) => void restore(input)}
+        />
         {!confirming ? (
           <button type="button" class="danger" data-testid="clear-data" onClick={() => setConfirming(true)}>
             Clear all statistics…

@@ -2,7 +2,7 @@ import type { CheckKind } from '@/utils/playbook/schema';
 import type { OverriddenStep } from '@/utils/store/summary';
 import { CheckFields } from './CheckFields';
 import { CHECK_KIND_LABELS, type CheckDraft, changeCheckKind, type StepDraft } from './draft';
-import { Field, parseNumberInput } from './fields';
+import { Field, parseNumberInput, TextField } from './fields';
 import { StepOverrideCount } from './stepOverrides';
 import { TicketCriteria } from './TicketCriteria';
 
@@ -108,17 +108,13 @@ export function StepEditor(props: StepEditorProps) {
         </button>
       </div>
       <div class="grid">
-        <Field label="Title" error={err('title')}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="title"
-              aria-describedby={describedBy}
-              value={step.title}
-              onInput={(e) => props.onPatch({ title: e.currentTarget.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Title"
+          error={err('title')}
+          name="title"
+          value={step.title}
+          onInput={(title) => props.onPatch({ title })}
+        />
         <Field label="Severity" error={err('severity')}>
           {(id, describedBy) => (
             <select
@@ -155,33 +151,23 @@ export function StepEditor(props: StepEditorProps) {
           err={(path) => err(path ? `check.${path}` : 'check')}
           onCheck={props.onCheck}
         />
-        <Field label="Guidance for the agent" error={err('guidance')} wide>
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              rows={2}
-              value={step.guidance ?? ''}
-              onInput={(e) => props.onPatch({ guidance: e.currentTarget.value || undefined })}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label="Guidance for the agent"
+          error={err('guidance')}
+          wide
+          rows={2}
+          value={step.guidance ?? ''}
+          onInput={(guidance) => props.onPatch({ guidance: guidance || undefined })}
+        />
+        <TextField
           label="Snippet the agent can insert"
           error={err('snippet')}
           hint="{{customer.firstName}} and other ticket variables are filled in."
           wide
-        >
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              aria-describedby={describedBy}
-              rows={2}
-              value={step.snippet ?? ''}
-              onInput={(e) => props.onPatch({ snippet: e.currentTarget.value || undefined })}
-            />
-          )}
-        </Field>
+          rows={2}
+          value={step.snippet ?? ''}
+          onInput={(snippet) => props.onPatch({ snippet: snippet || undefined })}
+        />
         <details class="field-wide" open={Boolean(step.when)}>
           <summary>Only when… (otherwise the step always applies)</summary>
           <div class="grid">
@@ -198,35 +184,25 @@ export function StepEditor(props: StepEditorProps) {
             />
           </div>
         </details>
-        <Field
+        <TextField
           label="Step id"
           error={err('id')}
           hint={props.idFollowsTitle ? 'Made from the title until you type one.' : undefined}
-        >
-          {(id, describedBy) => (
-            <input
-              id={id}
-              name="step-id"
-              aria-describedby={describedBy}
-              value={step.id}
-              onInput={(e) => props.onPatch({ id: e.currentTarget.value })}
-            />
-          )}
-        </Field>
-        <Field label="Weight" error={err('weight')} hint="How much it counts in the score.">
-          {(id, describedBy) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              value={step.weight ?? 1}
-              onInput={(e) => props.onPatch({ weight: parseNumberInput(e.currentTarget.value) })}
-            />
-          )}
-        </Field>
+          name="step-id"
+          value={step.id}
+          onInput={(id) => props.onPatch({ id })}
+        />
+        <TextField
+          label="Weight"
+          error={err('weight')}
+          hint="How much it counts in the score."
+          type="number"
+          min={0}
+          max={100}
+          step="any"
+          value={step.weight ?? 1}
+          onInput={(weight) => props.onPatch({ weight: parseNumberInput(weight) })}
+        />
       </div>
     </li>
   );

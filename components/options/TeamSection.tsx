@@ -5,7 +5,7 @@ import { sendMessage } from '@/utils/messages';
 import { maskSecret, parseTeamConfig, TEAM_CONFIG_KEY, type TeamConfig } from '@/utils/team/config';
 import type { TeamState } from '@/utils/team/push';
 import { TEAM_STATUS_KEY, type TeamStatus } from '@/utils/team/scheduler';
-import { Field } from './fields';
+import { TextField } from './fields';
 
 const STATE_TEXT: Record<TeamState, string> = {
   off: 'Not connected',
@@ -64,6 +64,11 @@ function settingOf(draft: Draft, saved: TeamConfig | null): Record<string, strin
  * refused. Secrets are never shown back: a saved one shows masked, and an empty field keeps it.
  * A team store set by policy shows read-only.
  */
+/** The hint under a secret the store keeps: empty keeps the saved one (shown masked). */
+function keptSecret(saved: string | undefined): string | undefined {
+  return saved ? `Saved (${maskSecret(saved)}); leave empty to keep it.` : undefined;
+}
+
 export function TeamSection() {
   const [policy, setPolicy] = useState<{ config: TeamConfig | null; error?: string } | null>(null);
   const [saved, setSaved] = useState<TeamConfig | null>(null);
@@ -206,33 +211,22 @@ export function TeamSection() {
             void save(askDataCollectionConsent());
           }}
         >
-          <Field
+          <TextField
             label="Server address"
             error={errorFor('team.url')}
             hint="For example https://couch.example.com"
-          >
-            {(id, describedBy) => (
-              <input
-                id={id}
-                data-testid="team-url"
-                aria-describedby={describedBy}
-                type="url"
-                value={draft.url}
-                onInput={(e) => set({ url: e.currentTarget.value })}
-              />
-            )}
-          </Field>
-          <Field label="Database" error={errorFor('team.database')}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                data-testid="team-database"
-                aria-describedby={describedBy}
-                value={draft.database}
-                onInput={(e) => set({ database: e.currentTarget.value })}
-              />
-            )}
-          </Field>
+            testId="team-url"
+            type="url"
+            value={draft.url}
+            onInput={(url) => set({ url })}
+          />
+          <TextField
+            label="Database"
+            error={errorFor('team.database')}
+            testId="team-database"
+            value={draft.database}
+            onInput={(database) => set({ database })}
+          />
           <fieldset class="field field-wide">
             <legend>Sign in with</legend>
             {(['password', 'token'] as const).map((auth) => (
@@ -250,58 +244,36 @@ export function TeamSection() {
           </fieldset>
           {draft.auth === 'password' ? (
             <>
-              <Field label="User name" error={errorFor('team.username')}>
-                {(id, describedBy) => (
-                  <input
-                    id={id}
-                    data-testid="team-username"
-                    aria-describedby={describedBy}
-                    autocomplete="off"
-                    value={draft.username}
-                    onInput={(e) => set({ username: e.currentTarget.value })}
-                  />
-                )}
-              </Field>
-              <Field
+              <TextField
+                label="User name"
+                error={errorFor('team.username')}
+                testId="team-username"
+                autocomplete="off"
+                value={draft.username}
+                onInput={(username) => set({ username })}
+              />
+              <TextField
                 label="Password"
-                hint={
-                  saved?.password
-                    ? `Saved (${maskSecret(saved.password)}); leave empty to keep it.`
-                    : undefined
-                }
-              >
-                {(id, describedBy) => (
-                  <input
-                    id={id}
-                    data-testid="team-password"
-                    aria-describedby={describedBy}
-                    type="password"
-                    autocomplete="new-password"
-                    value={draft.password}
-                    onInput={(e) => set({ password: e.currentTarget.value })}
-                  />
-                )}
-              </Field>
+                hint={keptSecret(saved?.password)}
+                testId="team-password"
+                type="password"
+                autocomplete="new-password"
+                value={draft.password}
+                onInput={(password) => set({ password })}
+              />
             </>
           ) : (
-            <Field
+            <TextField
               label="Token"
               error={errorFor('team.token')}
-              hint={saved?.token ? `Saved (${maskSecret(saved.token)}); leave empty to keep it.` : undefined}
+              hint={keptSecret(saved?.token)}
               wide
-            >
-              {(id, describedBy) => (
-                <input
-                  id={id}
-                  data-testid="team-token"
-                  aria-describedby={describedBy}
-                  type="password"
-                  autocomplete="off"
-                  value={draft.token}
-                  onInput={(e) => set({ token: e.currentTarget.value })}
-                />
-              )}
-            </Field>
+              testId="team-token"
+              type="password"
+              autocomplete="off"
+              value={draft.token}
+              onInput={(token) => set({ token })}
+            />
           )}
           <div class="actions field-wide">
             <button type="submit" class="primary" data-testid="team-save">

@@ -11,30 +11,21 @@ export function TicketCriteria(props: {
   const { labels, criteria, errorAt, onPatch } = props;
   return (
     <>
-      <Field label={labels.types} error={errorAt('types')} hint={labels.typesHint}>
-        {(id, describedBy) => (
-          <ListInput
-            id={id}
-            describedBy={describedBy}
-            value={criteria.types ?? []}
-            separator=", "
-            parse={commasToList}
-            onChange={(types) => onPatch({ types })}
-          />
-        )}
-      </Field>
-      <Field label={labels.tags} error={errorAt('tags')} hint="Comma-separated">
-        {(id, describedBy) => (
-          <ListInput
-            id={id}
-            describedBy={describedBy}
-            value={criteria.tags ?? []}
-            separator=", "
-            parse={commasToList}
-            onChange={(tags) => onPatch({ tags })}
-          />
-        )}
-      </Field>
+      {(
+        [
+          ['types', labels.types, labels.typesHint],
+          ['tags', labels.tags, 'Comma-separated'],
+        ] as const
+      ).map(([field, label, hint]) => (
+        <CommasField
+          key={field}
+          label={label}
+          error={errorAt(field)}
+          hint={hint}
+          value={criteria[field] ?? []}
+          onChange={(list) => onPatch({ [field]: list })}
+        />
+      ))}
       <LinesField
         label={labels.keywords}
         error={errorAt('keywords')}
@@ -44,5 +35,29 @@ export function TicketCriteria(props: {
         onChange={(keywords) => onPatch({ keywords })}
       />
     </>
+  );
+}
+
+/** A field holding a short list typed on one line, its entries separated by commas. */
+function CommasField(props: {
+  label: string;
+  error: string | undefined;
+  hint: string;
+  value: readonly string[];
+  onChange: (list: string[]) => void;
+}) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint}>
+      {(id, describedBy) => (
+        <ListInput
+          id={id}
+          describedBy={describedBy}
+          value={props.value}
+          separator=", "
+          parse={commasToList}
+          onChange={props.onChange}
+        />
+      )}
+    </Field>
   );
 }

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { linesToList } from './draft';
 
@@ -107,6 +107,54 @@ export function LinesField(props: {
           onChange={props.onChange}
         />
       )}
+    </Field>
+  );
+}
+
+/** A field of one input the author types in: its kind, hook and limits, or rows for a text area. */
+export function TextField(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  wide?: boolean;
+  value: string | number;
+  /** Called with the text as typed. */
+  onInput: (text: string) => void;
+  /** Rows of a text area instead of a one-line input. */
+  rows?: number;
+  type?: 'url' | 'password' | 'number';
+  name?: string;
+  testId?: string;
+  autocomplete?: string;
+  min?: number;
+  max?: number;
+  step?: number | 'any';
+  readOnly?: boolean;
+}) {
+  const { label, error, hint, wide, value, onInput, rows, testId, ...input } = props;
+  return (
+    <Field label={label} error={error} hint={hint} wide={wide}>
+      {(id, describedBy) =>
+        rows ? (
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            rows={rows}
+            value={value}
+            onInput={(e) => onInput(e.currentTarget.value)}
+          />
+        ) : (
+          <input
+            id={id}
+            data-testid={testId}
+            aria-describedby={describedBy}
+            // One of Preact's per-type input shapes; the props above allow only those that fit.
+            {...(input as InputHTMLAttributes<HTMLInputElement>)}
+            value={value}
+            onInput={(e) => onInput(e.currentTarget.value)}
+          />
+        )
+      }
     </Field>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { AgentFigures, MissedStep, PlaybookFigures } from '../../utils/store/summary';
 import type { PlaybookLabels } from './labels';
 
@@ -9,26 +10,46 @@ function Meter({ value }: { value: number }) {
   );
 }
 
+/** One row of a breakdown: its name, reply count, adherence as a meter and a figure, then `children`. */
+function FiguresRow({
+  row,
+  data,
+  name,
+  nameTitle,
+  children,
+}: {
+  row: { count: number; adherence: number };
+  data: Record<`data-${string}`, string>;
+  name: ComponentChildren;
+  nameTitle?: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <li class="row" {...data} data-count={row.count} data-adherence={row.adherence}>
+      <span class="row-name" title={nameTitle}>
+        {name}
+      </span>
+      <span class="row-count">{row.count}</span>
+      <Meter value={row.adherence} />
+      <span class="row-value">{row.adherence}%</span>
+      {children}
+    </li>
+  );
+}
+
 export function ByPlaybook({ rows, labels }: { rows: PlaybookFigures[]; labels: PlaybookLabels }) {
   return (
     <section class="card">
       <h2>By playbook</h2>
       <ul class="rows" data-testid="by-playbook">
         {rows.map((row) => (
-          <li
+          <FiguresRow
             key={row.playbookId}
-            class="row"
-            data-playbook-id={row.playbookId}
-            data-count={row.count}
-            data-adherence={row.adherence}
-          >
-            <span class="row-name" title={row.playbookId}>
-              {labels.playbook(row.playbookId)}
-            </span>
-            <span class="row-count">{row.count}</span>
-            <Meter value={row.adherence} />
-            <span class="row-value">{row.adherence}%</span>
-          </li>
+            row={row}
+            data={{ 'data-playbook-id': row.playbookId }}
+            name={labels.playbook(row.playbookId)}
+            nameTitle={row.playbookId}
+          />
         ))}
       </ul>
     </section>
@@ -103,19 +124,14 @@ export function ByAgent({ rows, changes }: { rows: AgentFigures[]; changes?: Map
       <h2>By agent</h2>
       <ul class="rows" data-testid="by-agent">
         {rows.map((row) => (
-          <li
+          <FiguresRow
             key={row.agent}
-            class="row"
-            data-agent={row.agent}
-            data-count={row.count}
-            data-adherence={row.adherence}
+            row={row}
+            data={{ 'data-agent': row.agent }}
+            name={row.agent || <em>Unknown agent</em>}
           >
-            <span class="row-name">{row.agent || <em>Unknown agent</em>}</span>
-            <span class="row-count">{row.count}</span>
-            <Meter value={row.adherence} />
-            <span class="row-value">{row.adherence}%</span>
             <AgentChange change={changes?.get(row.agent)} />
-          </li>
+          </FiguresRow>
         ))}
       </ul>
     </section>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Download, KeelMessage, KeelResponse } from '../../utils/messages';
+import { JsonFileButton } from '../JsonFileButton';
 
 export type Send = <T extends KeelMessage>(message: T) => Promise<KeelResponse<T>>;
 
@@ -150,17 +151,14 @@ export function DataActions({
         >
           Export steps CSV
         </button>
-        <label class="button">
-          Import team files
-          <input
-            type="file"
-            accept=".json,application/json"
-            multiple
-            data-testid="import-team"
-            disabled={busy}
-            onChange={(event) => importTeam(event.currentTarget)}
-          />
-        </label>
+        <JsonFileButton
+          label="Import team files"
+          buttonClass="button"
+          testId="import-team"
+          multiple
+          disabled={busy}
+          onChoose={importTeam}
+        />
       </div>
       <div class="buttons secondary">
         <button
@@ -171,16 +169,13 @@ export function DataActions({
         >
           Back up
         </button>
-        <label class="button">
-          Restore
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="restore-backup"
-            disabled={busy}
-            onChange={(event) => restore(event.currentTarget)}
-          />
-        </label>
+        <JsonFileButton
+          label="Restore"
+          buttonClass="button"
+          testId="restore-backup"
+          disabled={busy}
+          onChoose={restore}
+        />
         <button
           type="button"
           class={confirmClear ? 'danger' : ''}

@@ -1,8 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { KeelMessage } from '../../utils/messages';
 import { endOfDay, startOfDay } from '../../utils/store/rollups';
 import type { ReplyRecord } from '../../utils/store/types';
 import type { Send } from './DataActions';
 import type { PlaybookLabels } from './labels';
+
+/** Where a most-missed step's replies are asked for: the step, the agent filter and the days shown. */
+export interface MissedQuery {
+  playbookId: string;
+  stepId: string;
+  agent: string;
+  sinceDay: string | null;
+  /** A custom range's last day: replies after it are left out. */
+  untilDay: string | null;
+}
+
+/** The message for a page of a step's missed replies: the first page, or the one before `page`. */
+export function missedMessage(
+  { playbookId, stepId, agent, sinceDay, untilDay }: MissedQuery,
+  { page, limit }: { page?: number; limit?: number } = {},
+): KeelMessage & { type: 'stats.missed' } {
+  const before = page ?? (untilDay ? endOfDay(untilDay) : undefined);
+  return {
+    type: 'stats.missed',
+    playbookId,
+    stepId,
+    ...(limit === undefined ? {} : { limit }),
+    ...(agent ? { agent } : {}),
+    ...(sinceDay ? { since: startOfDay(sinceDay) } : {}),
+    ...(before === undefined ? {} : { before }),
+  };
+}
 
 /** The replies behind a most-missed step, newest first, a page at a time (v6 `misses` store). */
 export function MissedReplies({
@@ -30,15 +58,7 @@ export function MissedReplies({
   const [error, setError] = useState('');
 
   async function load(page?: number) {
-    const before = page ?? (untilDay ? endOfDay(untilDay) : undefined);
-    const answer = await send({
-      type: 'stats.missed',
-      playbookId,
-      stepId,
-      ...(agent ? { agent } : {}),
-      ...(sinceDay ? { since: startOfDay(sinceDay) } : {}),
-      ...(before === undefined ? {} : { before }),
-    });
+    const answer = await send(missedMessage({ playbookId, stepId, agent, sinceDay, untilDay }, { page }));
     if (!answer.ok) {
       setError(answer.error);
       return;

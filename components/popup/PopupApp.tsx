@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Download, KeelMessage } from '../../utils/messages';
-import { agentChanges, type Delta, type DeltaMetric, deltasOf } from '../../utils/store/compare';
+import { useCallback, useState } from 'preact/hooks';
+import type { Download } from '../../utils/messages';
 import { dayOf } from '../../utils/store/rollups';
-import { type FilterChoices, PERIODS, type Period, type Summary } from '../../utils/store/summary';
-import type { TeamSummarySource } from '../../utils/team/summary';
-import type { Filters } from '../report/report-url';
+import { PERIODS, type Period } from '../../utils/store/summary';
+import type { SummaryMessage, TeamSummarySource } from '../../utils/team/summary';
 import { ByAgent, ByPlaybook, MissedSteps } from './Breakdowns';
 import { DataActions, type Send } from './DataActions';
+import { CompareWording, comparisonOf, HeadlineFigures } from './Figures';
+import { FilterBar, type Filters, isCustomRange, NO_FILTERS, PERIOD_LABELS, summaryMessage } from './filters';
 import type { PlaybookLabels } from './labels';
 import { MissedReplies } from './MissedReplies';
 import { OverriddenSteps } from './OverriddenSteps';
@@ -14,196 +14,7 @@ import { ReportLinks } from './ReportLinks';
 import { useTeamScope } from './ScopeSwitch';
 import { TrendChart } from './TrendChart';
 import { trendBuckets } from './trend';
-
-export const PERIOD_LABELS: Record<Period, string> = {
-  '7d': '7 days',
-  '30d': '30 days',
-  '90d': '90 days',
-  all: 'All',
-};
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; summary: Summary; previous: Summary | null; choices: FilterChoices }
-  | { state: 'error'; message: string; quota: boolean };
-
-function DeltaBadge({ delta }: { delta: Delta }) {
-  const sign = delta.value > 0 ? '+' : delta.value < 0 ? '−' : '±';
-  const trend = delta.value > 0 ? 'up' : delta.value < 0 ? 'down' : 'flat';
-  return (
-    <span
-      class={`delta ${trend}`}
-      data-testid="delta"
-      data-metric={delta.metric}
-      data-value={delta.value}
-      data-unit={delta.unit}
-      title={delta.wording}
-    >
-      <span aria-hidden="true">
-        {sign}
-        {Math.abs(delta.value).toLocaleString()}
-        {delta.unit === 'points' ? ' pts' : '%'}
-      </span>
-      <span class="visually-hidden">{delta.wording}</span>
-    </span>
-  );
-}
-
-/** The three headline figures with their change on the previous period (popup and report). */
-export function HeadlineFigures({
-  summary,
-  deltas,
-}: {
-  summary: Summary;
-  deltas: ReadonlyMap<DeltaMetric, Delta>;
-}) {
-  return (
-    <>
-      <Figure testId="total-replies" value={summary.total} label="replies" delta={deltas.get('total')} />
-      <Figure
-        testId="adherence"
-        value={summary.adherence}
-        unit="%"
-        label="average adherence"
-        delta={deltas.get('adherence')}
-      />
-      <Figure
-        testId="full-adherence"
-        value={summary.fullAdherenceRate}
-        unit="%"
-        label="full adherence"
-        delta={deltas.get('full-adherence')}
-      />
-    </>
-  );
-}
-
-export function Figure({
-  testId,
-  value,
-  label,
-  unit,
-  delta,
-}: {
-  testId: string;
-  value: number;
-  label: string;
-  unit?: string;
-  delta?: Delta;
-}) {
-  return (
-    <div class="figure" data-testid={testId} data-value={value}>
-      <span class="figure-value">
-        {value.toLocaleString()}
-        {unit}
-      </span>
-      <span class="figure-label">{label}</span>
-      {delta && <DeltaBadge delta={delta} />}
-    </div>
-  );
-}
-
-const NO_FILTERS: Omit<Filters, 'period'> = { from: '', to: '', agent: '', playbookId: '', helpdesk: '' };
-
-/** The summary message for filters (empty ones left out). */
-export function summaryMessage(filters: Filters): KeelMessage & { type: 'stats.summary' } {
-  const message: KeelMessage & { type: 'stats.summary' } = { type: 'stats.summary', period: filters.period };
-  if (filters.from && filters.to) {
-    message.from = filters.from;
-    message.to = filters.to;
-  }
-  if (filters.agent) message.agent = filters.agent;
-  if (filters.playbookId) message.playbookId = filters.playbookId;
-  if (filters.helpdesk) message.helpdesk = filters.helpdesk;
-  return message;
-}
-
-function FilterSelect({
-  testId,
-  label,
-  value,
-  options,
-  name,
-  onChange,
-}: {
-  testId: string;
-  label: string;
-  value: string;
-  options: string[];
-  name: (id: string) => string;
-  onChange: (value: string) => void;
-}) {
-  // A chosen value stays listed even when the period has no reply of it.
-  const values = value && !options.includes(value) ? [value, ...options] : options;
-  return (
-    <label class="filter">
-      <span>{label}</span>
-      <select
-        data-testid={testId}
-        value={value}
-        onChange={(event) => onChange((event.target as HTMLSelectElement).value)}
-      >
-        <option value="">All</option>
-        {values.map((id) => (
-          <option key={id} value={id}>
-            {name(id)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-export function FilterBar({
-  filters,
-  choices,
-  labels,
-  onChange,
-}: {
-  filters: Filters;
-  choices: FilterChoices | null;
-  labels: PlaybookLabels;
-  onChange: (filters: Filters) => void;
-}) {
-  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
-  return (
-    <section class="filters" aria-label="Filters">
-      <div class="range">
-        <DateFilter
-          testId="period-from"
-          label="From"
-          value={filters.from}
-          onChange={(from) => set({ from })}
-        />
-        <DateFilter testId="period-to" label="To" value={filters.to} onChange={(to) => set({ to })} />
-      </div>
-      <FilterSelect
-        testId="filter-agent"
-        label="Agent"
-        value={filters.agent}
-        options={choices?.agents ?? []}
-        name={(id) => id || 'Unknown agent'}
-        onChange={(agent) => set({ agent })}
-      />
-      <FilterSelect
-        testId="filter-playbook"
-        label="Playbook"
-        value={filters.playbookId}
-        options={choices?.playbooks ?? []}
-        name={(id) => labels.playbook(id)}
-        onChange={(playbookId) => set({ playbookId })}
-      />
-      <FilterSelect
-        testId="filter-helpdesk"
-        label="Helpdesk"
-        value={filters.helpdesk}
-        options={choices?.helpdesks ?? []}
-        name={(id) => id || 'Unknown'}
-        onChange={(helpdesk) => set({ helpdesk })}
-      />
-    </section>
-  );
-}
+import { useSummaryLoad } from './useSummaryLoad';
 
 function EmptyState({ period, filtered }: { period: Period; filtered: boolean }) {
   if (filtered)
@@ -245,51 +56,18 @@ export function PopupApp({
   team?: TeamSummarySource;
 }) {
   const [filters, setFilters] = useState<Filters>({ period: '30d', ...NO_FILTERS });
-  const [choices, setChoices] = useState<FilterChoices | null>(null);
   const period = filters.period;
-  const custom = Boolean(filters.from && filters.to);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const custom = isCustomRange(filters);
   const [drill, setDrill] = useState<{ playbookId: string; stepId: string } | null>(null);
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   const teamScope = useTeamScope(team, send);
-
-  useEffect(() => {
-    let current = true;
-    teamScope
-      .summary(summaryMessage(filters))
-      .then((answer) => {
-        if (!current) return;
-        if (answer.ok) setChoices(answer.choices);
-        setLoad(
-          answer.ok
-            ? { state: 'ready', summary: answer.summary, previous: answer.previous, choices: answer.choices }
-            : { state: 'error', message: answer.error, quota: answer.quota === true },
-        );
-      })
-      .catch((error: unknown) => {
-        if (current)
-          setLoad({
-            state: 'error',
-            message: error instanceof Error ? error.message : String(error),
-            quota: false,
-          });
-      });
-    return () => {
-      current = false;
-    };
-    // revision: reload after an import, restore or clear.
-  }, [teamScope.summary, filters, revision]);
-
-  const deltas = new Map<DeltaMetric, Delta>(
-    load.state === 'ready' && load.previous
-      ? deltasOf(load.summary, load.previous).map((d) => [d.metric, d])
-      : [],
+  const fetchSummary = useCallback(
+    async (message: SummaryMessage) => ({ answer: await teamScope.summary(message), extra: null }),
+    [teamScope.summary],
   );
-  const changes =
-    load.state === 'ready' && load.previous
-      ? agentChanges(load.summary, load.previous)
-      : new Map<string, number>();
+  const { load, choices } = useSummaryLoad(fetchSummary, filters, revision);
+  const { deltas, changes } = comparisonOf(load.state === 'ready' ? load : null);
 
   return (
     <main class="popup">
@@ -337,12 +115,7 @@ export function PopupApp({
           <section class="figures" aria-label="Summary">
             <HeadlineFigures summary={load.summary} deltas={deltas} />
           </section>
-          {deltas.size > 0 && (
-            <p class="compare muted" data-testid="compare-wording">
-              Compared with the previous {custom ? 'period of the same length' : PERIOD_LABELS[period]}:{' '}
-              {[...deltas.values()].map((d) => d.wording).join(' ')}
-            </p>
-          )}
+          <CompareWording deltas={deltas} filters={filters} muted />
           <section class="card">
             <h2>Trend</h2>
             <TrendChart
@@ -386,30 +159,5 @@ export function PopupApp({
       )}
       <DataActions send={send} query={summaryMessage(filters)} onChanged={refresh} save={save} />
     </main>
-  );
-}
-
-/** One end of the custom range: a labelled date input whose value is `YYYY-MM-DD` or empty. */
-function DateFilter({
-  testId,
-  label,
-  value,
-  onChange,
-}: {
-  testId: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <label class="filter">
-      <span>{label}</span>
-      <input
-        type="date"
-        data-testid={testId}
-        value={value}
-        onChange={(event) => onChange((event.target as HTMLInputElement).value)}
-      />
-    </label>
   );
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { type Filters, REPORT_PATH, reportSearch } from '../report/report-url';
+import { REPORT_PATH, reportSearch } from '../report/report-url';
+import type { Filters } from './filters';
 
 /**
  * Links from the popup to the full report (in a tab, with the popup's filters in its URL) and to

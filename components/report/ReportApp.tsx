@@ -1,27 +1,19 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { Download } from '../../utils/messages';
 import type { AgentTrend } from '../../utils/store/agent-trends';
-import { agentChanges, type Delta, type DeltaMetric, deltasOf } from '../../utils/store/compare';
-import { dayOf, endOfDay, startOfDay } from '../../utils/store/rollups';
-import { type FilterChoices, PERIODS, type Period, type Summary } from '../../utils/store/summary';
-import type { ReplyRecord } from '../../utils/store/types';
+import { dayOf } from '../../utils/store/rollups';
+import { PERIODS, type Period } from '../../utils/store/summary';
+import type { SummaryMessage } from '../../utils/team/summary';
 import { DataActions, type Send } from '../popup/DataActions';
+import { CompareWording, comparisonOf, HeadlineFigures } from '../popup/Figures';
+import { FilterBar, type Filters, isCustomRange, PERIOD_LABELS, summaryMessage } from '../popup/filters';
 import type { PlaybookLabels } from '../popup/labels';
-import { ReplyRow } from '../popup/MissedReplies';
-import { FilterBar, HeadlineFigures, PERIOD_LABELS, summaryMessage } from '../popup/PopupApp';
 import { TrendChart } from '../popup/TrendChart';
-import { type TrendBucket, trendBuckets } from '../popup/trend';
-import type { Filters } from './report-url';
+import { trendBuckets } from '../popup/trend';
+import { useSummaryLoad } from '../popup/useSummaryLoad';
+import { MissedStepsDetail } from './MissedStepsDetail';
 import { reportText, scopeOf } from './summary-text';
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; summary: Summary; previous: Summary | null; choices: FilterChoices }
-  | { state: 'error'; message: string };
-
-/** How many most-missed steps the report details, and how many replies it shows for each. */
-const MISSED_SHOWN = 5;
-const EXAMPLES_PER_STEP = 5;
+import { AgentsTable, PlaybooksTable } from './Tables';
 
 /** Copies text to the clipboard; resolves false when the browser refused. */
 export async function copyText(text: string): Promise<boolean> {
@@ -31,110 +23,6 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** An agent's adherence over the period as a small line (no axes: the table's columns say the scale). */
-function Sparkline({ agent, buckets }: { agent: string; buckets: TrendBucket[] }) {
-  const width = 120;
-  const height = 28;
-  const withData = buckets
-    .map((b, i) => ({ i, adherence: b.adherence }))
-    .filter((p): p is { i: number; adherence: number } => p.adherence !== null);
-  if (withData.length === 0) return <span class="muted">–</span>;
-  const x = (i: number) => (buckets.length === 1 ? width / 2 : 2 + (i / (buckets.length - 1)) * (width - 4));
-  const y = (adherence: number) => 2 + (1 - adherence / 100) * (height - 4);
-  const points = withData.map((p) => `${x(p.i)},${y(p.adherence)}`).join(' ');
-  const first = withData[0];
-  const last = withData[withData.length - 1];
-  return (
-    <svg
-      class="sparkline"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={`${agent || 'Unknown agent'}: adherence ${first?.adherence}% in ${buckets[first?.i ?? 0]?.label}, ${last?.adherence}% in ${buckets[last?.i ?? 0]?.label}`}
-      data-testid="agent-trend"
-    >
-      <line class="spark-base" x1="0" x2={width} y1={y(100)} y2={y(100)} />
-      <line class="spark-base" x1="0" x2={width} y1={y(0)} y2={y(0)} />
-      {withData.length > 1 ? (
-        <polyline class="spark-line" points={points} />
-      ) : (
-        <circle class="spark-dot" r="2.5" cx={x(first?.i ?? 0)} cy={y(first?.adherence ?? 0)} />
-      )}
-    </svg>
-  );
-}
-
-function ChangeCell({ change, compared }: { change: number | undefined; compared: boolean }) {
-  if (!compared) return <td class="num muted">–</td>;
-  if (change === undefined) return <td class="num muted">new</td>;
-  const way = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
-  return (
-    <td class={`num ${way}`} data-testid="agent-change" data-value={change}>
-      {change > 0 ? '▲ ' : change < 0 ? '▼ ' : ''}
-      {change === 0 ? 'no change' : `${Math.abs(change)} pts`}
-      <span class="visually-hidden">{change > 0 ? ' up' : change < 0 ? ' down' : ''}</span>
-    </td>
-  );
-}
-
-/** The replies behind one most-missed step: the newest few, each linking to its ticket. */
-function MissedExamples({
-  send,
-  playbookId,
-  stepId,
-  agent,
-  sinceDay,
-  untilDay,
-  misses,
-}: {
-  send: Send;
-  playbookId: string;
-  stepId: string;
-  agent: string;
-  sinceDay: string | null;
-  untilDay: string | null;
-  misses: number;
-}) {
-  const [records, setRecords] = useState<ReplyRecord[] | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    let current = true;
-    send({
-      type: 'stats.missed',
-      playbookId,
-      stepId,
-      limit: EXAMPLES_PER_STEP,
-      ...(agent ? { agent } : {}),
-      ...(sinceDay ? { since: startOfDay(sinceDay) } : {}),
-      ...(untilDay ? { before: endOfDay(untilDay) } : {}),
-    })
-      .then((answer) => {
-        if (!current) return;
-        if (answer.ok) setRecords(answer.records);
-        else setError(answer.error);
-      })
-      .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      current = false;
-    };
-  }, [send, playbookId, stepId, agent, sinceDay, untilDay]);
-  if (error) return <p class="notice error">{error}</p>;
-  if (records === null) return <p class="muted">Loading examples…</p>;
-  return (
-    <>
-      <ul class="rows examples">
-        {records.map((record) => (
-          <ReplyRow key={record.id} record={record} />
-        ))}
-      </ul>
-      {misses > records.length && (
-        <p class="muted more">
-          and {misses - records.length} more (the popup lists them all; the steps CSV has every one)
-        </p>
-      )}
-    </>
-  );
 }
 
 /**
@@ -161,8 +49,6 @@ export function ReportApp({
   copy?: (text: string) => Promise<boolean>;
 }) {
   const [filters, setFiltersState] = useState<Filters>(initialFilters);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [trends, setTrends] = useState<AgentTrend[]>([]);
   const [copied, setCopied] = useState<{ ok: boolean; text: string } | null>(null);
   const [revision, setRevision] = useState(0);
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
@@ -170,47 +56,29 @@ export function ReportApp({
     setFiltersState(next);
     onFiltersChange?.(next);
   };
-
-  useEffect(() => {
-    let current = true;
-    const query = summaryMessage(filters);
-    Promise.all([
-      send(query),
-      send({
-        type: 'stats.agentTrends',
-        period: query.period,
-        ...(query.from && query.to ? { from: query.from, to: query.to } : {}),
-        ...(query.playbookId ? { playbookId: query.playbookId } : {}),
-        ...(query.helpdesk ? { helpdesk: query.helpdesk } : {}),
-      }),
-    ])
-      .then(([answer, trendAnswer]) => {
-        if (!current) return;
-        setTrends(trendAnswer.ok ? trendAnswer.agents : []);
-        setLoad(
-          answer.ok
-            ? { state: 'ready', summary: answer.summary, previous: answer.previous, choices: answer.choices }
-            : { state: 'error', message: answer.error },
-        );
-      })
-      .catch((error: unknown) => {
-        if (current)
-          setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) });
-      });
-    return () => {
-      current = false;
-    };
-  }, [send, filters, revision]);
+  const fetchSummary = useCallback(
+    async (query: SummaryMessage) => {
+      const [answer, trendAnswer] = await Promise.all([
+        send(query),
+        send({
+          type: 'stats.agentTrends',
+          period: query.period,
+          ...(query.from && query.to ? { from: query.from, to: query.to } : {}),
+          ...(query.playbookId ? { playbookId: query.playbookId } : {}),
+          ...(query.helpdesk ? { helpdesk: query.helpdesk } : {}),
+        }),
+      ]);
+      return { answer, extra: trendAnswer.ok ? trendAnswer.agents : ([] as AgentTrend[]) };
+    },
+    [send],
+  );
+  const { load, choices } = useSummaryLoad(fetchSummary, filters, revision);
 
   const today = dayOf(now());
   const ready = load.state === 'ready' ? load : null;
-  const custom = Boolean(filters.from && filters.to);
-  const deltas = new Map<DeltaMetric, Delta>(
-    ready?.previous ? deltasOf(ready.summary, ready.previous).map((d) => [d.metric, d]) : [],
-  );
-  const changes = ready?.previous ? agentChanges(ready.summary, ready.previous) : new Map<string, number>();
+  const custom = isCustomRange(filters);
+  const { deltas, changes } = comparisonOf(ready);
   const lastDay = ready?.summary.untilDay ?? today;
-  const trendOf = new Map(trends.map((t) => [t.agent, t.daily]));
 
   async function copySummary() {
     if (!ready) return;
@@ -259,7 +127,7 @@ export function ReportApp({
             ))}
           </select>
         </label>
-        <FilterBar filters={filters} choices={ready?.choices ?? null} labels={labels} onChange={setFilters} />
+        <FilterBar filters={filters} choices={choices} labels={labels} onChange={setFilters} />
         <div class="buttons">
           <button
             type="button"
@@ -305,13 +173,7 @@ export function ReportApp({
             <div class="figures">
               <HeadlineFigures summary={ready.summary} deltas={deltas} />
             </div>
-            {deltas.size > 0 && (
-              <p class="compare" data-testid="compare-wording">
-                Compared with the previous{' '}
-                {custom ? 'period of the same length' : PERIOD_LABELS[filters.period]}:{' '}
-                {[...deltas.values()].map((d) => d.wording).join(' ')}
-              </p>
-            )}
+            <CompareWording deltas={deltas} filters={filters} />
           </section>
 
           <section class="card" data-testid="report-section" data-section="trend">
@@ -330,116 +192,30 @@ export function ReportApp({
 
           <section class="card" data-testid="report-section" data-section="agents">
             <h2>Agents</h2>
-            <table class="table" data-testid="report-agents">
-              <thead>
-                <tr>
-                  <th scope="col">Agent</th>
-                  <th scope="col" class="num">
-                    Replies
-                  </th>
-                  <th scope="col" class="num">
-                    Adherence
-                  </th>
-                  <th scope="col" class="num">
-                    Full adherence
-                  </th>
-                  <th scope="col">Trend</th>
-                  <th scope="col" class="num">
-                    Change
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ready.summary.byAgent.map((row) => (
-                  <tr
-                    key={row.agent}
-                    data-testid="agent-row"
-                    data-agent={row.agent}
-                    data-count={row.count}
-                    data-adherence={row.adherence}
-                  >
-                    <th scope="row">{row.agent || <em>Unknown agent</em>}</th>
-                    <td class="num">{row.count.toLocaleString()}</td>
-                    <td class="num">{row.adherence}%</td>
-                    <td class="num">{row.fullAdherenceRate}%</td>
-                    <td>
-                      <Sparkline
-                        agent={row.agent}
-                        buckets={trendBuckets(trendOf.get(row.agent) ?? [], ready.summary.sinceDay, lastDay)}
-                      />
-                    </td>
-                    <ChangeCell change={changes.get(row.agent)} compared={ready.previous !== null} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AgentsTable
+              summary={ready.summary}
+              compared={ready.previous !== null}
+              changes={changes}
+              trends={ready.extra}
+              lastDay={lastDay}
+            />
           </section>
 
           <section class="card" data-testid="report-section" data-section="missed">
             <h2>Most-missed steps</h2>
-            {ready.summary.missedSteps.length === 0 ? (
-              <p class="muted">No step was missed in this period.</p>
-            ) : (
-              <ol class="missed-list">
-                {ready.summary.missedSteps.slice(0, MISSED_SHOWN).map((row) => (
-                  <li
-                    key={`${row.playbookId}/${row.stepId}`}
-                    data-testid="report-missed-step"
-                    data-playbook-id={row.playbookId}
-                    data-step-id={row.stepId}
-                    data-misses={row.misses}
-                  >
-                    <h3>
-                      {labels.step(row.playbookId, row.stepId)}{' '}
-                      <small>{labels.playbook(row.playbookId)}</small>
-                    </h3>
-                    <p class="muted">
-                      Missed in {row.misses} of {row.applicable} replies where it applied (
-                      {Math.round((row.misses / row.applicable) * 100)}%). Newest:
-                    </p>
-                    <MissedExamples
-                      send={send}
-                      playbookId={row.playbookId}
-                      stepId={row.stepId}
-                      agent={filters.agent}
-                      sinceDay={ready.summary.sinceDay}
-                      untilDay={ready.summary.untilDay ?? null}
-                      misses={row.misses}
-                    />
-                  </li>
-                ))}
-              </ol>
-            )}
+            <MissedStepsDetail
+              send={send}
+              rows={ready.summary.missedSteps}
+              labels={labels}
+              agent={filters.agent}
+              sinceDay={ready.summary.sinceDay}
+              untilDay={ready.summary.untilDay ?? null}
+            />
           </section>
 
           <section class="card" data-testid="report-section" data-section="playbooks">
             <h2>Playbooks</h2>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Playbook</th>
-                  <th scope="col" class="num">
-                    Replies
-                  </th>
-                  <th scope="col" class="num">
-                    Adherence
-                  </th>
-                  <th scope="col" class="num">
-                    Full adherence
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ready.summary.byPlaybook.map((row) => (
-                  <tr key={row.playbookId} data-playbook-id={row.playbookId}>
-                    <th scope="row">{labels.playbook(row.playbookId)}</th>
-                    <td class="num">{row.count.toLocaleString()}</td>
-                    <td class="num">{row.adherence}%</td>
-                    <td class="num">{row.fullAdherenceRate}%</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <PlaybooksTable rows={ready.summary.byPlaybook} labels={labels} />
           </section>
         </>
       )}

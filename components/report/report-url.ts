@@ -1,15 +1,6 @@
 import * as v from 'valibot';
-import { PERIODS, type Period } from '../../utils/store/summary';
-
-export interface Filters {
-  period: Period;
-  /** A custom range, both ends `YYYY-MM-DD`; used instead of the period when both are set. */
-  from: string;
-  to: string;
-  agent: string;
-  playbookId: string;
-  helpdesk: string;
-}
+import { PERIODS } from '../../utils/store/summary';
+import type { Filters } from '../popup/filters';
 
 /** The report page's path inside the extension; its filters travel in the query string. */
 export const REPORT_PATH = '/report.html';

@@ -1,7 +1,7 @@
 import { type Delta, deltasOf } from '../../utils/store/compare';
 import type { Summary } from '../../utils/store/summary';
+import type { Filters } from '../popup/filters';
 import type { PlaybookLabels } from '../popup/labels';
-import type { Filters } from './report-url';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

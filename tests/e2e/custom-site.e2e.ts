@@ -11,6 +11,7 @@ import {
   waitForPopupValue,
 } from './harness';
 import { PROJECT_ROOT } from './paths';
+import { allowSiteOnExtensionsPage, typeInto } from './site-access';
 
 // Issue 4, item 4: "any other site". A user sets up a helpdesk Keel does not know on the options
 // page, tests the selectors on an open ticket, adds the site, works a reply there, and removes it.
@@ -32,27 +33,6 @@ interface ChromeApi {
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
 }
-interface DeveloperPrivate {
-  addHostPermission(extensionId: string, host: string): Promise<void>;
-}
-
-/** What chrome://extensions does when the user adds a site under Keel's "Site access". */
-async function allowSiteOnExtensionsPage(keel: KeelBrowser, host: string): Promise<void> {
-  const page = await keel.context.newPage();
-  try {
-    await page.goto(`chrome://extensions/?id=${keel.extensionId}`);
-    await page.evaluate(
-      ([id, pattern]) =>
-        (
-          globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }
-        ).chrome.developerPrivate.addHostPermission(id as string, pattern as string),
-      [keel.extensionId, host],
-    );
-  } finally {
-    await page.close();
-  }
-}
-
 /** Keel's own view of its permission and registered scripts, read from one of its pages. */
 async function keelAccess(page: Page): Promise<{ allowed: boolean; scripts: string[] }> {
   return page.evaluate(async (pattern) => {
@@ -88,13 +68,6 @@ async function storedReplies(
 
 const probeRow = (options: Page, key: string) =>
   options.locator(`[data-testid=probe-results] [data-testid=probe][data-key="${key}"]`);
-
-/** Types into a labelled field as a person does: select what is there, then type over it. */
-async function typeInto(options: Page, label: string, text: string): Promise<void> {
-  const field = options.getByLabel(label, { exact: true });
-  await field.fill('');
-  await field.pressSequentially(text);
-}
 
 describe('a helpdesk the user adds on the options page', () => {
   let keel: KeelBrowser;

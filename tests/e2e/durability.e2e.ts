@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
-import { type KeelBrowser, launchKeel, sidebar, startDemoHelpdesk, waitForPopupValue } from './harness';
+import { demoHelpdeskAndKeel } from './demo-session';
+import { type KeelBrowser, sidebar, waitForPopupValue } from './harness';
 
 // Regression: a tester sent 5 replies on the demo helpdesk, closing each tab as soon as the reply
 // appeared, and only 3 were recorded (DESIGN.md: "a lost record is a bug"). A send's record now
@@ -36,18 +37,16 @@ async function openTicket(keel: KeelBrowser, helpdesk: DemoHelpdesk, ticketId: s
   return page;
 }
 
+/** The demo helpdesk and Keel for a describe block, pending sends stored after the test's short grace. */
+function demoWithShortGrace(started: Parameters<typeof demoHelpdeskAndKeel>[0]): void {
+  demoHelpdeskAndKeel(started, (keel) => setTestGrace(keel, TEST_GRACE_MS));
+}
+
 describe('a sent reply is recorded even when its tab closes right after Send', () => {
   let helpdesk: DemoHelpdesk;
   let keel: KeelBrowser;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-    keel = await launchKeel();
-    await setTestGrace(keel, TEST_GRACE_MS);
-  });
-  afterAll(async () => {
-    await keel?.close();
-    await helpdesk?.close();
+  demoWithShortGrace((started) => {
+    ({ helpdesk, keel } = started);
   });
 
   it('counts every one of five replies whose tabs closed at the click or as the reply appeared', async () => {
@@ -72,15 +71,8 @@ describe('a sent reply is recorded even when its tab closes right after Send', (
 describe('the page’s own script cannot forge a record', () => {
   let helpdesk: DemoHelpdesk;
   let keel: KeelBrowser;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-    keel = await launchKeel();
-    await setTestGrace(keel, TEST_GRACE_MS);
-  });
-  afterAll(async () => {
-    await keel?.close();
-    await helpdesk?.close();
+  demoWithShortGrace((started) => {
+    ({ helpdesk, keel } = started);
   });
 
   it('records nothing for script clicks on Send and Log reply, and records the agent’s own click', async () => {

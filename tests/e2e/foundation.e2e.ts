@@ -1,15 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
-import {
-  type KeelBrowser,
-  launchKeel,
-  screenshot,
-  sidebar,
-  startDemoHelpdesk,
-  waitForAttribute,
-  waitForPopupValue,
-} from './harness';
+import { demoHelpdeskForTests } from './demo-session';
+import { type KeelBrowser, screenshot, sidebar, waitForAttribute, waitForPopupValue } from './harness';
 
 // Issue 2, "Done when": one reply on the demo helpdesk, checked live, sent, recorded by the
 // background, shown in the popup, and still there after a browser restart. Only DESIGN.md's test
@@ -30,21 +23,13 @@ async function openTicket(keel: KeelBrowser, helpdesk: DemoHelpdesk, ticketId: s
 
 describe('foundation: one reply end to end on the demo helpdesk', () => {
   let helpdesk: DemoHelpdesk;
-  let keel: KeelBrowser | undefined;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-  });
-  afterEach(async () => {
-    await keel?.close();
-    keel = undefined;
-  });
-  afterAll(async () => {
-    await helpdesk?.close();
+  let keel: KeelBrowser;
+  const launch = demoHelpdeskForTests((started) => {
+    helpdesk = started;
   });
 
   it('checks a refund reply as it is typed, records it on send, and keeps the record after a browser restart', async () => {
-    keel = await launchKeel();
+    keel = await launch();
     const page = await openTicket(keel, helpdesk, '1042');
     const greet = sidebar(page).locator('[data-testid=step][data-step-id=greet]');
 
@@ -71,13 +56,13 @@ describe('foundation: one reply end to end on the demo helpdesk', () => {
 
     const { profileDir } = keel;
     await keel.close();
-    keel = await launchKeel({ profileDir });
+    keel = await launch({ profileDir });
     const popupAfterRestart = await keel.openPopup();
     await waitForPopupValue(popupAfterRestart, 'total-replies', '1');
   });
 
   it('records nothing for a send the page refuses, and only the reply that went through', async () => {
-    keel = await launchKeel();
+    keel = await launch();
     const refund = await openTicket(keel, helpdesk, '1042');
     const agentMessages = refund.locator('.hd-message[data-author=agent]');
     const agentMessagesBefore = await agentMessages.count();
@@ -106,7 +91,7 @@ describe('foundation: one reply end to end on the demo helpdesk', () => {
   });
 
   it("picks the playbook for each demo ticket's own type", async () => {
-    keel = await launchKeel();
+    keel = await launch();
     const picked: Record<string, string | null> = {};
     for (const ticketId of ['1042', '1043', '1044', '1045']) {
       const page = await openTicket(keel, helpdesk, ticketId);

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntranetHelpdesk } from '../intranet-helpdesk/server.mjs';
 import { type KeelBrowser, launchKeel, screenshot, sidebar, waitForAttribute } from './harness';
+import { allowSiteOnExtensionsPage, typeInto } from './site-access';
 
 // Issue 15, done-when: a helpdesk on the company intranet, served over plain http under a
 // non-localhost name (not a secure context), added entirely through the options page by its labels
@@ -14,26 +15,6 @@ import { type KeelBrowser, launchKeel, screenshot, sidebar, waitForAttribute } f
 
 const HOST_NAME = 'helpdesk.test';
 const PATTERN = `http://${HOST_NAME}/tickets/*`;
-
-interface DeveloperPrivate {
-  addHostPermission(extensionId: string, host: string): Promise<void>;
-}
-
-async function allowSiteOnExtensionsPage(keel: KeelBrowser, host: string): Promise<void> {
-  const page = await keel.context.newPage();
-  try {
-    await page.goto(`chrome://extensions/?id=${keel.extensionId}`);
-    await page.evaluate(
-      ([id, pattern]) =>
-        (
-          globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }
-        ).chrome.developerPrivate.addHostPermission(id as string, pattern as string),
-      [keel.extensionId, host],
-    );
-  } finally {
-    await page.close();
-  }
-}
 
 interface Stored {
   replies: { helpdesk: string; ticketId: string; playbookId: string; agent: string }[];
@@ -60,13 +41,6 @@ function stored(page: Page): Promise<Stored> {
         };
       }),
   );
-}
-
-/** Types into a field found by its label, as a person does. */
-async function typeInto(options: Page, label: string, text: string): Promise<void> {
-  const field = options.getByLabel(label, { exact: true });
-  await field.fill('');
-  await field.pressSequentially(text);
 }
 
 describe('a helpdesk on the company intranet, over plain http', () => {

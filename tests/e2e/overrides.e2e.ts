@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
-import { type KeelBrowser, launchKeel, sidebar, startDemoHelpdesk, waitForAttribute } from './harness';
+import { demoHelpdeskAndKeel } from './demo-session';
+import { type KeelBrowser, sidebar, waitForAttribute } from './harness';
 
 // Issue 13, "Done when": an e2e test overrides a step in the sidebar, sends, and finds the override
 // in the popup (and, beside the step, in the playbook editor).
@@ -40,14 +41,8 @@ async function reloadUntil(
 describe('an agent overrides a verdict, and the lead sees it', () => {
   let helpdesk: DemoHelpdesk;
   let keel: KeelBrowser;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-    keel = await launchKeel();
-  });
-  afterAll(async () => {
-    await keel?.close();
-    await helpdesk?.close();
+  demoHelpdeskAndKeel((started) => {
+    ({ helpdesk, keel } = started);
   });
 
   it('marks a failed step "done in my own words", sends, and finds it among the popup’s overridden steps and in the editor', async () => {

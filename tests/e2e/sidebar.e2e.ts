@@ -1,15 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
 import { seriousAxeFindings } from './axe';
-import {
-  type KeelBrowser,
-  launchKeel,
-  screenshot,
-  sidebar,
-  startDemoHelpdesk,
-  waitForAttribute,
-} from './harness';
+import { demoHelpdeskAndKeel } from './demo-session';
+import { type KeelBrowser, screenshot, sidebar, waitForAttribute } from './harness';
 
 // Issue 5, "Done when": the sidebar as an agent uses it all day, on the bundled demo helpdesk.
 
@@ -41,17 +35,11 @@ const collapsedState = (page: Page) => sidebar(page).locator('aside.keel').getAt
 describe('the agent’s sidebar', () => {
   let helpdesk: DemoHelpdesk;
   let keel: KeelBrowser;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-    keel = await launchKeel();
+  demoHelpdeskAndKeel((started) => {
+    ({ helpdesk, keel } = started);
   });
   afterEach(async () => {
     for (const page of keel.context.pages()) await page.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await keel?.close();
-    await helpdesk?.close();
   });
 
   it('collapses to a slim tab that keeps the score, expands again, and remembers it across a reload', async () => {

@@ -1,39 +1,17 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPLY_COLUMNS } from '../../utils/store/csv';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
-import {
-  type KeelBrowser,
-  launchKeel,
-  SCREENSHOTS_DIR,
-  sidebar,
-  startDemoHelpdesk,
-  waitForPopupValue,
-} from './harness';
+import { demoHelpdeskForTests } from './demo-session';
+import { BARE_ANSWER, type Draft, GOOD_REFUND } from './drafts';
+import { type KeelBrowser, SCREENSHOTS_DIR, sidebar, waitForPopupValue } from './harness';
 
 // Issue 6, "Done when": the e2e suite records replies through the UI, restarts the browser and
 // finds them, exports, clears, imports and sees the same summary. The expected figures are worked
 // out from what the sidebar showed when each reply was sent, so the test checks that the popup
 // reports exactly what the agent saw, whatever the default playbooks' weights become.
-
-interface Draft {
-  ticketId: string;
-  playbookId: string;
-  text: string;
-}
-
-/** Follows every step of the refund playbook. */
-const GOOD_REFUND: Draft = {
-  ticketId: '1042',
-  playbookId: 'refund',
-  text:
-    "Hi María,\n\nI understand you'd like a refund for order #A10234, and I'm so sorry the mixer arrived " +
-    "with a cracked bowl. I've processed a full refund to your original card, and it will show on your " +
-    'statement within 5 business days.\n\nThank you for your patience, and let me know if anything else ' +
-    'comes up.\n\nBest regards,\nSam',
-};
 
 /** Follows the delivery playbook but promises what the carrier controls: the critical step fails. */
 const OVERPROMISED_DELIVERY: Draft = {
@@ -44,16 +22,6 @@ const OVERPROMISED_DELIVERY: Draft = {
     'follow your parcel here: https://tracking.example.com/B55810. I guarantee it will reach you within 3 ' +
     "business days, and if it hasn't arrived by then, I'll send a replacement straight away.\n\nThank you " +
     'for your patience, and let me know if anything else comes up.\n\nBest regards,\nSam',
-};
-
-/** Says what happens next but leaves out the apology and the expectation the bug playbook asks for. */
-const BARE_ANSWER: Draft = {
-  ticketId: '1044',
-  playbookId: 'bug',
-  text:
-    'Hi Aisha,\n\nI can see the checkout goes blank when you apply SPRING15. Thank you for reporting this ' +
-    "and for the details. I've passed it to our engineers, who are looking into it now.\n\nThank you for " +
-    'your patience, and let me know if anything else comes up.\n\nBest regards,\nSam',
 };
 
 /** What the sidebar showed for a reply when it was sent. */
@@ -249,21 +217,13 @@ async function importTeamFiles(
 
 describe('statistics: recorded through the UI, kept, exported, cleared and imported', () => {
   let helpdesk: DemoHelpdesk;
-  let keel: KeelBrowser | undefined;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-  });
-  afterEach(async () => {
-    await keel?.close();
-    keel = undefined;
-  });
-  afterAll(async () => {
-    await helpdesk?.close();
+  let keel: KeelBrowser;
+  const launch = demoHelpdeskForTests((started) => {
+    helpdesk = started;
   });
 
   it('shows the same summary after a restart, after clear and import, and refuses duplicates and foreign files', async () => {
-    keel = await launchKeel();
+    keel = await launch();
     const emptyPopup = await keel.openPopup();
     await emptyPopup.setViewportSize({ width: 380, height: 600 });
     await emptyPopup.locator('[data-testid=empty-state]').waitFor();
@@ -295,7 +255,7 @@ describe('statistics: recorded through the UI, kept, exported, cleared and impor
 
     const { profileDir } = keel;
     await keel.close();
-    keel = await launchKeel({ profileDir });
+    keel = await launch({ profileDir });
     popup = await keel.openPopup();
     await waitForPopupValue(popup, 'total-replies', '3');
     expect(await readFigures(popup)).toEqual(expected);

@@ -4,6 +4,7 @@ import { AGENT_ROLE, LEAD_ROLE } from '../../utils/team/design';
 import { ADMIN, type CouchServer, startCouch } from '../couch/server';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
 import { setupTeam } from '../tools/team-setup';
+import { BARE_ANSWER, GOOD_REFUND } from './drafts';
 import { type KeelBrowser, launchKeel, sidebar, startDemoHelpdesk, waitForAttribute } from './harness';
 
 // Issue 16, "Done when": two agents' browsers send replies through the UI to the team store
@@ -13,25 +14,7 @@ import { type KeelBrowser, launchKeel, sidebar, startDemoHelpdesk, waitForAttrib
 const DATABASE = 'keel-team';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const REPLIES = [
-  {
-    ticketId: '1042',
-    playbookId: 'refund',
-    text:
-      "Hi María,\n\nI understand you'd like a refund for order #A10234, and I'm so sorry the mixer arrived " +
-      "with a cracked bowl. I've processed a full refund to your original card, and it will show on your " +
-      'statement within 5 business days.\n\nThank you for your patience, and let me know if anything else ' +
-      'comes up.\n\nBest regards,\nSam',
-  },
-  {
-    ticketId: '1044',
-    playbookId: 'bug',
-    text:
-      'Hi Aisha,\n\nI can see the checkout goes blank when you apply SPRING15. Thank you for reporting this ' +
-      "and for the details. I've passed it to our engineers, who are looking into it now.\n\nThank you for " +
-      'your patience, and let me know if anything else comes up.\n\nBest regards,\nSam',
-  },
-] as const;
+const REPLIES = [GOOD_REFUND, BARE_ANSWER] as const;
 
 /** The popup's headline figures and per-agent rows, through DESIGN.md's hooks. */
 interface Figures {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DemoHelpdesk } from '../demo-helpdesk/server.mjs';
-import { type KeelBrowser, launchKeel, sidebar, startDemoHelpdesk, waitForAttribute } from './harness';
+import { demoHelpdeskAndKeel } from './demo-session';
+import { type KeelBrowser, sidebar, waitForAttribute } from './harness';
 
 // "An extension updated while a tab is open": after an update the background injects the sidebar
 // into helpdesk tabs that are already open (utils/background/reinject.ts). The new instance must
@@ -13,14 +14,8 @@ import { type KeelBrowser, launchKeel, sidebar, startDemoHelpdesk, waitForAttrib
 describe('the sidebar injected again into an open ticket, as after an update', () => {
   let helpdesk: DemoHelpdesk;
   let keel: KeelBrowser;
-
-  beforeAll(async () => {
-    helpdesk = await startDemoHelpdesk();
-    keel = await launchKeel();
-  });
-  afterAll(async () => {
-    await keel?.close();
-    await helpdesk?.close();
+  demoHelpdeskAndKeel((started) => {
+    ({ helpdesk, keel } = started);
   });
 
   it('takes over from the old instance: one sidebar, still checking the same draft', async () => {

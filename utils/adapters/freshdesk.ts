@@ -1,5 +1,6 @@
 import { createSiteAdapter, segmentAfter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /** Issue 19's review of public 2025–2026 extensions and userscripts on *.freshdesk.com/a/tickets. */
@@ -83,19 +84,7 @@ export const freshdeskAdapter: HelpdeskAdapter = createSiteAdapter(
     name: 'Freshdesk',
     matches: (url) => url.hostname.endsWith('.freshdesk.com') && url.pathname.startsWith('/a/'),
     ticketId: (url) => segmentAfter(url, 'tickets'),
-    fields: {
-      subject: freshdeskSelectors.subject,
-      type: freshdeskSelectors.type,
-      tags: freshdeskSelectors.tags,
-      requester: freshdeskSelectors.requester,
-      customerMessages: freshdeskSelectors.customerMessages,
-      messages: freshdeskSelectors.messages,
-      editor: freshdeskSelectors.editor,
-      detectIn: freshdeskSelectors.composer,
-      replyAction: freshdeskSelectors.replyAction,
-      noteAction: freshdeskSelectors.noteAction,
-      send: freshdeskSelectors.send,
-    },
+    fields: fieldsOf(freshdeskSelectors),
   },
   freshdeskSelectors,
 );

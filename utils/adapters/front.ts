@@ -1,5 +1,6 @@
 import { createSiteAdapter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /**
@@ -69,15 +70,7 @@ export const frontAdapter: HelpdeskAdapter = createSiteAdapter(
     name: 'Front',
     matches: (url) => FRONT_HOST.test(url.hostname),
     ticketId: frontConversationId,
-    fields: {
-      subject: frontSelectors.subject,
-      tags: frontSelectors.tags,
-      requester: frontSelectors.requester,
-      customerMessages: frontSelectors.customerMessages,
-      messages: frontSelectors.messages,
-      detectIn: frontSelectors.composer,
-      send: frontSelectors.send,
-    },
+    fields: fieldsOf(frontSelectors),
     subjectRequired: false,
   },
   frontSelectors,

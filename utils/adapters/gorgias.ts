@@ -1,5 +1,6 @@
 import { createSiteAdapter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf, idInPath } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /**
@@ -73,17 +74,8 @@ export const gorgiasAdapter: HelpdeskAdapter = createSiteAdapter(
     id: 'gorgias',
     name: 'Gorgias',
     matches: (url) => url.hostname.endsWith('.gorgias.com') && url.pathname.startsWith('/app/'),
-    ticketId: (url) => TICKET_ROUTE.exec(url.pathname)?.[1] ?? null,
-    fields: {
-      subject: gorgiasSelectors.subject,
-      tags: gorgiasSelectors.tags,
-      requester: gorgiasSelectors.requester,
-      customerMessages: gorgiasSelectors.customerMessages,
-      messages: gorgiasSelectors.messages,
-      detectIn: gorgiasSelectors.composer,
-      noteMode: gorgiasSelectors.noteMode,
-      send: gorgiasSelectors.send,
-    },
+    ticketId: idInPath(TICKET_ROUTE),
+    fields: fieldsOf(gorgiasSelectors),
     subjectRequired: false,
   },
   gorgiasSelectors,

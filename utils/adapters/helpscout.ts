@@ -1,5 +1,6 @@
 import { createSiteAdapter, genericEditorSelectors, insertThroughEditorEvents } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf, idInPath } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /** Issue 19's review of public 2025–2026 extensions working on secure.helpscout.net. */
@@ -64,18 +65,8 @@ export const helpscoutAdapter: HelpdeskAdapter = createSiteAdapter(
     id: 'helpscout',
     name: 'Help Scout',
     matches: (url) => url.hostname === 'secure.helpscout.net' && url.pathname.startsWith('/conversation/'),
-    ticketId: (url) => /^\/conversation\/(\d+)/.exec(url.pathname)?.[1] ?? null,
-    fields: {
-      subject: helpscoutSelectors.subject,
-      tags: helpscoutSelectors.tags,
-      requester: helpscoutSelectors.requester,
-      customerMessages: helpscoutSelectors.customerMessages,
-      messages: helpscoutSelectors.messages,
-      editor: helpscoutSelectors.editor,
-      replyAction: helpscoutSelectors.replyAction,
-      noteAction: helpscoutSelectors.noteAction,
-      send: helpscoutSelectors.send,
-    },
+    ticketId: idInPath(/^\/conversation\/(\d+)/),
+    fields: fieldsOf(helpscoutSelectors),
     // Slate keeps its own model: text goes in through the beforeinput it handles (the browser's
     // insertText command changes the DOM behind Slate's back, and Slate's next render drops it).
     insert: insertThroughEditorEvents,

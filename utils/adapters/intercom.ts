@@ -1,5 +1,6 @@
 import { createSiteAdapter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf, idInPath } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /** Issue 19's review of public 2025–2026 extensions on the Intercom inbox (Inbox 2). */
@@ -70,18 +71,8 @@ export const intercomAdapter: HelpdeskAdapter = createSiteAdapter(
     name: 'Intercom',
     matches: (url) =>
       (INTERCOM_HOSTS as readonly string[]).includes(url.hostname) && url.pathname.startsWith('/a/'),
-    ticketId: (url) => /\/conversation\/(\d+)/.exec(url.pathname)?.[1] ?? null,
-    fields: {
-      subject: intercomSelectors.subject,
-      tags: intercomSelectors.tags,
-      requester: intercomSelectors.requester,
-      customerMessages: intercomSelectors.customerMessages,
-      messages: intercomSelectors.messages,
-      editor: intercomSelectors.editor,
-      detectIn: intercomSelectors.composer,
-      noteMode: intercomSelectors.noteMode,
-      send: intercomSelectors.send,
-    },
+    ticketId: idInPath(/\/conversation\/(\d+)/),
+    fields: fieldsOf(intercomSelectors),
     subjectRequired: false,
   },
   intercomSelectors,

@@ -1,5 +1,6 @@
 import { createSiteAdapter } from './generic';
 import type { SelectorRegistry } from './selectors';
+import { fieldsOf, idInPath } from './site-fields';
 import type { HelpdeskAdapter } from './types';
 
 /** clockify/browser-extension src/integrations/zohodesk.js (commit 0c3a79d, 2025), the zd_v2 view. */
@@ -59,19 +60,8 @@ export const zohodeskAdapter: HelpdeskAdapter = createSiteAdapter(
     name: 'Zoho Desk',
     matches: (url) =>
       (ZOHODESK_HOSTS as readonly string[]).includes(url.hostname) && url.pathname.startsWith('/agent/'),
-    ticketId: (url) => /\/tickets\/details\/(\d+)/.exec(url.pathname)?.[1] ?? null,
-    fields: {
-      subject: zohodeskSelectors.subject,
-      type: zohodeskSelectors.type,
-      tags: zohodeskSelectors.tags,
-      requester: zohodeskSelectors.requester,
-      customerMessages: zohodeskSelectors.customerMessages,
-      messages: zohodeskSelectors.messages,
-      detectIn: zohodeskSelectors.composer,
-      replyAction: zohodeskSelectors.replyAction,
-      noteAction: zohodeskSelectors.noteAction,
-      send: zohodeskSelectors.send,
-    },
+    ticketId: idInPath(/\/tickets\/details\/(\d+)/),
+    fields: fieldsOf(zohodeskSelectors),
     subjectRequired: false,
   },
   zohodeskSelectors,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { KeelMessage } from '../messages';
 import { PlaybookSchema } from '../playbook/schema';
+import type { SameType } from '../same-type';
 import { PERIODS } from '../store/summary';
 import { ReplyRecordSchema } from '../store/validation';
 
@@ -15,6 +16,15 @@ const FilterSchema = v.pipe(v.string(), v.maxLength(500));
 export const MAX_DRAFT_CHARS = 100_000;
 const TicketText = v.pipe(v.string(), v.maxLength(MAX_DRAFT_CHARS));
 const ShortText = v.pipe(v.string(), v.maxLength(2_000));
+/** The period, range and filters a summary and its CSV export share (utils/messages.ts SummaryFilters). */
+const SummaryFilterFields = {
+  period: PeriodSchema,
+  from: v.optional(DaySchema),
+  to: v.optional(DaySchema),
+  agent: v.optional(FilterSchema),
+  playbookId: v.optional(FilterSchema),
+  helpdesk: v.optional(FilterSchema),
+};
 
 /** What an adapter read from the page (utils/ticket.ts), as the checker and classifier take it. */
 const TicketContextSchema = v.object({
@@ -77,15 +87,7 @@ export const KeelMessageSchema = v.variant('type', [
     ticket: TicketContextSchema,
     playbooks: v.pipe(v.array(PlaybookSchema), v.maxLength(500)),
   }),
-  v.object({
-    type: v.literal('stats.summary'),
-    period: PeriodSchema,
-    from: v.optional(DaySchema),
-    to: v.optional(DaySchema),
-    agent: v.optional(FilterSchema),
-    playbookId: v.optional(FilterSchema),
-    helpdesk: v.optional(FilterSchema),
-  }),
+  v.object({ type: v.literal('stats.summary'), ...SummaryFilterFields }),
   v.object({
     type: v.literal('stats.missed'),
     playbookId: FilterSchema,
@@ -107,12 +109,7 @@ export const KeelMessageSchema = v.variant('type', [
   v.object({
     type: v.literal('stats.exportCsv'),
     kind: v.optional(v.picklist(['replies', 'steps'])),
-    period: PeriodSchema,
-    from: v.optional(DaySchema),
-    to: v.optional(DaySchema),
-    agent: v.optional(FilterSchema),
-    playbookId: v.optional(FilterSchema),
-    helpdesk: v.optional(FilterSchema),
+    ...SummaryFilterFields,
   }),
   v.object({ type: v.literal('stats.exportBackup') }),
   v.object({
@@ -139,9 +136,5 @@ export const KeelMessageSchema = v.variant('type', [
 ]);
 
 // The schema and the KeelMessage type must describe the same messages.
-const sameMessages: v.InferOutput<typeof KeelMessageSchema> extends KeelMessage
-  ? KeelMessage extends v.InferOutput<typeof KeelMessageSchema>
-    ? true
-    : false
-  : false = true;
+const sameMessages: SameType<v.InferOutput<typeof KeelMessageSchema>, KeelMessage> = true;
 void sameMessages;

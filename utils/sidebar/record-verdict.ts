@@ -1,5 +1,5 @@
 import type { CheckResult } from '../checker/types';
-import type { ReplyRecord, StepOverride } from '../store/types';
+import { type ReplyRecord, recordStep, type StepOverride } from '../store/types';
 import { applyOverrides, type OverrideEntry } from './overrides';
 
 /** A send's record before its verdict: who, where, when and which playbook. */
@@ -32,11 +32,7 @@ export function recordOf(
     ...base,
     score: result.score,
     fullAdherence: result.fullAdherence,
-    steps: result.steps.map((s) =>
-      s.override
-        ? { id: s.stepId, status: s.status, override: s.override }
-        : { id: s.stepId, status: s.status },
-    ),
+    steps: result.steps.map((s) => recordStep(s.stepId, s.status, s.override)),
     wordCount: result.wordCount,
   };
 }

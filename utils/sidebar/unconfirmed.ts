@@ -1,8 +1,8 @@
 import type { ReplyProof, Verdict } from '../adapters/custom-evidence';
 import type { Failure } from '../messages';
 import type { ReplyRecord } from '../store/types';
-import { type Observable, observable } from './observable';
 import type { RecordOutcome } from './record';
+import { SettleList, type SettleState } from './settle-list';
 
 /**
  * Sends on a custom site that count on positive evidence only (utils/adapters/custom-evidence.ts)
@@ -19,12 +19,7 @@ export interface UnconfirmedSend {
   proof: ReplyProof;
 }
 
-export interface UnconfirmedState {
-  /** Sends waiting for the agent's word, oldest first. */
-  sends: UnconfirmedSend[];
-  /** What went wrong the last time, in words, or null. */
-  error: string | null;
-}
+export type UnconfirmedState = SettleState<UnconfirmedSend>;
 
 export interface UnconfirmedDeps {
   /** The site's adapter id (`custom:{id}`). */
@@ -48,11 +43,11 @@ export interface UnconfirmedDeps {
  */
 export const IN_FLIGHT_MS = 10_000;
 
-export class UnconfirmedSends {
-  readonly state: Observable<UnconfirmedState> = observable<UnconfirmedState>({ sends: [], error: null });
+export class UnconfirmedSends extends SettleList<UnconfirmedSend> {
   private recheck: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: UnconfirmedDeps) {
+    super((send, keep) => (keep ? deps.record(send.record) : deps.discard(send.record.id)));
     deps.signal.addEventListener('abort', () => this.clearRecheck(), { once: true });
   }
 
@@ -105,18 +100,6 @@ export class UnconfirmedSends {
     if (soonest !== null && !deps.signal.aborted) {
       this.recheck = setTimeout(() => void this.refresh(), soonest + 100);
     }
-  }
-
-  /** The agent's word on one send: record it (`true`) or discard it. */
-  async decide(id: string, keep: boolean): Promise<void> {
-    const send = this.state.get().sends.find((candidate) => candidate.record.id === id);
-    if (!send) return;
-    const outcome = keep ? await this.deps.record(send.record) : await this.deps.discard(id);
-    this.state.update((current) =>
-      outcome.ok
-        ? { sends: current.sends.filter((candidate) => candidate.record.id !== id), error: null }
-        : { ...current, error: outcome.error },
-    );
   }
 
   private clearRecheck(): void {

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ReplyRecord } from '../store/types';
+import type { RecordOutcome } from './record';
+import { SettleList } from './settle-list';
 
 /**
  * Sends Keel could not record: shown to the agent in the sidebar ("Not recorded"), who records
@@ -116,4 +118,48 @@ export function watchUnrecorded(callback: () => void): () => void {
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+/**
+ * The "not recorded" list as the sidebar shows it: read now and again whenever any tab changes it,
+ * until `signal` aborts. Recording goes through `record` (a `reply.sent` with the record's own id);
+ * a recorded or discarded send leaves the stored list.
+ */
+export class UnrecordedList extends SettleList<UnrecordedSend> {
+  constructor(record: (entry: UnrecordedSend) => Promise<RecordOutcome>) {
+    super(async (entry, keep) => {
+      if (keep) {
+        const outcome = await record(entry);
+        if (!outcome.ok) return outcome;
+      }
+      await forgetUnrecorded(entry.record.id);
+      return { ok: true };
+    });
+  }
+
+  private reload: (() => void) | null = null;
+
+  watch(signal: AbortSignal): void {
+    // Only the newest read counts, and none lands during a decision (which ends with a read of its
+    // own): an older read may have begun before a send left the list.
+    let reads = 0;
+    const load = () => {
+      const read = ++reads;
+      void listUnrecorded()
+        .then((sends) => {
+          if (signal.aborted || read !== reads || this.state.get().busy) return;
+          this.state.update((current) => ({ ...current, sends }));
+        })
+        .catch(() => undefined);
+    };
+    this.reload = load;
+    load();
+    signal.addEventListener('abort', watchUnrecorded(load), { once: true });
+    signal.addEventListener('abort', () => (this.reload = null), { once: true });
+  }
+
+  override async decide(id: string, keep: boolean): Promise<void> {
+    await super.decide(id, keep);
+    this.reload?.();
+  }
 }

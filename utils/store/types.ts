@@ -37,6 +37,15 @@ export interface ReplyRecord {
   ticketUrl?: string;
 }
 
+/** A step as a record keeps it: exactly its id and status, and the agent's override where there is one. */
+export function recordStep(
+  id: string,
+  status: ReplyRecord['steps'][number]['status'],
+  override: StepOverride | undefined,
+): ReplyRecord['steps'][number] {
+  return override ? { id, status, override } : { id, status };
+}
+
 /** How an agent corrected a step's verdict. */
 export type StepOverride = 'done' | 'na';
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { SameType } from '../same-type';
 import type { ReplyRecord } from './types';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
@@ -68,11 +69,7 @@ export const ReplyRecordSchema = v.object({
 });
 
 // Keeps the schema and the shared type in step: a mismatch fails the type check.
-const sameShape: v.InferOutput<typeof ReplyRecordSchema> extends ReplyRecord
-  ? ReplyRecord extends v.InferOutput<typeof ReplyRecordSchema>
-    ? true
-    : false
-  : false = true;
+const sameShape: SameType<v.InferOutput<typeof ReplyRecordSchema>, ReplyRecord> = true;
 void sameShape;
 
 /** The first problem of a failed parse, named by its path: `records[3].score: Invalid value`. */

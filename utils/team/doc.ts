@@ -1,5 +1,5 @@
 import { dayOf } from '../store/rollups';
-import type { ReplyRecord } from '../store/types';
+import { type ReplyRecord, recordStep } from '../store/types';
 
 /** The fields of a format 1 record document. */
 const FORMAT_1_FIELDS = [
@@ -29,26 +29,16 @@ export const DOC_FIELDS = {
   2: [...FORMAT_1_FIELDS, 'format', 'lowConfidence', 'ticketUrl'],
 } as const;
 
-/** A record as the team store holds it: `_id` = `reply:<record id>`, the local day added for the views. */
-export interface TeamDoc {
+/**
+ * A record as the team store holds it: `_id` = `reply:<record id>`, the local day added for the
+ * views; never `origin` (the store's own), and `format` only as 2.
+ */
+export interface TeamDoc extends Omit<ReplyRecord, 'origin' | 'format'> {
   _id: string;
   type: 'keel.reply';
   format?: 2;
-  id: string;
-  time: number;
   /** The agent's local calendar day, `YYYY-MM-DD`, the views' first key. */
   day: string;
-  helpdesk: string;
-  ticketId: string;
-  playbookId: string;
-  playbookVersion: number;
-  agent: string;
-  score: number;
-  fullAdherence: boolean;
-  steps: ReplyRecord['steps'];
-  wordCount: number;
-  lowConfidence?: boolean;
-  ticketUrl?: string;
 }
 
 export function docIdOf(recordId: string): string {
@@ -70,11 +60,7 @@ export function toTeamDoc(record: ReplyRecord): TeamDoc {
     agent: record.agent,
     score: record.score,
     fullAdherence: record.fullAdherence,
-    steps: record.steps.map((step) =>
-      step.override
-        ? { id: step.id, status: step.status, override: step.override }
-        : { id: step.id, status: step.status },
-    ),
+    steps: record.steps.map((step) => recordStep(step.id, step.status, step.override)),
     wordCount: record.wordCount,
   };
   if (record.format === 2) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectEditor, insertThroughEditorEvents, textAsHtml } from '@/utils/adapters/generic';
+import { fieldsOf, idInPath } from '@/utils/adapters/site-fields';
 
 /** The editable each framework renders (attributes as the framework sets them), inside a page. */
 const FRAMEWORKS: [string, string][] = [
@@ -76,5 +77,32 @@ describe('insertion into an editor that renders after the event (Slate on React)
     expect(inserts).toEqual(['Hi Tomás,']);
     await new Promise((done) => setTimeout(done, 5));
     expect(editor.textContent).toBe('Hi Tomás,x');
+  });
+});
+
+describe('fieldsOf', () => {
+  const list = (css: string) => [{ css, variant: css, assumed: true as const }];
+
+  it('takes each field by its own name, the composer as where detection looks, and nothing else', () => {
+    const registry = {
+      subject: list('h1'),
+      ticketNumber: list('.number'),
+      composer: list('.composer'),
+      send: list('.send'),
+    };
+    expect(fieldsOf(registry)).toEqual({
+      subject: registry.subject,
+      detectIn: registry.composer,
+      send: registry.send,
+    });
+  });
+});
+
+describe('idInPath', () => {
+  it.each([
+    ['https://x.test/conversation/42/thread', '42'],
+    ['https://x.test/conversations', null],
+  ])('reads %s as ticket %s', (url, id) => {
+    expect(idInPath(/\/conversation\/(\d+)/)(new URL(url))).toBe(id);
   });
 });

@@ -100,6 +100,18 @@ const noteSwitch: Record<keyof typeof expected, ((note: boolean) => void) | null
   // Front's internal comments have their own box, outside the composer Keel reads.
   front: null,
 };
+/** The sends the adapter reports from now on, with the send gate letting them through or not. */
+function sendsSeen(adapter: HelpdeskAdapter, gateOpen: boolean): SentReply[] {
+  const sent: SentReply[] = [];
+  adapter.observeSend(
+    document,
+    new AbortController().signal,
+    (reply) => sent.push(reply),
+    () => gateOpen,
+  );
+  return sent;
+}
+
 function clickAction(css: string): void {
   document.querySelector<HTMLElement>(css)?.click();
 }
@@ -132,13 +144,7 @@ describe.each(Object.entries(expected))('%s adapter on its fixture', (name, want
 
   it('tells an internal note from a public reply, and reports no send of a note', () => {
     const adapter = adapterFor(name);
-    const sent: SentReply[] = [];
-    adapter.observeSend(
-      document,
-      new AbortController().signal,
-      (reply) => sent.push(reply),
-      () => true,
-    );
+    const sent = sendsSeen(adapter, true);
     const switchTo = noteSwitch[name as keyof typeof expected];
     if (!switchTo) {
       expect(adapter.replyMode(document)).toBe('unknown');
@@ -192,13 +198,7 @@ describe.each(Object.entries(expected))('%s adapter on its fixture', (name, want
 
     it('honours the send gate: a stopped send reports nothing and the page never sees the click', () => {
       const adapter = adapterFor(name);
-      const sent: SentReply[] = [];
-      adapter.observeSend(
-        document,
-        new AbortController().signal,
-        (reply) => sent.push(reply),
-        () => false,
-      );
+      const sent = sendsSeen(adapter, false);
       const editor = adapter.findEditor(document) as HTMLElement;
       const sendButton = document.querySelector<HTMLElement>(want.send);
       let pageSaw = false;

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, exportTeamFile, importTeamFiles, restoreBackup } from '../../../utils/store/files';
 import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
 import { summarize } from '../../../utils/store/summary';
 import { freshDbName, makeRecord } from '../store/fixtures';
+import { freshDbPerTest } from '../store/fresh-db';
 
 const STORES = [
   'replies',
@@ -17,12 +18,8 @@ const STORES = [
 ] as const;
 
 let db: KeelDatabase;
-beforeEach(async () => {
-  db = await openKeelDB(freshDbName());
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  db.close();
+freshDbPerTest((opened) => {
+  db = opened;
 });
 
 async function everything(target: KeelDatabase) {

@@ -1,19 +1,14 @@
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import { PlaybookEditor } from '../../../components/options/PlaybookEditor';
 import { type StepOverrideCounts, useStepOverrides } from '../../../components/options/stepOverrides';
-import { createMessageHandler } from '../../../utils/background/handlers';
-import { DEFAULT_SETTINGS } from '../../../utils/config/content-shapes';
-import type { KeelMessage, KeelResponse } from '../../../utils/messages';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import type { Playbook } from '../../../utils/playbook/schema';
-import { openKeelDB } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
-import { freshDbName, makeRecord } from '../store/fixtures';
+import { backgroundForPage } from '../pages';
+import { makeRecord } from '../store/fixtures';
 
 const refund = DEFAULT_PLAYBOOKS.find((playbook) => playbook.id === 'refund') as Playbook;
-const sender: Browser.runtime.MessageSender = { id: 'keel', url: 'chrome-extension://keel/options.html' };
 
 afterEach(cleanup);
 
@@ -65,7 +60,7 @@ describe('override counts in the playbook editor', () => {
   });
 
   it('reads the counts from the statistics’ rollups through the background', async () => {
-    const db = await openKeelDB(freshDbName());
+    const { db, send } = await backgroundForPage({ page: 'options', now: new Date(2025, 2, 20).getTime() });
     await addReply(
       db,
       makeRecord({
@@ -76,16 +71,6 @@ describe('override counts in the playbook editor', () => {
       }),
     );
     await addReply(db, makeRecord({ steps: [{ id: 'acknowledge', status: 'pass', override: 'done' }] }));
-    const handle = createMessageHandler({
-      db: async () => db,
-      runtimeId: () => 'keel',
-      extensionOrigin: () => 'chrome-extension://keel/',
-      appVersion: () => '0.1.0',
-      agentName: async () => 'Ana',
-      config: async () => ({ playbooks: [], settings: DEFAULT_SETTINGS }),
-      now: () => new Date(2025, 2, 20).getTime(),
-    });
-    const send = <T extends KeelMessage>(message: T) => handle(message, sender) as Promise<KeelResponse<T>>;
     let seen: StepOverrideCounts = new Map();
     function Probe() {
       seen = useStepOverrides(send);

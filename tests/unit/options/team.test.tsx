@@ -29,16 +29,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** A team store saved earlier, signed in with a user name and password. */
+const SAVED_CONFIG = {
+  url: 'https://couch.example',
+  database: 'team',
+  username: 'Ana',
+  password: 'correct horse',
+};
+
 describe('options: Team tab', () => {
   it('shows the state, the records waiting and the refused ones, and never the saved password', async () => {
-    await fakeBrowser.storage.local.set({
-      [TEAM_CONFIG_KEY]: {
-        url: 'https://couch.example',
-        database: 'team',
-        username: 'Ana',
-        password: 'correct horse',
-      },
-    });
+    await fakeBrowser.storage.local.set({ [TEAM_CONFIG_KEY]: SAVED_CONFIG });
     render(<TeamSection />);
     const badge = await screen.findByTestId('team-status');
     await waitFor(() => expect(badge.dataset.state).toBe('ok'));
@@ -52,14 +53,7 @@ describe('options: Team tab', () => {
   });
 
   it('keeps the saved password when the field is left empty, and refuses a bad address without saving', async () => {
-    await fakeBrowser.storage.local.set({
-      [TEAM_CONFIG_KEY]: {
-        url: 'https://couch.example',
-        database: 'team',
-        username: 'Ana',
-        password: 'correct horse',
-      },
-    });
+    await fakeBrowser.storage.local.set({ [TEAM_CONFIG_KEY]: SAVED_CONFIG });
     render(<TeamSection />);
     const database = await screen.findByTestId('team-database');
     await waitFor(() => expect((database as HTMLInputElement).value).toBe('team'));

@@ -29,44 +29,50 @@ function deferred<T>() {
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
+/**
+ * Runs `test` while the administrator's policy is still being read; `readPolicy` ends the read
+ * with the policy given.
+ */
+async function whilePolicyIsRead(
+  test: (readPolicy: (policy: Record<string, unknown>) => void) => Promise<void>,
+): Promise<void> {
+  const managed = fakeBrowser.storage.managed;
+  const slowPolicy = deferred<Record<string, unknown>>();
+  const original = managed.get;
+  managed.get = (() => slowPolicy.promise) as typeof managed.get;
+  try {
+    await test(slowPolicy.resolve);
+  } finally {
+    managed.get = original;
+  }
+}
+
 describe('the options page state', () => {
   it('keeps the playbooks imported while the administrator’s policy was still being read (regression: a slow first read dropped them from the list until a reload)', async () => {
-    const managed = fakeBrowser.storage.managed;
-    const slowPolicy = deferred<Record<string, unknown>>();
-    const original = managed.get;
-    managed.get = (() => slowPolicy.promise) as typeof managed.get;
-    try {
+    await whilePolicyIsRead(async (readPolicy) => {
       const { result } = renderHook(() => useOptionsState());
       await teamPlaybooksItem.setValue([imported('first-import')]);
       await waitFor(() => expect(result.current.team.map((p) => p.id)).toEqual(['first-import']));
       await teamPlaybooksItem.setValue([imported('first-import'), imported('second-import')]);
-      slowPolicy.resolve({});
+      readPolicy({});
       await waitFor(() => expect(result.current.loaded).toBe(true));
       expect(result.current.team.map((p) => p.id)).toEqual(['first-import', 'second-import']);
       expect(result.current.inForce.slice(0, 2).map((e) => [e.playbook.id, e.source])).toEqual([
         ['first-import', 'team'],
         ['second-import', 'team'],
       ]);
-    } finally {
-      managed.get = original;
-    }
+    });
   });
 
   it('shows the team’s playbooks before the administrator’s policy has been read', async () => {
     await teamPlaybooksItem.setValue([imported('stored')]);
-    const managed = fakeBrowser.storage.managed;
-    const slowPolicy = deferred<Record<string, unknown>>();
-    const original = managed.get;
-    managed.get = (() => slowPolicy.promise) as typeof managed.get;
-    try {
+    await whilePolicyIsRead(async (readPolicy) => {
       const { result } = renderHook(() => useOptionsState());
       await waitFor(() => expect(result.current.team.map((p) => p.id)).toEqual(['stored']));
       expect(result.current.loaded).toBe(false);
-      slowPolicy.resolve({});
+      readPolicy({});
       await waitFor(() => expect(result.current.loaded).toBe(true));
-    } finally {
-      managed.get = original;
-    }
+    });
   });
 });
 

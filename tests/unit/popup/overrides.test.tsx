@@ -1,18 +1,14 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { labelsFrom } from '../../../components/popup/labels';
 import { byPlaybook } from '../../../components/popup/OverriddenSteps';
 import { PopupApp } from '../../../components/popup/PopupApp';
-import { createMessageHandler } from '../../../utils/background/handlers';
-import { DEFAULT_SETTINGS } from '../../../utils/config/content-shapes';
-import type { KeelMessage, KeelResponse } from '../../../utils/messages';
-import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
+import type { KeelDatabase } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
-import { freshDbName, makeRecord } from '../store/fixtures';
+import { backgroundPerTest, type PageSend } from '../pages';
+import { makeRecord } from '../store/fixtures';
 
 const NOW = new Date(2025, 2, 20, 15, 0).getTime();
-const sender: Browser.runtime.MessageSender = { id: 'keel', url: 'chrome-extension://keel/popup.html' };
 const labels = labelsFrom([
   {
     id: 'refund',
@@ -26,24 +22,10 @@ const labels = labelsFrom([
 const at = (day: number) => new Date(2025, 2, day, 10).getTime();
 
 let db: KeelDatabase;
-let send: <T extends KeelMessage>(message: T) => Promise<KeelResponse<T>>;
+let send: PageSend;
 
-beforeEach(async () => {
-  db = await openKeelDB(freshDbName());
-  const handle = createMessageHandler({
-    db: async () => db,
-    runtimeId: () => 'keel',
-    extensionOrigin: () => 'chrome-extension://keel/',
-    appVersion: () => '0.1.0',
-    agentName: async () => 'Ana',
-    config: async () => ({ playbooks: [], settings: DEFAULT_SETTINGS }),
-    now: () => NOW,
-  });
-  send = (message) => handle(message, sender) as never;
-});
-afterEach(() => {
-  cleanup();
-  db.close();
+backgroundPerTest({ page: 'popup', now: NOW }, (background) => {
+  ({ db, send } = background);
 });
 
 const rowsOf = (container: ParentNode) =>

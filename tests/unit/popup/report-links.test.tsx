@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Filters } from '../../../components/popup/filters';
 import { ReportLinks } from '../../../components/popup/ReportLinks';
-import type { Filters } from '../../../components/report/report-url';
 import { filtersFromSearch } from '../../../components/report/report-url';
 
 beforeEach(() => fakeBrowser.reset());

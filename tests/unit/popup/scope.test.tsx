@@ -1,34 +1,20 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import { labelsFrom } from '../../../components/popup/labels';
 import { PopupApp } from '../../../components/popup/PopupApp';
-import { createMessageHandler } from '../../../utils/background/handlers';
-import { DEFAULT_SETTINGS } from '../../../utils/config/content-shapes';
-import type { KeelMessage, KeelResponse } from '../../../utils/messages';
-import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
+import type { KeelDatabase } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
 import type { TeamSummarySource } from '../../../utils/team/summary';
-import { freshDbName, makeRecord } from '../store/fixtures';
+import { backgroundForPage, type PageSend } from '../pages';
+import { makeRecord } from '../store/fixtures';
 
 const NOW = new Date(2025, 2, 20, 15, 0).getTime();
-const sender: Browser.runtime.MessageSender = { id: 'keel', url: 'chrome-extension://keel/popup.html' };
 const labels = labelsFrom([]);
-type Send = <T extends KeelMessage>(message: T) => Promise<KeelResponse<T>>;
+type Send = PageSend;
 
 /** A background over its own database: this browser's, or (for the fake team store) the team's. */
-async function backgroundOver(): Promise<{ db: KeelDatabase; send: Send }> {
-  const db = await openKeelDB(freshDbName());
-  const handle = createMessageHandler({
-    db: async () => db,
-    runtimeId: () => 'keel',
-    extensionOrigin: () => 'chrome-extension://keel/',
-    appVersion: () => '0.1.0',
-    agentName: async () => 'Ana',
-    config: async () => ({ playbooks: [], settings: DEFAULT_SETTINGS }),
-    now: () => NOW,
-  });
-  return { db, send: (message) => handle(message, sender) as never };
+function backgroundOver() {
+  return backgroundForPage({ page: 'popup', now: NOW });
 }
 
 let local: { db: KeelDatabase; send: Send };

@@ -1,25 +1,23 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { parse } from 'csv-parse/sync';
+import type { ComponentProps } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
+import type { Filters } from '../../../components/popup/filters';
 import { labelsFrom } from '../../../components/popup/labels';
 import { ReportApp } from '../../../components/report/ReportApp';
-import type { Filters } from '../../../components/report/report-url';
 import { filtersFromSearch, reportSearch } from '../../../components/report/report-url';
 import { reportText } from '../../../components/report/summary-text';
-import { createMessageHandler } from '../../../utils/background/handlers';
-import { DEFAULT_SETTINGS } from '../../../utils/config/content-shapes';
-import type { Download, KeelMessage, KeelResponse } from '../../../utils/messages';
+import type { Download } from '../../../utils/messages';
 import { DEFAULT_PLAYBOOKS } from '../../../utils/playbook/library';
 import type { Playbook } from '../../../utils/playbook/schema';
 import { agentChanges } from '../../../utils/store/compare';
-import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
+import type { KeelDatabase } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
 import { summarizeQuery } from '../../../utils/store/summary';
-import { freshDbName, makeRecord } from '../store/fixtures';
+import { backgroundForPage, type PageSend } from '../pages';
+import { makeRecord } from '../store/fixtures';
 
 const NOW = new Date(2025, 2, 20, 15, 0).getTime();
-const sender: Browser.runtime.MessageSender = { id: 'keel', url: 'chrome-extension://keel/report.html' };
 const labels = labelsFrom([
   { id: 'refund', name: 'Refund request', steps: [{ id: 'greet', title: 'Greet the customer by name' }] },
 ]);
@@ -31,20 +29,10 @@ const miss = [{ id: 'greet', status: 'fail' as const }];
 const refundPlaybook = DEFAULT_PLAYBOOKS.find((p) => p.id === 'refund') as Playbook;
 
 let db: KeelDatabase;
-let send: <T extends KeelMessage>(message: T) => Promise<KeelResponse<T>>;
+let send: PageSend;
 
 beforeEach(async () => {
-  db = await openKeelDB(freshDbName());
-  const handle = createMessageHandler({
-    db: async () => db,
-    runtimeId: () => 'keel',
-    extensionOrigin: () => 'chrome-extension://keel/',
-    appVersion: () => '0.1.0',
-    agentName: async () => 'Ana',
-    config: async () => ({ playbooks: [refundPlaybook], settings: DEFAULT_SETTINGS }),
-    now: () => NOW,
-  });
-  send = (message) => handle(message, sender) as never;
+  ({ db, send } = await backgroundForPage({ page: 'report', now: NOW, playbooks: [refundPlaybook] }));
   // This week: Ana 100 and 0 (missed greet), Łukasz 50 (missed greet). The week before: Ana 80.
   await addReply(db, makeRecord({ time: at(19), agent: 'Ana', score: 100, ticketId: 'A1' }));
   await addReply(
@@ -80,9 +68,14 @@ afterEach(() => {
   db.close();
 });
 
+/** The report over the test's background, at NOW, for all replies of the week unless told otherwise. */
+function renderReport(props: Partial<ComponentProps<typeof ReportApp>> = {}) {
+  return render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} {...props} />);
+}
+
 describe('report page', () => {
   it('shows every section for the filters in its URL, with the popup figures and deltas', async () => {
-    render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} />);
+    renderReport();
     await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('3'));
     expect(screen.getAllByTestId('report-section').map((s) => s.dataset.section)).toEqual([
       'summary',
@@ -100,7 +93,7 @@ describe('report page', () => {
   });
 
   it('lists every agent with a trend and the change, new agents marked as new', async () => {
-    render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} />);
+    renderReport();
     await waitFor(() => expect(screen.getAllByTestId('agent-row')).toHaveLength(2));
     const rows = screen.getAllByTestId('agent-row');
     expect(rows.map((r) => [r.dataset.agent, r.dataset.count, r.dataset.adherence])).toEqual([
@@ -113,7 +106,7 @@ describe('report page', () => {
   });
 
   it('shows the replies behind each most-missed step, each linking to its ticket', async () => {
-    render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} />);
+    renderReport();
     const step = await screen.findByTestId('report-missed-step');
     expect(step.textContent).toContain('Greet the customer by name');
     await waitFor(() => expect(step.querySelectorAll('[data-testid=reply-row]')).toHaveLength(2));
@@ -126,15 +119,7 @@ describe('report page', () => {
 
   it('filtering by agent narrows every figure and the examples, and tells the page its new filters', async () => {
     const told: Filters[] = [];
-    render(
-      <ReportApp
-        send={send}
-        labels={labels}
-        initialFilters={ALL}
-        now={() => NOW}
-        onFiltersChange={(f) => told.push(f)}
-      />,
-    );
+    renderReport({ onFiltersChange: (f) => told.push(f) });
     await screen.findByTestId('total-replies');
     fireEvent.change(screen.getByTestId('filter-agent'), { target: { value: 'Łukasz' } });
     await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('1'));
@@ -147,18 +132,12 @@ describe('report page', () => {
 
   it('copies a plain-text summary with the figures, the changes and the most-missed steps', async () => {
     const copied: string[] = [];
-    render(
-      <ReportApp
-        send={send}
-        labels={labels}
-        initialFilters={ALL}
-        now={() => NOW}
-        copy={async (text) => {
-          copied.push(text);
-          return true;
-        }}
-      />,
-    );
+    renderReport({
+      copy: async (text) => {
+        copied.push(text);
+        return true;
+      },
+    });
     await screen.findByTestId('total-replies');
     fireEvent.click(screen.getByTestId('copy-summary'));
     await waitFor(() => expect(screen.getByTestId('copy-notice').textContent).toContain('Summary copied'));
@@ -186,9 +165,7 @@ describe('report page', () => {
   });
 
   it('offers the text to copy by hand when the browser refuses the clipboard', async () => {
-    render(
-      <ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} copy={async () => false} />,
-    );
+    renderReport({ copy: async () => false });
     await screen.findByTestId('total-replies');
     fireEvent.click(screen.getByTestId('copy-summary'));
     const fallback = await screen.findByRole('textbox', { name: 'Summary text' });
@@ -198,15 +175,7 @@ describe('report page', () => {
 
   it('exports the CSVs of the filters on screen, with step names from the playbooks in force', async () => {
     const saved: Download[] = [];
-    render(
-      <ReportApp
-        send={send}
-        labels={labels}
-        initialFilters={{ ...ALL, agent: 'Łukasz' }}
-        now={() => NOW}
-        save={(d) => saved.push(d)}
-      />,
-    );
+    renderReport({ initialFilters: { ...ALL, agent: 'Łukasz' }, save: (d) => saved.push(d) });
     await waitFor(() => expect(screen.getByTestId('total-replies').dataset.value).toBe('1'));
     fireEvent.click(screen.getByTestId('export-csv-steps'));
     await waitFor(() => expect(saved).toHaveLength(1));
@@ -224,7 +193,7 @@ describe('report page', () => {
   });
 
   it('hosts team import and export, so a Firefox lead can merge files', async () => {
-    render(<ReportApp send={send} labels={labels} initialFilters={ALL} now={() => NOW} />);
+    renderReport();
     await screen.findByTestId('total-replies');
     expect(screen.getByTestId('import-team')).toBeTruthy();
     expect(screen.getByTestId('export-json')).toBeTruthy();

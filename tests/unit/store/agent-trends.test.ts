@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agentTrends } from '../../../utils/store/agent-trends';
-import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
+import type { KeelDatabase } from '../../../utils/store/open';
 import { addReply } from '../../../utils/store/replies';
-import { freshDbName, makeRecord } from './fixtures';
+import { makeRecord } from './fixtures';
+import { freshDbPerTest } from './fresh-db';
 
 let db: KeelDatabase;
-beforeEach(async () => {
-  db = await openKeelDB(freshDbName());
+freshDbPerTest((opened) => {
+  db = opened;
 });
-afterEach(() => db.close());
 
 const at = (day: number, hour = 10) => new Date(2025, 2, day, hour).getTime();
 

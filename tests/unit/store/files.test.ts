@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreFileError } from '../../../utils/store/errors';
 import {
   exportBackup,
@@ -11,12 +11,12 @@ import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
 import { addReply, clearAll } from '../../../utils/store/replies';
 import { summarize } from '../../../utils/store/summary';
 import { freshDbName, makeRecord } from './fixtures';
+import { freshDbPerTest } from './fresh-db';
 
 let db: KeelDatabase;
-beforeEach(async () => {
-  db = await openKeelDB(freshDbName());
+freshDbPerTest((opened) => {
+  db = opened;
 });
-afterEach(() => db.close());
 
 async function teamFileText(agent: string, count: number): Promise<string> {
   const source = await openKeelDB(freshDbName());

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { StoreQuotaError } from '../../../utils/store/errors';
-import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
+import type { KeelDatabase } from '../../../utils/store/open';
 import {
   addPending,
   allPending,
@@ -12,17 +12,14 @@ import {
 } from '../../../utils/store/pending';
 import { addReply, clearAll } from '../../../utils/store/replies';
 import { summarize } from '../../../utils/store/summary';
-import { freshDbName, makeRecord } from './fixtures';
+import { makeRecord } from './fixtures';
+import { freshDbPerTest } from './fresh-db';
 
 const T0 = new Date(2025, 2, 10, 12, 0).getTime();
 
 let db: KeelDatabase;
-beforeEach(async () => {
-  db = await openKeelDB(freshDbName());
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  db.close();
+freshDbPerTest((opened) => {
+  db = opened;
 });
 
 describe('pending sends', () => {

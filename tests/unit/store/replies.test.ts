@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { StoreQuotaError } from '../../../utils/store/errors';
-import { type KeelDatabase, openKeelDB } from '../../../utils/store/open';
+import type { KeelDatabase } from '../../../utils/store/open';
 import { addReply, pruneBefore } from '../../../utils/store/replies';
 import { dayOf, dayTotalsOf, rollupsOf } from '../../../utils/store/rollups';
 import { sinceDayFor, summarize, summarizeRollups } from '../../../utils/store/summary';
-import { freshDbName, makeRecord } from './fixtures';
+import { makeRecord } from './fixtures';
+import { freshDbPerTest } from './fresh-db';
 
 let db: KeelDatabase;
-beforeEach(async () => {
-  db = await openKeelDB(freshDbName());
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  db.close();
+freshDbPerTest((opened) => {
+  db = opened;
 });
 
 const day = (d: number, hour = 12) => new Date(2025, 2, d, hour).getTime();
