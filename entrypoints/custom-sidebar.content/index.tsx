@@ -1,4 +1,6 @@
 import '@/components/sidebar/sidebar.css';
+import '@/components/sidebar/steps.css';
+import '@/components/sidebar/send.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { UnconfirmedSends as UnconfirmedPanel } from '@/components/sidebar/UnconfirmedSends';
 import { createCustomSiteAdapter, customSiteMatches } from '@/utils/adapters/custom';

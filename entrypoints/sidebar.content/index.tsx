@@ -1,4 +1,6 @@
 import '@/components/sidebar/sidebar.css';
+import '@/components/sidebar/steps.css';
+import '@/components/sidebar/send.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { findBuiltInAdapter, HELPDESK_MATCHES } from '@/utils/adapters/registry';
 import { bootSidebar } from '@/utils/sidebar/boot';

@@ -1,5 +1,5 @@
 import { type AST, RegExpParser } from '@eslint-community/regexpp';
-import { children } from './backtrack';
+import { children } from './backtrack-compile';
 
 /**
  * Adversarial inputs for a regular expression, built from its structure: for each repetition, a
