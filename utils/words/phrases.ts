@@ -27,7 +27,7 @@ export interface PhraseWord {
 interface TrieNode {
   /** The word that leads to this node (checked on a hash hit). */
   word: string;
-  exact: Map<number, TrieNode> | null;
+  exact: TrieChildren | null;
   /** Prefix words, by their first character's code (an array: faster than a Map for these keys). */
   prefixes: (PrefixBucket | undefined)[] | null;
   /** Ids of phrases that end at this node. */
@@ -74,6 +74,60 @@ const FILTER_MASK = 0xffff;
 
 const newNode = (word: string): TrieNode => ({ word, exact: null, prefixes: null, ends: null });
 
+/**
+ * A trie node's children by word hash: open addressing in a typed array. Every reply word that may
+ * start a phrase looks one up, and a `Map.get` per word was the largest single cost of matching.
+ * Word hashes are non-negative, so -1 marks a free slot.
+ */
+class TrieChildren {
+  private keys = new Int32Array(8).fill(-1);
+  private nodes: (TrieNode | undefined)[] = new Array(8).fill(undefined);
+  private size = 0;
+
+  get(hash: number): TrieNode | undefined {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let slot = hash & mask;
+    while (true) {
+      const key = keys[slot] as number;
+      if (key === hash) return this.nodes[slot];
+      if (key === -1) return undefined;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  set(hash: number, node: TrieNode): void {
+    // At most half full, so a miss ends at a free slot after a probe or two.
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    this.place(hash, node);
+  }
+
+  hashes(): number[] {
+    return [...this.keys].filter((key) => key !== -1);
+  }
+
+  private place(hash: number, node: TrieNode): void {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let slot = hash & mask;
+    while (keys[slot] !== -1 && keys[slot] !== hash) slot = (slot + 1) & mask;
+    if (keys[slot] === -1) this.size++;
+    keys[slot] = hash;
+    this.nodes[slot] = node;
+  }
+
+  private grow(): void {
+    const { keys, nodes } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.nodes = new Array(keys.length * 2).fill(undefined);
+    this.size = 0;
+    for (let slot = 0; slot < keys.length; slot++) {
+      const key = keys[slot] as number;
+      if (key !== -1) this.place(key, nodes[slot] as TrieNode);
+    }
+  }
+}
+
 /** Splits a phrase into normalised words; a word directly followed by `*` becomes a prefix. */
 export function compilePhraseWords(phrase: string): PhraseWord[] {
   const analysis = analyseText(phrase);
@@ -109,7 +163,7 @@ export class PhraseSetBuilder {
   build(): PhraseSet {
     const { root, firstWordFilter } = this.set;
     firstWordFilter.fill(0);
-    for (const hash of root.exact?.keys() ?? []) firstWordFilter[hash & FILTER_MASK] = 1;
+    for (const hash of root.exact?.hashes() ?? []) firstWordFilter[hash & FILTER_MASK] = 1;
     return this.set;
   }
 }
@@ -135,7 +189,7 @@ function insert(root: TrieNode, words: PhraseWord[], id: number): void {
       }
       node = next;
     } else {
-      node.exact ??= new Map();
+      node.exact ??= new TrieChildren();
       let next = node.exact.get(hash);
       // Two different phrase words with one hash: astronomically rare; the word check below
       // keeps it correct (the second word then never matches) rather than silently wrong.
@@ -178,25 +232,39 @@ function walk(analysis: TextAnalysis, byPhrase: Matches, node: TrieNode, start: 
     const next = node.exact.get(analysis.hashes[at] as number);
     if (next && wordEquals(analysis, at, next.word)) advance(analysis, byPhrase, next, start, at + 1);
     const stemHash = analysis.stemHashes[at] as number;
-    if (stemHash !== -1) {
-      // "customer's" also counts as "customer".
-      const stem = node.exact.get(stemHash);
-      if (stem && analysis.word(at) === `${stem.word}'s`) advance(analysis, byPhrase, stem, start, at + 1);
-    }
+    if (stemHash !== -1) followStem(analysis, byPhrase, node.exact.get(stemHash), start, at);
   }
-  if (node.prefixes) {
-    const bucket = node.prefixes[firstCode(analysis, at)];
-    if (bucket && bucket.entries.length <= SCANNED_PREFIXES) {
-      for (const entry of bucket.entries) {
-        if (wordStartsWith(analysis, at, entry.prefix))
-          advance(analysis, byPhrase, entry.node, start, at + 1);
-      }
-    } else if (bucket) {
-      const word = analysis.word(at);
-      for (const length of bucket.lengths) {
-        const next = length <= word.length ? bucket.byPrefix.get(word.slice(0, length)) : undefined;
-        if (next) advance(analysis, byPhrase, next, start, at + 1);
-      }
+  if (node.prefixes) followPrefixes(analysis, byPhrase, node.prefixes, start, at);
+}
+
+/** "customer's" also counts as "customer". */
+function followStem(
+  analysis: TextAnalysis,
+  byPhrase: Matches,
+  stem: TrieNode | undefined,
+  start: number,
+  at: number,
+): void {
+  if (stem && analysis.word(at) === `${stem.word}'s`) advance(analysis, byPhrase, stem, start, at + 1);
+}
+
+function followPrefixes(
+  analysis: TextAnalysis,
+  byPhrase: Matches,
+  prefixes: (PrefixBucket | undefined)[],
+  start: number,
+  at: number,
+): void {
+  const bucket = prefixes[firstCode(analysis, at)];
+  if (bucket && bucket.entries.length <= SCANNED_PREFIXES) {
+    for (const entry of bucket.entries) {
+      if (wordStartsWith(analysis, at, entry.prefix)) advance(analysis, byPhrase, entry.node, start, at + 1);
+    }
+  } else if (bucket) {
+    const word = analysis.word(at);
+    for (const length of bucket.lengths) {
+      const next = length <= word.length ? bucket.byPrefix.get(word.slice(0, length)) : undefined;
+      if (next) advance(analysis, byPhrase, next, start, at + 1);
     }
   }
 }
@@ -242,16 +310,21 @@ export function matchPhrases(
   const byPhrase: Matches = [];
   const root = set.root;
   if (root.exact || root.prefixes) {
+    // The root's step of `walk`, with the filter in front of each lookup: most words start no
+    // phrase, and a word that may start one only by its first letter skips the hash lookup.
     const { hashes, stemHashes, count } = analysis;
     const filter = set.firstWordFilter;
-    const prefixes = root.prefixes;
+    const { exact, prefixes } = root;
     for (let i = 0; i < count; i++) {
+      const hash = hashes[i] as number;
+      if (exact !== null && filter[hash & FILTER_MASK] === 1) {
+        const next = exact.get(hash);
+        if (next && wordEquals(analysis, i, next.word)) advance(analysis, byPhrase, next, i, i + 1);
+      }
       const stem = stemHashes[i] as number;
-      const mayStart =
-        filter[(hashes[i] as number) & FILTER_MASK] === 1 ||
-        (stem !== -1 && filter[stem & FILTER_MASK] === 1) ||
-        (prefixes !== null && prefixes[firstCode(analysis, i)] !== undefined);
-      if (mayStart) walk(analysis, byPhrase, root, i, i);
+      if (exact !== null && stem !== -1 && filter[stem & FILTER_MASK] === 1)
+        followStem(analysis, byPhrase, exact.get(stem), i, i);
+      if (prefixes !== null) followPrefixes(analysis, byPhrase, prefixes, i, i);
     }
   }
   for (const { id, template } of set.dynamic) {

@@ -307,7 +307,26 @@ export function withoutWordsIn(
   hashes[kept] = 0;
   stemHashes[kept] = -1;
   flags[kept] = 0;
-  return finishAnalysis(maskedText, kept, hashes, stemHashes, starts, ends, flags, false);
+  // `maskRanges` builds the masked text by concatenation: a rope, whose every `charCodeAt` (the
+  // checks make hundreds) cost several times a flat string's. `toWellFormed` flattens it; the
+  // content stays (the ranges end at line breaks, so no surrogate pair is split).
+  return finishAnalysis(maskedText.toWellFormed(), kept, hashes, stemHashes, starts, ends, flags, false);
+}
+
+/**
+ * Words made by `word(i)` for ASCII words, by the low bits of their hash. The same words come back
+ * on every keystroke; reusing the string (after comparing characters) saves making two per word.
+ */
+const INTERNED_SLOTS = 0x1000;
+const interned: (string | undefined)[] = new Array(INTERNED_SLOTS).fill(undefined);
+
+function asciiWord(text: string, start: number, end: number, hash: number): string {
+  const slot = hash & (INTERNED_SLOTS - 1);
+  const known = interned[slot] as string | undefined;
+  if (known !== undefined && known.length === end - start && asciiMatchesAt(text, start, known)) return known;
+  const word = text.slice(start, end).toLowerCase();
+  interned[slot] = word;
+  return word;
 }
 
 // Separate from the scan on purpose: a closure over the scan's variables would move them out of
@@ -338,8 +357,11 @@ function finishAnalysis(
       if (known !== undefined) return known;
       if (index < 0 || index >= count) return '';
       const start = starts[index] as number;
-      const raw = text.slice(start, ends[index]);
-      const word = ((flags[index] as number) & NON_ASCII) !== 0 ? normaliseWord(raw) : raw.toLowerCase();
+      const end = ends[index] as number;
+      const word =
+        ((flags[index] as number) & NON_ASCII) !== 0
+          ? normaliseWord(text.slice(start, end))
+          : asciiWord(text, start, end, hashes[index] as number);
       made[index] = word;
       return word;
     },
