@@ -98,13 +98,16 @@ function isSignatureDetail(raw: string): boolean {
   let letters = 0;
   for (const char of line) {
     if (char >= '0' && char <= '9') digits++;
-    else if (/\p{L}/u.test(char)) letters++;
+    // ASCII letters without the Unicode lookup; other ASCII is never a letter.
+    else if ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z')) letters++;
+    else if (char >= '\u0080' && /\p{L}/u.test(char)) letters++;
   }
   if (digits >= 7 && letters <= 10) return true; // a phone number
   const words = line.split(/[\s,]+/).filter(Boolean);
+  // Capitals first: a sentence fails at its first lower-case word, before any word is lower-cased.
   return (
-    words.some((word) => TITLE_WORDS.has(word.toLowerCase())) &&
-    words.every((word) => /^[\p{Lu}&]/u.test(word) || NAME_PARTICLES.has(word))
+    words.every((word) => /^[\p{Lu}&]/u.test(word) || NAME_PARTICLES.has(word)) &&
+    words.some((word) => TITLE_WORDS.has(word.toLowerCase()))
   );
 }
 
@@ -169,7 +172,23 @@ function signatureEnd(text: string, from: number): number {
   return text.length;
 }
 
+/**
+ * The first character after a line's leading spaces and tabs, lower-cased when an ASCII letter: every
+ * pattern of `startsTheRest` starts with one of a few, so most lines skip them all. (Without the `u`
+ * flag, `i` matches no non-ASCII character to an ASCII one, so this filter is exact.)
+ */
+function firstCharOf(line: string): string {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const code = line.charCodeAt(i);
+  return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : line.charAt(i);
+}
+
+/** First characters that can start quoted history or a signature (see each pattern). */
+const STARTS_THE_REST = new Set(['-', '_', 'o', 'a', 'l', 'e', 'i', 'd', 'w', 's', 'f', 'v']);
+
 function startsTheRest(text: string, line: string, nextStart: number): boolean {
+  if (!STARTS_THE_REST.has(firstCharOf(line))) return false;
   if (SIGNATURE_DELIMITER.test(line) || ON_WROTE.test(line) || ORIGINAL_MESSAGE.test(line)) return true;
   // Every localized "wrote" line ends with a colon: most lines skip the pattern.
   if (line.includes(':') && LOCALIZED_WROTE.test(line)) return true;

@@ -346,8 +346,11 @@ export function findWords(analysis: TextAnalysis, words: PhraseWord[]): { start:
   const found: { start: number; end: number }[] = [];
   const first = words[0];
   if (!first) return found;
-  for (let i = 0; i + words.length <= analysis.count; i++) {
-    if (!first.prefix && analysis.hashes[i] !== first.hash && analysis.stemHashes[i] !== first.hash) continue;
+  const { hashes, stemHashes } = analysis;
+  const { hash: firstHash, prefix: firstIsPrefix } = first;
+  const last = analysis.count - words.length;
+  for (let i = 0; i <= last; i++) {
+    if (!firstIsPrefix && hashes[i] !== firstHash && stemHashes[i] !== firstHash) continue;
     let same = true;
     for (let k = 0; k < words.length && same; k++) {
       const expected = words[k] as PhraseWord;

@@ -122,6 +122,36 @@ function breakFlagFor(code: number): number {
   }
 }
 
+interface NonAsciiWord {
+  raw: string;
+  hash: number;
+  stemHash: number;
+}
+
+/**
+ * Hashes of the normalised forms of words with non-ASCII characters (café, María, we’ll), by the
+ * low bits of the scan's hash of their characters. The same words come back on every keystroke;
+ * comparing the characters costs less than slicing, normalising (a Map lookup) and hashing again.
+ */
+const NON_ASCII_SLOTS = 0x400;
+const nonAsciiWords: (NonAsciiWord | undefined)[] = new Array(NON_ASCII_SLOTS).fill(undefined);
+
+function nonAsciiWordAt(text: string, start: number, end: number, scanHash: number): NonAsciiWord {
+  const slot = scanHash & (NON_ASCII_SLOTS - 1);
+  const known = nonAsciiWords[slot];
+  if (known !== undefined && known.raw.length === end - start && text.startsWith(known.raw, start))
+    return known;
+  const raw = text.slice(start, end);
+  const normalised = normaliseWord(raw);
+  const fresh = {
+    raw,
+    hash: hashWord(normalised),
+    stemHash: normalised.endsWith("'s") ? hashWord(normalised.slice(0, -2)) : -1,
+  };
+  nonAsciiWords[slot] = fresh;
+  return fresh;
+}
+
 /** Reusable arrays for `analyseText`, so checking on every keystroke allocates almost nothing. */
 export interface AnalysisBuffers {
   hashes: Int32Array;
@@ -239,9 +269,9 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
     }
     if ((wordFlags & ENDS_NT) !== 0 && (text.charCodeAt(i - 1) | 32) !== 116) wordFlags &= ~ENDS_NT;
     if ((wordFlags & NON_ASCII) !== 0) {
-      const normalised = normaliseWord(text.slice(start, i));
-      hash = hashWord(normalised);
-      stemHash = normalised.endsWith("'s") ? hashWord(normalised.slice(0, -2)) : -1;
+      const known = nonAsciiWordAt(text, start, i, hash);
+      hash = known.hash;
+      stemHash = known.stemHash;
     }
     if (hash === FROM && count > 0 && hashes[count - 1] === SENT) mayHaveNonReply = true;
     hashes[count] = hash;
@@ -341,8 +371,9 @@ function finishAnalysis(
   flags: Uint8Array,
   mayHaveNonReply: boolean,
 ): TextAnalysis {
-  // Sized up front: words are asked for out of order, and a growing sparse array turns slow.
-  const made: (string | undefined)[] = new Array(count);
+  // Sized when the first word is asked for (the analysis of a signed reply is replaced before any
+  // is): words are asked for out of order, and a growing sparse array turns slow.
+  let made: (string | undefined)[] | undefined;
   return {
     text,
     count,
@@ -353,6 +384,7 @@ function finishAnalysis(
     flags,
     mayHaveNonReply,
     word(index: number): string {
+      made ??= new Array(count);
       const known = made[index];
       if (known !== undefined) return known;
       if (index < 0 || index >= count) return '';
