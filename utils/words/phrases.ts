@@ -378,6 +378,9 @@ const NEGATORS = [
   'nothing',
 ];
 const NEGATOR_HASHES = new Set(NEGATORS.map(hashWord));
+/** 1 where a negator's hash has these low 16 bits: most words skip the Set lookup. */
+const NEGATOR_FILTER = new Uint8Array(0x10000);
+for (const hash of NEGATOR_HASHES) NEGATOR_FILTER[hash & 0xffff] = 1;
 const ENOUGH = hashWord('enough');
 
 /** How many words before a match a negation still applies to ("can't really fully guarantee"). */
@@ -391,7 +394,8 @@ export function isNegated(analysis: TextAnalysis, start: number, end: number): b
   for (let k = start - 1; k >= 0 && k >= start - NEGATION_WINDOW; k--) {
     if (((flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
     if (((flags[k] as number) & ENDS_NT) !== 0) return !inCondition(analysis, k, start);
-    if (NEGATOR_HASHES.has(hashes[k] as number) && isNegatorWord(analysis.word(k)))
+    const hash = hashes[k] as number;
+    if (NEGATOR_FILTER[hash & 0xffff] === 1 && NEGATOR_HASHES.has(hash) && isNegatorWord(analysis.word(k)))
       return !inCondition(analysis, k, start);
   }
   return false;

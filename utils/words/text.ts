@@ -15,6 +15,8 @@ export const QUOTED = 4;
 export const ENDS_NT = 8;
 /** The word has non-ASCII letters: its normalised form differs from plain lower-casing. */
 const NON_ASCII = 16;
+/** The word starts with a digit (0–9): checks looking for numbers skip the rest without reading the text. */
+export const STARTS_WITH_DIGIT = 32;
 
 export interface TextAnalysis {
   /** The text offsets refer to. */
@@ -26,7 +28,7 @@ export interface TextAnalysis {
   stemHashes: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
-  /** CLAUSE_BREAK | SENTENCE_BREAK | QUOTED | ENDS_NT bits per word. */
+  /** CLAUSE_BREAK | SENTENCE_BREAK | QUOTED | ENDS_NT | STARTS_WITH_DIGIT bits per word. */
   flags: Uint8Array;
   /**
    * Whether the text has anything that could start quoted history or a signature (`>`, `--`,
@@ -232,7 +234,8 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
       continue;
     }
     const start = i;
-    let wordFlags = code < 128 ? pendingFlags : pendingFlags | NON_ASCII;
+    let wordFlags =
+      code < 128 ? (code <= 57 ? pendingFlags | STARTS_WITH_DIGIT : pendingFlags) : pendingFlags | NON_ASCII;
     let hash = HASH_SEED;
     let stemHash = -1;
     while (true) {

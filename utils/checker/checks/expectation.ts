@@ -1,6 +1,13 @@
 import type { StepCheck } from '../../playbook/schema';
 import { isNegated, matchText } from '../../words/phrases';
-import { CLAUSE_BREAK, hashWord, QUOTED, SENTENCE_BREAK, type TextAnalysis } from '../../words/text';
+import {
+  CLAUSE_BREAK,
+  hashWord,
+  QUOTED,
+  SENTENCE_BREAK,
+  STARTS_WITH_DIGIT,
+  type TextAnalysis,
+} from '../../words/text';
 import type { CheckContext, CheckOutcome } from './context';
 
 /**
@@ -440,20 +447,20 @@ function futureInClause(reply: TextAnalysis, start: number): boolean {
 
 export function findExpectations(reply: TextAnalysis): { start: number; end: number; negated: boolean }[] {
   const found: { start: number; end: number; negated: boolean }[] = [];
-  const { flags, hashes, starts, text } = reply;
-  for (let i = 0; i < reply.count; i++) {
+  const { flags, hashes, stemHashes, count } = reply;
+  for (let i = 0; i < count; i++) {
     // Only units, days, months and numbers can end or name a commitment: skip the rest cheaply.
-    const firstCode = text.charCodeAt(starts[i] as number);
+    const startsWithDigit = ((flags[i] as number) & STARTS_WITH_DIGIT) !== 0;
     const hash = hashes[i] as number;
-    const stem = reply.stemHashes[i] as number;
+    const stem = stemHashes[i] as number;
     const possessiveTrigger = stem !== -1 && TRIGGERS.has(stem); // "Thursday's release"
     if (
       !possessiveTrigger &&
-      !(firstCode >= 48 && firstCode <= 57) &&
+      !startsWithDigit &&
       (TRIGGER_FILTER[hash & 0xffff] === 0 || !TRIGGERS.has(hash))
     )
       continue;
-    if (firstCode <= 57 && bareNumberCannotNameTime(reply, i)) continue;
+    if (startsWithDigit && bareNumberCannotNameTime(reply, i)) continue;
     const duration = durationStartingBefore(reply, i);
     const start = duration ?? pointStartingAt(reply, i);
     if (start === undefined || start < 0) continue;
