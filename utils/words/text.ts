@@ -340,9 +340,9 @@ export function withoutWordsIn(
   hashes[kept] = 0;
   stemHashes[kept] = -1;
   flags[kept] = 0;
-  // `maskRanges` builds the masked text by concatenation: a rope, whose every `charCodeAt` (the
-  // checks make hundreds) cost several times a flat string's. `toWellFormed` flattens it; the
-  // content stays (the ranges end at line breaks, so no surrogate pair is split).
+  // `maskRanges` builds the masked text by concatenation: a rope, as `analyseText`'s input can be
+  // (see there). `toWellFormed` flattens it once, before the checks' hundreds of reads; the content
+  // stays (the ranges end at line breaks, so no surrogate pair is split).
   return finishAnalysis(maskedText.toWellFormed(), kept, hashes, stemHashes, starts, ends, flags, false);
 }
 
