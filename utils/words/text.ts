@@ -4,6 +4,17 @@
  * the scan allocates no strings: each word gets a hash of its lower-cased, accent-free form, and
  * lookups compare hashes first and characters only on a hit. `word(i)` makes the string on demand.
  */
+import {
+  asciiMatchesAt,
+  asciiWord,
+  HASH_MASK,
+  HASH_SEED,
+  hashWord,
+  nonAsciiWordAt,
+  normaliseWord,
+} from './word-cache';
+
+export { hashWord, normaliseWord } from './word-cache';
 
 /** A clause ends before this word: `, ; : ( ) – —` or anything that is a SENTENCE_BREAK. */
 export const CLAUSE_BREAK = 1;
@@ -40,9 +51,6 @@ export interface TextAnalysis {
 }
 
 const WORD_CHAR_NON_ASCII = /[\p{L}\p{N}\p{M}]/u;
-const COMBINING_MARKS = /\p{M}/gu;
-const HASH_MASK = 0x3fffffff; // stays a small integer in V8
-const HASH_SEED = 0x811c9dc5 & HASH_MASK;
 
 /** For each ASCII code: its lower-case form when it is a letter or digit, else 0. */
 const ASCII_WORD_LOWER = new Uint8Array(128);
@@ -74,30 +82,6 @@ function isWordCharAt(text: string, index: number): boolean {
   return known;
 }
 
-const normalisedCache = new Map<string, string>();
-
-/** Lower-cases, strips accents (NFD, then drops combining marks) and folds ’ to '. */
-export function normaliseWord(word: string): string {
-  const cached = normalisedCache.get(word);
-  if (cached !== undefined) return cached;
-  const normalised = word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/\u2019/g, "'");
-  if (normalisedCache.size > 5000) normalisedCache.clear();
-  normalisedCache.set(word, normalised);
-  return normalised;
-}
-
-/** The hash `analyseText` gives a word whose normalised form is `normalised`. */
-export function hashWord(normalised: string): number {
-  let hash = HASH_SEED;
-  for (let i = 0; i < normalised.length; i++)
-    hash = (Math.imul(hash ^ normalised.charCodeAt(i), 0x01000193) & HASH_MASK) | 0;
-  return hash;
-}
-
 // Words that, with a colon or each other, may start quoted history: "wrote:", "from:", "sent from".
 const WROTE = hashWord('wrote');
 const FROM = hashWord('from');
@@ -122,36 +106,6 @@ function breakFlagFor(code: number): number {
     default:
       return 0;
   }
-}
-
-interface NonAsciiWord {
-  raw: string;
-  hash: number;
-  stemHash: number;
-}
-
-/**
- * Hashes of the normalised forms of words with non-ASCII characters (café, María, we’ll), by the
- * low bits of the scan's hash of their characters. The same words come back on every keystroke;
- * comparing the characters costs less than slicing, normalising (a Map lookup) and hashing again.
- */
-const NON_ASCII_SLOTS = 0x400;
-const nonAsciiWords: (NonAsciiWord | undefined)[] = new Array(NON_ASCII_SLOTS).fill(undefined);
-
-function nonAsciiWordAt(text: string, start: number, end: number, scanHash: number): NonAsciiWord {
-  const slot = scanHash & (NON_ASCII_SLOTS - 1);
-  const known = nonAsciiWords[slot];
-  if (known !== undefined && known.raw.length === end - start && text.startsWith(known.raw, start))
-    return known;
-  const raw = text.slice(start, end);
-  const normalised = normaliseWord(raw);
-  const fresh = {
-    raw,
-    hash: hashWord(normalised),
-    stemHash: normalised.endsWith("'s") ? hashWord(normalised.slice(0, -2)) : -1,
-  };
-  nonAsciiWords[slot] = fresh;
-  return fresh;
 }
 
 /** Reusable arrays for `analyseText`, so checking on every keystroke allocates almost nothing. */
@@ -346,22 +300,6 @@ export function withoutWordsIn(
   return finishAnalysis(maskedText.toWellFormed(), kept, hashes, stemHashes, starts, ends, flags, false);
 }
 
-/**
- * Words made by `word(i)` for ASCII words, by the low bits of their hash. The same words come back
- * on every keystroke; reusing the string (after comparing characters) saves making two per word.
- */
-const INTERNED_SLOTS = 0x1000;
-const interned: (string | undefined)[] = new Array(INTERNED_SLOTS).fill(undefined);
-
-function asciiWord(text: string, start: number, end: number, hash: number): string {
-  const slot = hash & (INTERNED_SLOTS - 1);
-  const known = interned[slot] as string | undefined;
-  if (known !== undefined && known.length === end - start && asciiMatchesAt(text, start, known)) return known;
-  const word = text.slice(start, end).toLowerCase();
-  interned[slot] = word;
-  return word;
-}
-
 // Separate from the scan on purpose: a closure over the scan's variables would move them out of
 // registers into a heap context, which made the hot loop several times slower.
 function finishAnalysis(
@@ -421,15 +359,6 @@ export function wordStartsWith(analysis: TextAnalysis, index: number, prefix: st
   const start = analysis.starts[index] as number;
   if ((analysis.ends[index] as number) - start < prefix.length) return false;
   return asciiMatchesAt(analysis.text, start, prefix);
-}
-
-function asciiMatchesAt(text: string, start: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) {
-    let code = text.charCodeAt(start + k);
-    if (code >= 65 && code <= 90) code += 32;
-    if (code !== word.charCodeAt(k)) return false;
-  }
-  return true;
 }
 
 /** Normalised words of a short string (a phrase, a name). */
