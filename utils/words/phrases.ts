@@ -54,6 +54,8 @@ export interface PhraseSet {
    * no phrase, and this one array read lets them skip the trie entirely.
    */
   firstWordFilter: Uint8Array;
+  /** 1 for the ASCII characters (either case) a root prefix word starts with. */
+  rootPrefixCodes: Uint8Array;
 }
 
 /**
@@ -92,6 +94,7 @@ export class PhraseSetBuilder {
     root: newNode(''),
     dynamic: [],
     firstWordFilter: new Uint8Array(FILTER_SIZE),
+    rootPrefixCodes: new Uint8Array(128),
   };
   private readonly ids = new Map<string, number>();
 
@@ -108,9 +111,15 @@ export class PhraseSetBuilder {
   }
 
   build(): PhraseSet {
-    const { root, firstWordFilter } = this.set;
+    const { root, firstWordFilter, rootPrefixCodes } = this.set;
     firstWordFilter.fill(0);
     for (const hash of root.exact?.hashes() ?? []) firstWordFilter[hash & FILTER_MASK] = 1;
+    rootPrefixCodes.fill(0);
+    (root.prefixes ?? []).forEach((bucket, code) => {
+      if (bucket === undefined || code >= 128) return;
+      rootPrefixCodes[code] = 1;
+      if (code >= 97 && code <= 122) rootPrefixCodes[code - 32] = 1;
+    });
     return this.set;
   }
 }
@@ -259,8 +268,8 @@ export function matchPhrases(
   if (root.exact || root.prefixes) {
     // The root's step of `walk`, with the filter in front of each lookup: most words start no
     // phrase, and a word that may start one only by its first letter skips the hash lookup.
-    const { hashes, stemHashes, count } = analysis;
-    const filter = set.firstWordFilter;
+    const { hashes, stemHashes, count, starts, text } = analysis;
+    const { firstWordFilter: filter, rootPrefixCodes } = set;
     const { exact, prefixes } = root;
     for (let i = 0; i < count; i++) {
       const hash = hashes[i] as number;
@@ -271,7 +280,11 @@ export function matchPhrases(
       const stem = stemHashes[i] as number;
       if (exact !== null && stem !== -1 && filter[stem & FILTER_MASK] === 1)
         followStem(analysis, byPhrase, exact.get(stem), i, i);
-      if (prefixes !== null) followPrefixes(analysis, byPhrase, prefixes, i, i);
+      if (prefixes !== null) {
+        // An ASCII first character says without a lookup whether a prefix bucket can match.
+        const first = text.charCodeAt(starts[i] as number);
+        if (first >= 128 || rootPrefixCodes[first] === 1) followPrefixes(analysis, byPhrase, prefixes, i, i);
+      }
     }
   }
   for (const { id, template } of set.dynamic) {
