@@ -173,22 +173,44 @@ function signatureEnd(text: string, from: number): number {
 }
 
 /**
- * The first character after a line's leading spaces and tabs, lower-cased when an ASCII letter: every
- * pattern of `startsTheRest` starts with one of a few, so most lines skip them all. (Without the `u`
- * flag, `i` matches no non-ASCII character to an ASCII one, so this filter is exact.)
+ * The first two characters after a line's leading spaces and tabs, ASCII letters lower-cased: every
+ * pattern of `startsTheRest` starts with one of a few pairs, so most lines skip them all. (Without
+ * the `u` flag, `i` matches no non-ASCII character to an ASCII one, so this filter is exact.)
  */
-function firstCharOf(line: string): string {
+function leadOf(line: string): string {
   let i = 0;
   while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  const code = line.charCodeAt(i);
-  return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : line.charAt(i);
+  const lower = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+  return String.fromCharCode(lower(line.charCodeAt(i)), lower(line.charCodeAt(i + 1)));
 }
 
-/** First characters that can start quoted history or a signature (see each pattern). */
-const STARTS_THE_REST = new Set(['-', '_', 'o', 'a', 'l', 'e', 'i', 'd', 'w', 's', 'f', 'v']);
+/**
+ * The pairs quoted history or a signature can start with, from each pattern: "--", "__", "on",
+ * "sent from my", Outlook's "from:", and the localized headers' first words (am, le, el, il, op,
+ * den, em, w dniu; von, de, da, van, från, fra, od).
+ */
+const STARTS_THE_REST = new Set([
+  '--',
+  '__',
+  'on',
+  'se',
+  'fr',
+  'am',
+  'le',
+  'el',
+  'il',
+  'op',
+  'de',
+  'em',
+  'w ',
+  'vo',
+  'da',
+  'va',
+  'od',
+]);
 
 function startsTheRest(text: string, line: string, nextStart: number): boolean {
-  if (!STARTS_THE_REST.has(firstCharOf(line))) return false;
+  if (!STARTS_THE_REST.has(leadOf(line))) return false;
   if (SIGNATURE_DELIMITER.test(line) || ON_WROTE.test(line) || ORIGINAL_MESSAGE.test(line)) return true;
   // Every localized "wrote" line ends with a colon: most lines skip the pattern.
   if (line.includes(':') && LOCALIZED_WROTE.test(line)) return true;
