@@ -7,16 +7,10 @@
  */
 
 import { fillTemplate } from './template';
-import {
-  analyseText,
-  CLAUSE_BREAK,
-  ENDS_NT,
-  hashWord,
-  SENTENCE_BREAK,
-  type TextAnalysis,
-  wordEquals,
-  wordStartsWith,
-} from './text';
+import { analyseText, hashWord, SENTENCE_BREAK, type TextAnalysis, wordEquals, wordStartsWith } from './text';
+
+export { isNegated } from './negation';
+
 import { TrieChildren } from './trie-children';
 
 export interface PhraseWord {
@@ -54,8 +48,13 @@ export interface PhraseSet {
    * no phrase, and this one array read lets them skip the trie entirely.
    */
   firstWordFilter: Uint8Array;
-  /** 1 for the ASCII characters (either case) a root prefix word starts with. */
+  /**
+   * Per lower-case ASCII first character of a root prefix word: 2 when any word starting with it
+   * may match (a one-letter or non-ASCII prefix), 1 when `rootPrefixPairs` says by the second.
+   */
   rootPrefixCodes: Uint8Array;
+  /** 1 at `first * 128 + second` for the first two characters of each root prefix word. */
+  rootPrefixPairs: Uint8Array;
 }
 
 /**
@@ -95,6 +94,7 @@ export class PhraseSetBuilder {
     dynamic: [],
     firstWordFilter: new Uint8Array(FILTER_SIZE),
     rootPrefixCodes: new Uint8Array(128),
+    rootPrefixPairs: new Uint8Array(128 * 128),
   };
   private readonly ids = new Map<string, number>();
 
@@ -111,14 +111,21 @@ export class PhraseSetBuilder {
   }
 
   build(): PhraseSet {
-    const { root, firstWordFilter, rootPrefixCodes } = this.set;
+    const { root, firstWordFilter, rootPrefixCodes, rootPrefixPairs } = this.set;
     firstWordFilter.fill(0);
     for (const hash of root.exact?.hashes() ?? []) firstWordFilter[hash & FILTER_MASK] = 1;
     rootPrefixCodes.fill(0);
-    (root.prefixes ?? []).forEach((bucket, code) => {
-      if (bucket === undefined || code >= 128) return;
-      rootPrefixCodes[code] = 1;
-      if (code >= 97 && code <= 122) rootPrefixCodes[code - 32] = 1;
+    rootPrefixPairs.fill(0);
+    (root.prefixes ?? []).forEach((bucket, first) => {
+      if (bucket === undefined || first >= 128) return;
+      for (const { prefix } of bucket.entries) {
+        const second = prefix.charCodeAt(1);
+        if (prefix.length < 2 || second >= 128) rootPrefixCodes[first] = 2;
+        else {
+          rootPrefixCodes[first] = Math.max(rootPrefixCodes[first] as number, 1);
+          rootPrefixPairs[first * 128 + second] = 1;
+        }
+      }
     });
     return this.set;
   }
@@ -257,6 +264,23 @@ function filledWords(template: string, variables: Record<string, string>): Phras
   return words;
 }
 
+const asciiLower = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/**
+ * Whether the word at [start, end) may start a root prefix word, read from its first two
+ * characters without a call or a string; non-ASCII ones (which normalising may change) say yes.
+ */
+function mayStartPrefix(text: string, start: number, end: number, set: PhraseSet): boolean {
+  const first = text.charCodeAt(start);
+  if (first >= 128) return true;
+  const byFirst = set.rootPrefixCodes[asciiLower(first)] as number;
+  if (byFirst !== 1) return byFirst === 2;
+  // Only prefixes of two or more characters start with this one: a shorter word cannot match.
+  if (end - start < 2) return false;
+  const second = text.charCodeAt(start + 1);
+  return second >= 128 || set.rootPrefixPairs[asciiLower(first) * 128 + asciiLower(second)] === 1;
+}
+
 /** Every occurrence of every phrase of `set` in `analysis`, grouped by phrase id. */
 export function matchPhrases(
   analysis: TextAnalysis,
@@ -268,8 +292,8 @@ export function matchPhrases(
   if (root.exact || root.prefixes) {
     // The root's step of `walk`, with the filter in front of each lookup: most words start no
     // phrase, and a word that may start one only by its first letter skips the hash lookup.
-    const { hashes, stemHashes, count, starts, text } = analysis;
-    const { firstWordFilter: filter, rootPrefixCodes } = set;
+    const { hashes, stemHashes, count, starts, ends, text } = analysis;
+    const filter = set.firstWordFilter;
     const { exact, prefixes } = root;
     for (let i = 0; i < count; i++) {
       const hash = hashes[i] as number;
@@ -280,11 +304,8 @@ export function matchPhrases(
       const stem = stemHashes[i] as number;
       if (exact !== null && stem !== -1 && filter[stem & FILTER_MASK] === 1)
         followStem(analysis, byPhrase, exact.get(stem), i, i);
-      if (prefixes !== null) {
-        // An ASCII first character says without a lookup whether a prefix bucket can match.
-        const first = text.charCodeAt(starts[i] as number);
-        if (first >= 128 || rootPrefixCodes[first] === 1) followPrefixes(analysis, byPhrase, prefixes, i, i);
-      }
+      if (prefixes !== null && mayStartPrefix(text, starts[i] as number, ends[i] as number, set))
+        followPrefixes(analysis, byPhrase, prefixes, i, i);
     }
   }
   for (const { id, template } of set.dynamic) {
@@ -322,58 +343,6 @@ export function findWords(analysis: TextAnalysis, words: PhraseWord[]): { start:
     if (same) found.push({ start: i, end: i + words.length });
   }
   return found;
-}
-
-const NEGATORS = [
-  'not',
-  'no',
-  'never',
-  'cannot',
-  'cant',
-  'dont',
-  'wont',
-  'nor',
-  'neither',
-  'unable',
-  'nothing',
-];
-const NEGATOR_HASHES = new Set(NEGATORS.map(hashWord));
-/** 1 where a negator's hash has these low 16 bits: most words skip the Set lookup. */
-const NEGATOR_FILTER = new Uint8Array(0x10000);
-for (const hash of NEGATOR_HASHES) NEGATOR_FILTER[hash & 0xffff] = 1;
-const ENOUGH = hashWord('enough');
-
-/** How many words before a match a negation still applies to ("can't really fully guarantee"). */
-const NEGATION_WINDOW = 4;
-
-/** A negation word shortly before the match, in the same clause: "we can't guarantee", "not sorry". */
-export function isNegated(analysis: TextAnalysis, start: number, end: number): boolean {
-  const { hashes, flags } = analysis;
-  // "I can't apologise enough" is an apology, not a refusal to make one.
-  if (hashes[end] === ENOUGH && flags[end] === 0 && analysis.word(end) === 'enough') return false;
-  for (let k = start - 1; k >= 0 && k >= start - NEGATION_WINDOW; k--) {
-    if (((flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
-    if (((flags[k] as number) & ENDS_NT) !== 0) return !inCondition(analysis, k, start);
-    const hash = hashes[k] as number;
-    if (NEGATOR_FILTER[hash & 0xffff] === 1 && NEGATOR_HASHES.has(hash) && isNegatorWord(analysis.word(k)))
-      return !inCondition(analysis, k, start);
-  }
-  return false;
-}
-
-const CONDITIONS = new Set(['if', 'unless', 'when', 'once'].map(hashWord));
-
-/** "If it's not there by Thursday I'll send another": the negation belongs to the condition. */
-function inCondition(analysis: TextAnalysis, negation: number, start: number): boolean {
-  for (let k = negation - 1; k >= 0 && k >= start - NEGATION_WINDOW - 2; k--) {
-    if (CONDITIONS.has(analysis.hashes[k] as number)) return true;
-    if (((analysis.flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
-  }
-  return false;
-}
-
-function isNegatorWord(word: string): boolean {
-  return NEGATORS.includes(word);
 }
 
 /** The text a match covers, as the agent wrote it. */
