@@ -153,8 +153,15 @@ const DAY_OF_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 const FUTURE_MARKERS =
   /^(?:will|shall|going|expect\w*|should|arriv\w*|ship\w*|deliver\w*|dispatch\w*|send|hear|receive|process\w*|refund\w*|credit\w*|post\w*|reach|resolv\w*|fix\w*|back|updat\w*|\w+'ll)$/;
 
+// Hoisted: a regular expression literal makes a new RegExp object each time it is evaluated.
+const DECIMAL = /^\d+(?:[.,]\d+)?$/;
+const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
+const TWO_DIGITS = /^\d{2}$/;
+const UP_TO_FOUR_DIGITS = /^\d{1,4}$/;
+const ORDINAL_END = /\d(?:st|nd|rd|th)$/;
+
 const isNumber = (word: string | undefined) =>
-  word !== undefined && (/^\d+(?:[.,]\d+)?$/.test(word) || NUMBER_WORDS.has(word));
+  word !== undefined && (DECIMAL.test(word) || NUMBER_WORDS.has(word));
 
 const isDayOfMonth = (word: string | undefined) => {
   const match = word === undefined ? null : DAY_OF_MONTH.exec(word);
@@ -241,7 +248,7 @@ export function pointStartingAt(reply: TextAnalysis, i: number): number | undefi
   if (DEADLINE_SHORTHAND.has(word) || CLOCK.test(word)) {
     return previous === 'by' || previous === 'before' || previous === 'until' ? i - 1 : undefined;
   }
-  if (/^\d{1,2}$/.test(word) && (at(reply, i + 1) === 'am' || at(reply, i + 1) === 'pm')) {
+  if (ONE_OR_TWO_DIGITS.test(word) && (at(reply, i + 1) === 'am' || at(reply, i + 1) === 'pm')) {
     return previous === 'by' || previous === 'before' ? i - 1 : undefined;
   }
   // "by end of day", "before the end of the week", "by close of business".
@@ -272,28 +279,28 @@ export function pointStartingAt(reply: TextAnalysis, i: number): number | undefi
     }
     return undefined;
   }
-  if (isDayOfMonth(word) && /\d(?:st|nd|rd|th)$/.test(word) && previous === 'the') {
+  if (isDayOfMonth(word) && ORDINAL_END.test(word) && previous === 'the') {
     const lead = at(reply, i - 2);
     return lead === 'by' || lead === 'on' || lead === 'before' || lead === 'until' ? i - 2 : undefined;
   }
   // Clock times: "by 10:30", "before 17:00".
-  if (/^\d{1,2}$/.test(word) && (previous === 'by' || previous === 'before' || previous === 'until')) {
+  if (ONE_OR_TWO_DIGITS.test(word) && (previous === 'by' || previous === 'before' || previous === 'until')) {
     const next = at(reply, i + 1);
     if (
       next !== undefined &&
-      /^\d{2}$/.test(next) &&
+      TWO_DIGITS.test(next) &&
       text.charAt(ends[i] as number) === ':' &&
       starts[i + 1] === (ends[i] as number) + 1
     )
       return i - 1;
   }
   // Numeric dates: "by 12/03", "on 2026-03-05", "before 05.03." (words joined by one separator).
-  if (/^\d{1,4}$/.test(word) && hasLead && previous !== 'this' && previous !== 'next') {
+  if (UP_TO_FOUR_DIGITS.test(word) && hasLead && previous !== 'this' && previous !== 'next') {
     const next = at(reply, i + 1);
     const separator = text.charAt(ends[i] as number);
     if (
       next !== undefined &&
-      /^\d{1,4}$/.test(next) &&
+      UP_TO_FOUR_DIGITS.test(next) &&
       (separator === '/' || separator === '-' || separator === '.') &&
       starts[i + 1] === (ends[i] as number) + 1
     ) {
