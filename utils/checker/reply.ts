@@ -98,13 +98,16 @@ function isSignatureDetail(raw: string): boolean {
   let letters = 0;
   for (const char of line) {
     if (char >= '0' && char <= '9') digits++;
-    else if (/\p{L}/u.test(char)) letters++;
+    // ASCII letters without the Unicode lookup; other ASCII is never a letter.
+    else if ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z')) letters++;
+    else if (char >= '\u0080' && /\p{L}/u.test(char)) letters++;
   }
   if (digits >= 7 && letters <= 10) return true; // a phone number
   const words = line.split(/[\s,]+/).filter(Boolean);
+  // Capitals first: a sentence fails at its first lower-case word, before any word is lower-cased.
   return (
-    words.some((word) => TITLE_WORDS.has(word.toLowerCase())) &&
-    words.every((word) => /^[\p{Lu}&]/u.test(word) || NAME_PARTICLES.has(word))
+    words.every((word) => /^[\p{Lu}&]/u.test(word) || NAME_PARTICLES.has(word)) &&
+    words.some((word) => TITLE_WORDS.has(word.toLowerCase()))
   );
 }
 
@@ -169,7 +172,45 @@ function signatureEnd(text: string, from: number): number {
   return text.length;
 }
 
+/**
+ * The first two characters after a line's leading spaces and tabs, ASCII letters lower-cased: every
+ * pattern of `startsTheRest` starts with one of a few pairs, so most lines skip them all. (Without
+ * the `u` flag, `i` matches no non-ASCII character to an ASCII one, so this filter is exact.)
+ */
+function leadOf(line: string): string {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const lower = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+  return String.fromCharCode(lower(line.charCodeAt(i)), lower(line.charCodeAt(i + 1)));
+}
+
+/**
+ * The pairs quoted history or a signature can start with, from each pattern: "--", "__", "on",
+ * "sent from my", Outlook's "from:", and the localized headers' first words (am, le, el, il, op,
+ * den, em, w dniu; von, de, da, van, från, fra, od).
+ */
+const STARTS_THE_REST = new Set([
+  '--',
+  '__',
+  'on',
+  'se',
+  'fr',
+  'am',
+  'le',
+  'el',
+  'il',
+  'op',
+  'de',
+  'em',
+  'w ',
+  'vo',
+  'da',
+  'va',
+  'od',
+]);
+
 function startsTheRest(text: string, line: string, nextStart: number): boolean {
+  if (!STARTS_THE_REST.has(leadOf(line))) return false;
   if (SIGNATURE_DELIMITER.test(line) || ON_WROTE.test(line) || ORIGINAL_MESSAGE.test(line)) return true;
   // Every localized "wrote" line ends with a colon: most lines skip the pattern.
   if (line.includes(':') && LOCALIZED_WROTE.test(line)) return true;

@@ -5,7 +5,7 @@
  * staff will ask". A clause ends at `, ; : ( ) – —`, a sentence end or a linking word ("but",
  * "so", "because", "although"), where a new statement starts.
  */
-import { CLAUSE_BREAK, ENDS_NT, type TextAnalysis } from './text';
+import { CLAUSE_BREAK, ENDS_NT, hashWord, type TextAnalysis } from './text';
 
 const NEGATORS: ReadonlySet<string> = new Set([
   'not',
@@ -103,4 +103,57 @@ export function negatedInClause(analysis: TextAnalysis, index: number): boolean 
   const from = clauseStart(analysis, index);
   for (let k = index - 1; k >= from; k--) if (isNegationWord(analysis, k)) return true;
   return false;
+}
+
+/** Negators a phrase match looks for in the few words before it (`isNegated`). */
+const NEARBY_NEGATORS = [
+  'not',
+  'no',
+  'never',
+  'cannot',
+  'cant',
+  'dont',
+  'wont',
+  'nor',
+  'neither',
+  'unable',
+  'nothing',
+];
+const NEGATOR_HASHES = new Set(NEARBY_NEGATORS.map(hashWord));
+/** 1 where a negator's hash has these low 16 bits: most words skip the Set lookup. */
+const NEGATOR_FILTER = new Uint8Array(0x10000);
+for (const hash of NEGATOR_HASHES) NEGATOR_FILTER[hash & 0xffff] = 1;
+const ENOUGH = hashWord('enough');
+
+/** How many words before a match a negation still applies to ("can't really fully guarantee"). */
+const NEGATION_WINDOW = 4;
+
+/** A negation word shortly before the match, in the same clause: "we can't guarantee", "not sorry". */
+export function isNegated(analysis: TextAnalysis, start: number, end: number): boolean {
+  const { hashes, flags } = analysis;
+  // "I can't apologise enough" is an apology, not a refusal to make one.
+  if (hashes[end] === ENOUGH && flags[end] === 0 && analysis.word(end) === 'enough') return false;
+  for (let k = start - 1; k >= 0 && k >= start - NEGATION_WINDOW; k--) {
+    if (((flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
+    if (((flags[k] as number) & ENDS_NT) !== 0) return !inCondition(analysis, k, start);
+    const hash = hashes[k] as number;
+    if (NEGATOR_FILTER[hash & 0xffff] === 1 && NEGATOR_HASHES.has(hash) && isNegatorWord(analysis.word(k)))
+      return !inCondition(analysis, k, start);
+  }
+  return false;
+}
+
+const CONDITIONS = new Set(['if', 'unless', 'when', 'once'].map(hashWord));
+
+/** "If it's not there by Thursday I'll send another": the negation belongs to the condition. */
+function inCondition(analysis: TextAnalysis, negation: number, start: number): boolean {
+  for (let k = negation - 1; k >= 0 && k >= start - NEGATION_WINDOW - 2; k--) {
+    if (CONDITIONS.has(analysis.hashes[k] as number)) return true;
+    if (((analysis.flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
+  }
+  return false;
+}
+
+function isNegatorWord(word: string): boolean {
+  return NEARBY_NEGATORS.includes(word);
 }

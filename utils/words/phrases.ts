@@ -7,16 +7,11 @@
  */
 
 import { fillTemplate } from './template';
-import {
-  analyseText,
-  CLAUSE_BREAK,
-  ENDS_NT,
-  hashWord,
-  SENTENCE_BREAK,
-  type TextAnalysis,
-  wordEquals,
-  wordStartsWith,
-} from './text';
+import { analyseText, hashWord, SENTENCE_BREAK, type TextAnalysis, wordEquals, wordStartsWith } from './text';
+
+export { isNegated } from './negation';
+
+import { TrieChildren } from './trie-children';
 
 export interface PhraseWord {
   word: string;
@@ -24,10 +19,10 @@ export interface PhraseWord {
   prefix: boolean;
 }
 
-interface TrieNode {
+export interface TrieNode {
   /** The word that leads to this node (checked on a hash hit). */
   word: string;
-  exact: Map<number, TrieNode> | null;
+  exact: TrieChildren | null;
   /** Prefix words, by their first character's code (an array: faster than a Map for these keys). */
   prefixes: (PrefixBucket | undefined)[] | null;
   /** Ids of phrases that end at this node. */
@@ -53,6 +48,13 @@ export interface PhraseSet {
    * no phrase, and this one array read lets them skip the trie entirely.
    */
   firstWordFilter: Uint8Array;
+  /**
+   * Per lower-case ASCII first character of a root prefix word: 2 when any word starting with it
+   * may match (a one-letter or non-ASCII prefix), 1 when `rootPrefixPairs` says by the second.
+   */
+  rootPrefixCodes: Uint8Array;
+  /** 1 at `first * 128 + second` for the first two characters of each root prefix word. */
+  rootPrefixPairs: Uint8Array;
 }
 
 /**
@@ -91,6 +93,8 @@ export class PhraseSetBuilder {
     root: newNode(''),
     dynamic: [],
     firstWordFilter: new Uint8Array(FILTER_SIZE),
+    rootPrefixCodes: new Uint8Array(128),
+    rootPrefixPairs: new Uint8Array(128 * 128),
   };
   private readonly ids = new Map<string, number>();
 
@@ -107,9 +111,22 @@ export class PhraseSetBuilder {
   }
 
   build(): PhraseSet {
-    const { root, firstWordFilter } = this.set;
+    const { root, firstWordFilter, rootPrefixCodes, rootPrefixPairs } = this.set;
     firstWordFilter.fill(0);
-    for (const hash of root.exact?.keys() ?? []) firstWordFilter[hash & FILTER_MASK] = 1;
+    for (const hash of root.exact?.hashes() ?? []) firstWordFilter[hash & FILTER_MASK] = 1;
+    rootPrefixCodes.fill(0);
+    rootPrefixPairs.fill(0);
+    (root.prefixes ?? []).forEach((bucket, first) => {
+      if (bucket === undefined || first >= 128) return;
+      for (const { prefix } of bucket.entries) {
+        const second = prefix.charCodeAt(1);
+        if (prefix.length < 2 || second >= 128) rootPrefixCodes[first] = 2;
+        else {
+          rootPrefixCodes[first] = Math.max(rootPrefixCodes[first] as number, 1);
+          rootPrefixPairs[first * 128 + second] = 1;
+        }
+      }
+    });
     return this.set;
   }
 }
@@ -135,7 +152,7 @@ function insert(root: TrieNode, words: PhraseWord[], id: number): void {
       }
       node = next;
     } else {
-      node.exact ??= new Map();
+      node.exact ??= new TrieChildren();
       let next = node.exact.get(hash);
       // Two different phrase words with one hash: astronomically rare; the word check below
       // keeps it correct (the second word then never matches) rather than silently wrong.
@@ -178,25 +195,39 @@ function walk(analysis: TextAnalysis, byPhrase: Matches, node: TrieNode, start: 
     const next = node.exact.get(analysis.hashes[at] as number);
     if (next && wordEquals(analysis, at, next.word)) advance(analysis, byPhrase, next, start, at + 1);
     const stemHash = analysis.stemHashes[at] as number;
-    if (stemHash !== -1) {
-      // "customer's" also counts as "customer".
-      const stem = node.exact.get(stemHash);
-      if (stem && analysis.word(at) === `${stem.word}'s`) advance(analysis, byPhrase, stem, start, at + 1);
-    }
+    if (stemHash !== -1) followStem(analysis, byPhrase, node.exact.get(stemHash), start, at);
   }
-  if (node.prefixes) {
-    const bucket = node.prefixes[firstCode(analysis, at)];
-    if (bucket && bucket.entries.length <= SCANNED_PREFIXES) {
-      for (const entry of bucket.entries) {
-        if (wordStartsWith(analysis, at, entry.prefix))
-          advance(analysis, byPhrase, entry.node, start, at + 1);
-      }
-    } else if (bucket) {
-      const word = analysis.word(at);
-      for (const length of bucket.lengths) {
-        const next = length <= word.length ? bucket.byPrefix.get(word.slice(0, length)) : undefined;
-        if (next) advance(analysis, byPhrase, next, start, at + 1);
-      }
+  if (node.prefixes) followPrefixes(analysis, byPhrase, node.prefixes, start, at);
+}
+
+/** "customer's" also counts as "customer". */
+function followStem(
+  analysis: TextAnalysis,
+  byPhrase: Matches,
+  stem: TrieNode | undefined,
+  start: number,
+  at: number,
+): void {
+  if (stem && analysis.word(at) === `${stem.word}'s`) advance(analysis, byPhrase, stem, start, at + 1);
+}
+
+function followPrefixes(
+  analysis: TextAnalysis,
+  byPhrase: Matches,
+  prefixes: (PrefixBucket | undefined)[],
+  start: number,
+  at: number,
+): void {
+  const bucket = prefixes[firstCode(analysis, at)];
+  if (bucket && bucket.entries.length <= SCANNED_PREFIXES) {
+    for (const entry of bucket.entries) {
+      if (wordStartsWith(analysis, at, entry.prefix)) advance(analysis, byPhrase, entry.node, start, at + 1);
+    }
+  } else if (bucket) {
+    const word = analysis.word(at);
+    for (const length of bucket.lengths) {
+      const next = length <= word.length ? bucket.byPrefix.get(word.slice(0, length)) : undefined;
+      if (next) advance(analysis, byPhrase, next, start, at + 1);
     }
   }
 }
@@ -233,6 +264,23 @@ function filledWords(template: string, variables: Record<string, string>): Phras
   return words;
 }
 
+const asciiLower = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/**
+ * Whether the word at [start, end) may start a root prefix word, read from its first two
+ * characters without a call or a string; non-ASCII ones (which normalising may change) say yes.
+ */
+function mayStartPrefix(text: string, start: number, end: number, set: PhraseSet): boolean {
+  const first = text.charCodeAt(start);
+  if (first >= 128) return true;
+  const byFirst = set.rootPrefixCodes[asciiLower(first)] as number;
+  if (byFirst !== 1) return byFirst === 2;
+  // Only prefixes of two or more characters start with this one: a shorter word cannot match.
+  if (end - start < 2) return false;
+  const second = text.charCodeAt(start + 1);
+  return second >= 128 || set.rootPrefixPairs[asciiLower(first) * 128 + asciiLower(second)] === 1;
+}
+
 /** Every occurrence of every phrase of `set` in `analysis`, grouped by phrase id. */
 export function matchPhrases(
   analysis: TextAnalysis,
@@ -242,16 +290,22 @@ export function matchPhrases(
   const byPhrase: Matches = [];
   const root = set.root;
   if (root.exact || root.prefixes) {
-    const { hashes, stemHashes, count } = analysis;
+    // The root's step of `walk`, with the filter in front of each lookup: most words start no
+    // phrase, and a word that may start one only by its first letter skips the hash lookup.
+    const { hashes, stemHashes, count, starts, ends, text } = analysis;
     const filter = set.firstWordFilter;
-    const prefixes = root.prefixes;
+    const { exact, prefixes } = root;
     for (let i = 0; i < count; i++) {
+      const hash = hashes[i] as number;
+      if (exact !== null && filter[hash & FILTER_MASK] === 1) {
+        const next = exact.get(hash);
+        if (next && wordEquals(analysis, i, next.word)) advance(analysis, byPhrase, next, i, i + 1);
+      }
       const stem = stemHashes[i] as number;
-      const mayStart =
-        filter[(hashes[i] as number) & FILTER_MASK] === 1 ||
-        (stem !== -1 && filter[stem & FILTER_MASK] === 1) ||
-        (prefixes !== null && prefixes[firstCode(analysis, i)] !== undefined);
-      if (mayStart) walk(analysis, byPhrase, root, i, i);
+      if (exact !== null && stem !== -1 && filter[stem & FILTER_MASK] === 1)
+        followStem(analysis, byPhrase, exact.get(stem), i, i);
+      if (prefixes !== null && mayStartPrefix(text, starts[i] as number, ends[i] as number, set))
+        followPrefixes(analysis, byPhrase, prefixes, i, i);
     }
   }
   for (const { id, template } of set.dynamic) {
@@ -273,8 +327,11 @@ export function findWords(analysis: TextAnalysis, words: PhraseWord[]): { start:
   const found: { start: number; end: number }[] = [];
   const first = words[0];
   if (!first) return found;
-  for (let i = 0; i + words.length <= analysis.count; i++) {
-    if (!first.prefix && analysis.hashes[i] !== first.hash && analysis.stemHashes[i] !== first.hash) continue;
+  const { hashes, stemHashes } = analysis;
+  const { hash: firstHash, prefix: firstIsPrefix } = first;
+  const last = analysis.count - words.length;
+  for (let i = 0; i <= last; i++) {
+    if (!firstIsPrefix && hashes[i] !== firstHash && stemHashes[i] !== firstHash) continue;
     let same = true;
     for (let k = 0; k < words.length && same; k++) {
       const expected = words[k] as PhraseWord;
@@ -286,54 +343,6 @@ export function findWords(analysis: TextAnalysis, words: PhraseWord[]): { start:
     if (same) found.push({ start: i, end: i + words.length });
   }
   return found;
-}
-
-const NEGATORS = [
-  'not',
-  'no',
-  'never',
-  'cannot',
-  'cant',
-  'dont',
-  'wont',
-  'nor',
-  'neither',
-  'unable',
-  'nothing',
-];
-const NEGATOR_HASHES = new Set(NEGATORS.map(hashWord));
-const ENOUGH = hashWord('enough');
-
-/** How many words before a match a negation still applies to ("can't really fully guarantee"). */
-const NEGATION_WINDOW = 4;
-
-/** A negation word shortly before the match, in the same clause: "we can't guarantee", "not sorry". */
-export function isNegated(analysis: TextAnalysis, start: number, end: number): boolean {
-  const { hashes, flags } = analysis;
-  // "I can't apologise enough" is an apology, not a refusal to make one.
-  if (hashes[end] === ENOUGH && flags[end] === 0 && analysis.word(end) === 'enough') return false;
-  for (let k = start - 1; k >= 0 && k >= start - NEGATION_WINDOW; k--) {
-    if (((flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
-    if (((flags[k] as number) & ENDS_NT) !== 0) return !inCondition(analysis, k, start);
-    if (NEGATOR_HASHES.has(hashes[k] as number) && isNegatorWord(analysis.word(k)))
-      return !inCondition(analysis, k, start);
-  }
-  return false;
-}
-
-const CONDITIONS = new Set(['if', 'unless', 'when', 'once'].map(hashWord));
-
-/** "If it's not there by Thursday I'll send another": the negation belongs to the condition. */
-function inCondition(analysis: TextAnalysis, negation: number, start: number): boolean {
-  for (let k = negation - 1; k >= 0 && k >= start - NEGATION_WINDOW - 2; k--) {
-    if (CONDITIONS.has(analysis.hashes[k] as number)) return true;
-    if (((analysis.flags[k + 1] as number) & CLAUSE_BREAK) !== 0) return false;
-  }
-  return false;
-}
-
-function isNegatorWord(word: string): boolean {
-  return NEGATORS.includes(word);
 }
 
 /** The text a match covers, as the agent wrote it. */

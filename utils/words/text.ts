@@ -4,6 +4,17 @@
  * the scan allocates no strings: each word gets a hash of its lower-cased, accent-free form, and
  * lookups compare hashes first and characters only on a hit. `word(i)` makes the string on demand.
  */
+import {
+  asciiMatchesAt,
+  asciiWord,
+  HASH_MASK,
+  HASH_SEED,
+  hashWord,
+  nonAsciiWordAt,
+  normaliseWord,
+} from './word-cache';
+
+export { hashWord, normaliseWord } from './word-cache';
 
 /** A clause ends before this word: `, ; : ( ) – —` or anything that is a SENTENCE_BREAK. */
 export const CLAUSE_BREAK = 1;
@@ -15,6 +26,8 @@ export const QUOTED = 4;
 export const ENDS_NT = 8;
 /** The word has non-ASCII letters: its normalised form differs from plain lower-casing. */
 const NON_ASCII = 16;
+/** The word starts with a digit (0–9): checks looking for numbers skip the rest without reading the text. */
+export const STARTS_WITH_DIGIT = 32;
 
 export interface TextAnalysis {
   /** The text offsets refer to. */
@@ -26,7 +39,7 @@ export interface TextAnalysis {
   stemHashes: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
-  /** CLAUSE_BREAK | SENTENCE_BREAK | QUOTED | ENDS_NT bits per word. */
+  /** CLAUSE_BREAK | SENTENCE_BREAK | QUOTED | ENDS_NT | STARTS_WITH_DIGIT bits per word. */
   flags: Uint8Array;
   /**
    * Whether the text has anything that could start quoted history or a signature (`>`, `--`,
@@ -38,9 +51,6 @@ export interface TextAnalysis {
 }
 
 const WORD_CHAR_NON_ASCII = /[\p{L}\p{N}\p{M}]/u;
-const COMBINING_MARKS = /\p{M}/gu;
-const HASH_MASK = 0x3fffffff; // stays a small integer in V8
-const HASH_SEED = 0x811c9dc5 & HASH_MASK;
 
 /** For each ASCII code: its lower-case form when it is a letter or digit, else 0. */
 const ASCII_WORD_LOWER = new Uint8Array(128);
@@ -70,30 +80,6 @@ function isWordCharAt(text: string, index: number): boolean {
     nonAsciiWordCodes.set(code, known);
   }
   return known;
-}
-
-const normalisedCache = new Map<string, string>();
-
-/** Lower-cases, strips accents (NFD, then drops combining marks) and folds ’ to '. */
-export function normaliseWord(word: string): string {
-  const cached = normalisedCache.get(word);
-  if (cached !== undefined) return cached;
-  const normalised = word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/\u2019/g, "'");
-  if (normalisedCache.size > 5000) normalisedCache.clear();
-  normalisedCache.set(word, normalised);
-  return normalised;
-}
-
-/** The hash `analyseText` gives a word whose normalised form is `normalised`. */
-export function hashWord(normalised: string): number {
-  let hash = HASH_SEED;
-  for (let i = 0; i < normalised.length; i++)
-    hash = (Math.imul(hash ^ normalised.charCodeAt(i), 0x01000193) & HASH_MASK) | 0;
-  return hash;
 }
 
 // Words that, with a colon or each other, may start quoted history: "wrote:", "from:", "sent from".
@@ -202,7 +188,8 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
       continue;
     }
     const start = i;
-    let wordFlags = code < 128 ? pendingFlags : pendingFlags | NON_ASCII;
+    let wordFlags =
+      code < 128 ? (code <= 57 ? pendingFlags | STARTS_WITH_DIGIT : pendingFlags) : pendingFlags | NON_ASCII;
     let hash = HASH_SEED;
     let stemHash = -1;
     while (true) {
@@ -239,9 +226,9 @@ export function analyseText(input: string, reuse?: AnalysisBuffers): TextAnalysi
     }
     if ((wordFlags & ENDS_NT) !== 0 && (text.charCodeAt(i - 1) | 32) !== 116) wordFlags &= ~ENDS_NT;
     if ((wordFlags & NON_ASCII) !== 0) {
-      const normalised = normaliseWord(text.slice(start, i));
-      hash = hashWord(normalised);
-      stemHash = normalised.endsWith("'s") ? hashWord(normalised.slice(0, -2)) : -1;
+      const known = nonAsciiWordAt(text, start, i, hash);
+      hash = known.hash;
+      stemHash = known.stemHash;
     }
     if (hash === FROM && count > 0 && hashes[count - 1] === SENT) mayHaveNonReply = true;
     hashes[count] = hash;
@@ -307,7 +294,10 @@ export function withoutWordsIn(
   hashes[kept] = 0;
   stemHashes[kept] = -1;
   flags[kept] = 0;
-  return finishAnalysis(maskedText, kept, hashes, stemHashes, starts, ends, flags, false);
+  // `maskRanges` builds the masked text by concatenation: a rope, as `analyseText`'s input can be
+  // (see there). `toWellFormed` flattens it once, before the checks' hundreds of reads; the content
+  // stays (the ranges end at line breaks, so no surrogate pair is split).
+  return finishAnalysis(maskedText.toWellFormed(), kept, hashes, stemHashes, starts, ends, flags, false);
 }
 
 // Separate from the scan on purpose: a closure over the scan's variables would move them out of
@@ -322,8 +312,9 @@ function finishAnalysis(
   flags: Uint8Array,
   mayHaveNonReply: boolean,
 ): TextAnalysis {
-  // Sized up front: words are asked for out of order, and a growing sparse array turns slow.
-  const made: (string | undefined)[] = new Array(count);
+  // Sized when the first word is asked for (the analysis of a signed reply is replaced before any
+  // is): words are asked for out of order, and a growing sparse array turns slow.
+  let made: (string | undefined)[] | undefined;
   return {
     text,
     count,
@@ -334,12 +325,16 @@ function finishAnalysis(
     flags,
     mayHaveNonReply,
     word(index: number): string {
+      made ??= new Array(count);
       const known = made[index];
       if (known !== undefined) return known;
       if (index < 0 || index >= count) return '';
       const start = starts[index] as number;
-      const raw = text.slice(start, ends[index]);
-      const word = ((flags[index] as number) & NON_ASCII) !== 0 ? normaliseWord(raw) : raw.toLowerCase();
+      const end = ends[index] as number;
+      const word =
+        ((flags[index] as number) & NON_ASCII) !== 0
+          ? normaliseWord(text.slice(start, end))
+          : asciiWord(text, start, end, hashes[index] as number);
       made[index] = word;
       return word;
     },
@@ -364,15 +359,6 @@ export function wordStartsWith(analysis: TextAnalysis, index: number, prefix: st
   const start = analysis.starts[index] as number;
   if ((analysis.ends[index] as number) - start < prefix.length) return false;
   return asciiMatchesAt(analysis.text, start, prefix);
-}
-
-function asciiMatchesAt(text: string, start: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) {
-    let code = text.charCodeAt(start + k);
-    if (code >= 65 && code <= 90) code += 32;
-    if (code !== word.charCodeAt(k)) return false;
-  }
-  return true;
 }
 
 /** Normalised words of a short string (a phrase, a name). */

@@ -27,7 +27,7 @@ export const UNDECIDED: ReviewedPattern[] = [
       'build time only, on our own source (never page text); the string-literal alternatives are disjoint',
   },
   {
-    file: 'utils/checker/checks/expectation.ts',
+    file: 'utils/checker/checks/expectation-time.ts',
     starts: '^(?:will|shall|going|expect\\w*|should|ar',
     digest: '9447e830cc53',
     reason:
