@@ -7,7 +7,8 @@
  */
 import { CLAUSE_BREAK, ENDS_NT, hashWord, type TextAnalysis } from './text';
 
-const NEGATORS: ReadonlySet<string> = new Set([
+/** Negators a phrase match looks for in the few words before it (`isNegated`). */
+const NEARBY_NEGATORS = [
   'not',
   'no',
   'never',
@@ -19,6 +20,10 @@ const NEGATORS: ReadonlySet<string> = new Set([
   'neither',
   'unable',
   'nothing',
+];
+/** Negators anywhere earlier in the clause: the nearby ones and words that negate from further off. */
+const NEGATORS: ReadonlySet<string> = new Set([
+  ...NEARBY_NEGATORS,
   'none',
   'nobody',
   'without',
@@ -105,20 +110,6 @@ export function negatedInClause(analysis: TextAnalysis, index: number): boolean 
   return false;
 }
 
-/** Negators a phrase match looks for in the few words before it (`isNegated`). */
-const NEARBY_NEGATORS = [
-  'not',
-  'no',
-  'never',
-  'cannot',
-  'cant',
-  'dont',
-  'wont',
-  'nor',
-  'neither',
-  'unable',
-  'nothing',
-];
 const NEGATOR_HASHES = new Set(NEARBY_NEGATORS.map(hashWord));
 /** 1 where a negator's hash has these low 16 bits: most words skip the Set lookup. */
 const NEGATOR_FILTER = new Uint8Array(0x10000);
