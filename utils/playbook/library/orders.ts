@@ -14,7 +14,7 @@ import {
   signOff,
   thank,
 } from './steps';
-import { BILLING_WORDS, DAMAGE_WORDS, DELIVERY_WORDS, REFUND_WORDS } from './vocab';
+import { BILLING_WORDS, DAMAGE_WORDS, DELIVERY_WORDS, REFUND_WORDS, WRONG_CHARGE } from './vocab';
 
 export const ORDER_PLAYBOOKS: PlaybookInput[] = [
   {
@@ -165,12 +165,7 @@ export const ORDER_PLAYBOOKS: PlaybookInput[] = [
       greet(),
       acknowledge('I understand you have a question about a charge on your account.'),
       apologise([
-        'charged twice',
-        'double charged',
-        'overcharged',
-        'wrong amount',
-        'duplicate charge*',
-        'duplicate payment*',
+        ...WRONG_CHARGE,
         'charged me twice',
         'unexpected',
         'error*',
@@ -206,12 +201,7 @@ export const ORDER_PLAYBOOKS: PlaybookInput[] = [
       setExpectation('You will see the correction within 5 business days.', {
         keywords: [
           'refund*',
-          'charged twice',
-          'double charged',
-          'overcharged',
-          'wrong amount',
-          'duplicate charge*',
-          'duplicate payment*',
+          ...WRONG_CHARGE,
           'money back',
           'back',
           'still charged',

@@ -494,3 +494,13 @@ export const GENERAL_WORDS = [
   'all sorted',
   'please ignore',
 ];
+
+/** A charge that went wrong: it makes the billing apology due and a correction's timing expected. */
+export const WRONG_CHARGE = [
+  'charged twice',
+  'double charged',
+  'overcharged',
+  'wrong amount',
+  'duplicate charge*',
+  'duplicate payment*',
+];
