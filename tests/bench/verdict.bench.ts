@@ -33,7 +33,14 @@ const TARGET_WARM_MS = 5;
 
 function build(): void {
   if (process.env.KEEL_BENCH_EXTENSION || process.env.KEEL_BENCH_SKIP_BUILD) return;
-  const env = { ...process.env, KEEL_OUT_DIR: BUILD_DIR, NODE_ENV: 'production', NO_COLOR: '1' };
+  // The test build: a store build has no local hosts (issue 15), so it loads no sidebar on the demo helpdesk.
+  const env = {
+    ...process.env,
+    KEEL_OUT_DIR: BUILD_DIR,
+    KEEL_TEST_BUILD: '1',
+    NODE_ENV: 'production',
+    NO_COLOR: '1',
+  };
   const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
     cwd: ROOT,
     env,
