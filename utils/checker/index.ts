@@ -20,11 +20,13 @@ import { checkPhrase } from './checks/phrase';
 import { checkPlaceholders } from './checks/placeholders';
 import { whyNotApplicable } from './checks/when';
 import { maskRanges, nonReplyRanges } from './reply';
+import { scoreSteps } from './score';
 import type { CheckResult, StepResult } from './types';
 import { ticketVariables } from './variables';
 
 export { fillTemplate } from '../words/template';
 export { nonReplyRanges } from './reply';
+export { scoreSteps } from './score';
 export { findOrderNumber, ticketVariables } from './variables';
 
 export interface CompiledPlaybook {
@@ -108,33 +110,6 @@ function runCheck(context: CheckContext, compiled: CompiledStep): CheckOutcome {
     case 'placeholders':
       return checkPlaceholders(context, check);
   }
-}
-
-/**
- * Scores the way QA scorecards do: the weighted share of applicable steps that passed, 0–100;
- * `na` steps leave the score alone; a failed critical step makes it 0 (auto-fail). Full adherence
- * means every applicable critical and required step passed: recommended steps lower the score when
- * missed but never block full adherence (DESIGN.md: "counts, never blocks"). A reply with no
- * applicable weight scores 100.
- */
-export function scoreSteps(
-  steps: StepResult[],
-): Pick<CheckResult, 'score' | 'fullAdherence' | 'criticalMiss'> {
-  let total = 0;
-  let passed = 0;
-  let criticalMiss = false;
-  let fullAdherence = true;
-  for (const step of steps) {
-    if (step.status === 'na') continue;
-    total += step.weight;
-    if (step.status === 'pass') passed += step.weight;
-    else {
-      if (step.severity === 'critical') criticalMiss = true;
-      if (step.severity !== 'recommended') fullAdherence = false;
-    }
-  }
-  const score = criticalMiss ? 0 : total === 0 ? 100 : Math.round((passed / total) * 100);
-  return { score, fullAdherence, criticalMiss };
 }
 
 function snippetFor(step: PlaybookStep, variables: Record<string, string>): string | undefined {

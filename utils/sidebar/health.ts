@@ -5,7 +5,7 @@
  * miss the agent did not make. Pure.
  */
 import type { TicketField } from '../adapters/types';
-import { scoreSteps } from '../checker';
+import { scoreSteps } from '../checker/score';
 import type { CheckResult } from '../checker/types';
 import type { MessageKey } from '../i18n';
 import type { Playbook, StepCheck } from '../playbook/schema';

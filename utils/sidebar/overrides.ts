@@ -3,7 +3,7 @@
  * "Not needed here" on an applicable one. Each override remembers the verdict it corrected and
  * lapses when the draft changes that verdict, so a correction never hides a later miss. Pure.
  */
-import { scoreSteps } from '../checker';
+import { scoreSteps } from '../checker/score';
 import type { CheckResult } from '../checker/types';
 import type { StepOverride } from '../store/types';
 
