@@ -9,38 +9,12 @@ import { SidebarSession } from '@/utils/sidebar/session';
 import type { Verdicts } from '@/utils/sidebar/verdicts';
 import type { ReplyRecord } from '@/utils/store/types';
 import type { TicketContext } from '@/utils/ticket';
+import { renderTicket as renderDemoTicket } from './demo-session';
 import { directHoldPendingDraft, directVerdicts } from './direct-verdicts';
 
-/** A demo helpdesk ticket whose page confirms every send (tests/demo-helpdesk/server.mjs's contract). */
+/** A refund ticket on a demo helpdesk page that confirms every send. */
 function renderTicket(id: string, subject: string, customerMessage: string): void {
-  document.documentElement.dataset.helpdesk = 'keel-demo';
-  document.body.innerHTML = `
-    <header><span class="hd-agent" data-agent-name="Sam Rivera">Sam Rivera</span></header>
-    <main class="hd-ticket" data-ticket-id="${id}">
-      <h1 class="hd-subject">${subject}</h1>
-      <dl class="hd-fields">
-        <dd data-field="type">refund</dd>
-        <dd data-field="requester" data-email="maria@example.com">María García</dd>
-      </dl>
-      <ol class="hd-conversation">
-        <li class="hd-message" data-author="customer"><div class="hd-message-body">${customerMessage}</div></li>
-      </ol>
-      <form class="hd-composer">
-        <div class="hd-editor" contenteditable="true" role="textbox"></div>
-        <button type="submit" class="hd-send">Send</button>
-      </form>
-    </main>`;
-  document.querySelector('form')?.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const editor = document.querySelector<HTMLElement>('.hd-editor');
-    if (!editor?.textContent?.trim()) return;
-    const item = document.createElement('li');
-    item.className = 'hd-message';
-    item.dataset.author = 'agent';
-    item.textContent = editor.textContent;
-    document.querySelector('.hd-conversation')?.append(item);
-    editor.textContent = '';
-  });
+  renderDemoTicket(id, 'refund', subject, customerMessage);
 }
 
 function typeDraft(text: string): void {
