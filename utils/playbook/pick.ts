@@ -81,7 +81,7 @@ interface TicketTexts {
 
 /** Words of "I don't want a refund", "not asking for a refund", "I do not need to cancel". */
 const SETTING_ASIDE = new Set(['want', 'need', 'asking', 'looking', 'about', 'after', 'wanting']);
-const NEGATING = new Set(["don't", 'dont', 'not', "didn't", "doesn't", "isn't", "i'm not"]);
+const NEGATING = new Set(["don't", 'dont', 'not', "didn't", "doesn't", "isn't"]);
 const TROUBLE = new Set(['problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complaining']);
 /** Words that may stand between the setting-aside and the topic: "a", "any", "to", "with the". */
 const FILLER = new Set([
